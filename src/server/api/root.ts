@@ -1,0 +1,15 @@
+import { accountRouter } from "./routers/account";
+import { agentRouter } from "./routers/agent";
+import { customerRouter } from "./routers/customer";
+import { liveRouter } from "./routers/live";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  account: accountRouter,
+  customer: customerRouter,
+  agent: agentRouter,
+  live: liveRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

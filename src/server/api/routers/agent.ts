@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { agentHistory, agentOrder, agentOverview } from "../../use-cases/agent-home";
+import { claimOrder } from "../../use-cases/claim-order";
+import { confirmOrder } from "../../use-cases/confirm-order";
+import { declineOrder } from "../../use-cases/decline-order";
+import { idempotencyKey, orderId, page } from "../inputs";
+import { agentProcedure, router } from "../trpc";
+
+export const agentRouter = router({
+  overview: agentProcedure.query(({ ctx }) => agentOverview(ctx.actor)),
+  history: agentProcedure.input(page).query(({ ctx, input }) => agentHistory(ctx.actor, input)),
+  order: agentProcedure
+    .input(z.strictObject({ orderId }))
+    .query(({ ctx, input }) => agentOrder(ctx.actor, input.orderId)),
+  claim: agentProcedure
+    .input(
+      z.union([
+        z.strictObject({ token: z.string().min(1).max(200) }),
+        z.strictObject({ code: z.string().min(1).max(20) }),
+      ]),
+    )
+    .mutation(({ ctx, input }) => claimOrder(ctx.actor, input)),
+  confirm: agentProcedure
+    .input(z.strictObject({ orderId, idempotencyKey }))
+    .mutation(({ ctx, input }) => confirmOrder(ctx.actor, input)),
+  decline: agentProcedure
+    .input(
+      z.strictObject({
+        orderId,
+        reason: z.string().trim().min(1, "Say why").max(200, "Keep the reason short"),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => declineOrder(ctx.actor, input)),
+});

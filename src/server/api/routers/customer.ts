@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { answerApproval } from "../../use-cases/answer-approval";
+import { cancelOrder } from "../../use-cases/cancel-order";
+import { createOrder } from "../../use-cases/create-order";
+import { customerActivity, customerOrder, customerOverview } from "../../use-cases/customer-home";
+import { amountMinor, currency, idempotencyKey, orderId, page } from "../inputs";
+import { customerProcedure, router } from "../trpc";
+
+export const customerRouter = router({
+  overview: customerProcedure.query(({ ctx }) => customerOverview(ctx.actor)),
+  activity: customerProcedure
+    .input(page)
+    .query(({ ctx, input }) => customerActivity(ctx.actor, input)),
+  order: customerProcedure
+    .input(z.strictObject({ orderId }))
+    .query(({ ctx, input }) => customerOrder(ctx.actor, input.orderId)),
+  createOrder: customerProcedure
+    .input(
+      z.strictObject({
+        type: z.enum(["CASH_IN", "CASH_OUT"]),
+        amount: amountMinor,
+        currency,
+        mode: z.literal("PROXY").default("PROXY"),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      const { mode: _proxyOnly, ...order } = input;
+      return createOrder(ctx.actor, order);
+    }),
+  cancelOrder: customerProcedure
+    .input(z.strictObject({ orderId, idempotencyKey }))
+    .mutation(({ ctx, input }) => cancelOrder(ctx.actor, input)),
+  answerApproval: customerProcedure
+    .input(z.strictObject({ orderId, approve: z.boolean(), idempotencyKey }))
+    .mutation(({ ctx, input }) => answerApproval(ctx.actor, input)),
+});

@@ -1,0 +1,77 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Role } from "@/generated/prisma/enums";
+import { inTransaction } from "../db/transaction";
+import { findUserById } from "../repositories/users";
+import type { Actor } from "../use-cases/actor";
+import { toTRPCError } from "./errors";
+
+export interface Context {
+  actor: Actor | null;
+  ip: string | null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    // zod's own message is a JSON dump of issues; people need one readable sentence.
+    if (cause instanceof ZodError) {
+      const message = cause.issues
+        .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+        .join("; ");
+      return { ...shape, message, data: { ...shape.data, domainCode: "INVALID_INPUT" } };
+    }
+    const domainCode =
+      cause && typeof cause === "object" && "code" in cause && cause.name === "DomainError"
+        ? String(cause.code)
+        : null;
+    // Never leak internals of unexpected failures to the browser.
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? "Something went wrong on our side. Nothing was changed; please try again"
+        : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, domainCode } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain refusals to tRPC errors for every procedure below. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped instanceof TRPCError) throw mapped;
+    if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+function roleProcedure(roles: readonly Role[]) {
+  return publicProcedure.use(async ({ ctx, next }) => {
+    if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+    if (!roles.includes(ctx.actor.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "This is not available to your account" });
+    }
+    // The session cookie outlives a lock: check the account on every call.
+    const user = await inTransaction((tx) => findUserById(tx, ctx.actor!.userId));
+    if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again" });
+    if (user.status === "LOCKED") {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "This account is locked. Please call ProxyPay support",
+      });
+    }
+    return next({ ctx: { ...ctx, actor: ctx.actor } });
+  });
+}
+
+export const customerProcedure = roleProcedure(["CUSTOMER"]);
+export const agentProcedure = roleProcedure(["AGENT"]);
+export const adminProcedure = roleProcedure(["ADMIN"]);
+export const orderPartyProcedure = roleProcedure(["CUSTOMER", "AGENT"]);

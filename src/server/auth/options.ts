@@ -1,0 +1,74 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import type { Role } from "@/generated/prisma/enums";
+import { inTransaction } from "../db/transaction";
+import { findUserByPhone } from "../repositories/users";
+import { verifyPin } from "../security/pin";
+
+export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
+export type Audience = keyof typeof AUDIENCE_ROLE;
+
+const signInInput = z.strictObject({
+  phone: z.string().trim().max(20),
+  pin: z.string().min(1).max(128),
+  audience: z.enum(["customer", "agent", "admin"]),
+});
+
+// A hash of a random PIN: verifying against it when the phone is unknown makes a wrong
+// phone take as long as a wrong PIN, so timing does not reveal who has an account.
+let decoyHash: Promise<string> | undefined;
+async function decoy(): Promise<string> {
+  decoyHash ??= import("../security/pin").then((m) => m.hashPin("decoy-pin-never-used"));
+  return decoyHash;
+}
+
+const WRONG_CREDENTIALS = "Wrong phone number or PIN";
+
+/** Checks phone + PIN for one audience; the message is what the sign-in form shows. */
+export async function authorizeCredentials(raw: unknown) {
+  const parsed = signInInput.safeParse(raw);
+  if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
+  const { phone, pin, audience } = parsed.data;
+  const user = await inTransaction((tx) => findUserByPhone(tx, phone));
+  const ok = await verifyPin(user?.pinHash ?? (await decoy()), pin);
+  if (!user || !ok) throw new Error(WRONG_CREDENTIALS);
+  if (user.role !== AUDIENCE_ROLE[audience]) {
+    const home = Object.entries(AUDIENCE_ROLE).find(([, role]) => role === user.role)?.[0];
+    throw new Error(`This account signs in at /${home}, not here`);
+  }
+  if (user.status === "LOCKED") {
+    throw new Error("This account is locked. Please call ProxyPay support");
+  }
+  return { id: user.id, name: user.name, role: user.role as Role };
+}
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Phone and PIN",
+      credentials: {
+        phone: { label: "Phone", type: "tel" },
+        pin: { label: "PIN", type: "password" },
+        audience: { label: "Audience", type: "text" },
+      },
+      authorize: (credentials) => authorizeCredentials(credentials),
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { id: token.uid, role: token.role, name: token.name ?? "" };
+      return session;
+    },
+  },
+};

@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import { DEFAULT_SETTINGS } from "@/domain/settings";
+import { ensurePlatformAccount, ensureUserAccount } from "../repositories/accounts";
+import { postEntry } from "../repositories/ledger";
+import { insertSettingsVersion } from "../repositories/settings";
+import { findUserByPhone, insertAgent, insertUser } from "../repositories/users";
+import { hashPin } from "../security/pin";
+import { disconnectDb } from "./client";
+import { inTransaction, type Tx } from "./transaction";
+
+/** The demo logins printed in README.md. */
+export const DEMO = {
+  admin: { phone: "+254700000001", pin: "admin-demo-2026", name: "Operator One" },
+  agents: [
+    {
+      phone: "+254700000101",
+      pin: "1111",
+      name: "Wanjiru",
+      shopName: "Wanjiru General Store",
+      location: "Kibera, Olympic estate",
+      float: 5_000_000n,
+    },
+    {
+      phone: "+254700000102",
+      pin: "2222",
+      name: "Otieno",
+      shopName: "Otieno Mobile Point",
+      location: "Kisumu, Oginga Odinga St",
+      float: 2_000_000n,
+    },
+  ],
+  customers: [
+    { phone: "+254711000001", pin: "1234", name: "Amina Njeri", balance: 500_000n },
+    { phone: "+254711000002", pin: "5678", name: "Brian Kamau", balance: 120_000n },
+  ],
+} as const;
+
+/** Configuration and platform accounts: what every database needs before the first order. */
+export async function seedPlatform(tx: Tx): Promise<void> {
+  const existing = await tx.configVersion.count();
+  if (existing === 0) await insertSettingsVersion(tx, DEFAULT_SETTINGS, null);
+  for (const kind of ["SETTLEMENT", "FEE_REVENUE", "COMMISSION_EXPENSE"] as const) {
+    await ensurePlatformAccount(tx, kind, DEFAULT_SETTINGS.currency);
+  }
+}
+
+/** Money enters the platform from the operator's bank (SETTLEMENT): a balanced entry. */
+export async function depositFromSettlement(
+  tx: Tx,
+  accountId: bigint,
+  amount: bigint,
+  kind: string,
+  description: string,
+): Promise<void> {
+  const settlement = await ensurePlatformAccount(tx, "SETTLEMENT", DEFAULT_SETTINGS.currency);
+  const result = await postEntry(tx, {
+    kind,
+    orderId: null,
+    description,
+    postings: [
+      { accountId: settlement, amount: -amount },
+      { accountId, amount },
+    ],
+  });
+  if (!("entryId" in result)) throw new Error("seed deposit refused");
+}
+
+/** Idempotent: does nothing once the demo admin exists. Returns whether it seeded. */
+export async function seedDemoData(): Promise<boolean> {
+  const currency = DEFAULT_SETTINGS.currency;
+  const hashes = {
+    admin: await hashPin(DEMO.admin.pin),
+    agents: await Promise.all(DEMO.agents.map((a) => hashPin(a.pin))),
+    customers: await Promise.all(DEMO.customers.map((c) => hashPin(c.pin))),
+  };
+  try {
+    return await inTransaction(async (tx) => {
+      await seedPlatform(tx);
+      if (await findUserByPhone(tx, DEMO.admin.phone)) return false;
+      await insertUser(tx, {
+        id: randomUUID(),
+        role: "ADMIN",
+        ...DEMO.admin,
+        pinHash: hashes.admin,
+      });
+      for (const [i, a] of DEMO.agents.entries()) {
+        const userId = randomUUID();
+        await insertUser(tx, {
+          id: userId,
+          role: "AGENT",
+          phone: a.phone,
+          name: a.name,
+          pinHash: hashes.agents[i]!,
+        });
+        await insertAgent(tx, {
+          id: randomUUID(),
+          userId,
+          shopName: a.shopName,
+          locationText: a.location,
+        });
+        const float = await ensureUserAccount(tx, userId, "FLOAT", currency);
+        await ensureUserAccount(tx, userId, "COMMISSION", currency);
+        await depositFromSettlement(
+          tx,
+          float,
+          a.float,
+          "FLOAT_FUNDING",
+          `Opening float of ${a.shopName}`,
+        );
+      }
+      for (const [i, c] of DEMO.customers.entries()) {
+        const userId = randomUUID();
+        await insertUser(tx, {
+          id: userId,
+          role: "CUSTOMER",
+          phone: c.phone,
+          name: c.name,
+          pinHash: hashes.customers[i]!,
+        });
+        const wallet = await ensureUserAccount(tx, userId, "WALLET", currency);
+        await depositFromSettlement(
+          tx,
+          wallet,
+          c.balance,
+          "DEMO_BALANCE",
+          `Demo balance of ${c.name}`,
+        );
+      }
+      return true;
+    });
+  } finally {
+    await disconnectDb();
+  }
+}

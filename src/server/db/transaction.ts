@@ -1,0 +1,39 @@
+import { Prisma } from "@/generated/prisma/client";
+import { getDb } from "./client";
+
+export type Tx = Prisma.TransactionClient;
+
+const RETRYABLE_SQLSTATES = new Set(["40001", "40P01"]);
+const MAX_ATTEMPTS = 4;
+
+/** Serialization failures and deadlocks are the database asking us to try again. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2034") return true;
+  const cause = (
+    error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined
+  )?.cause;
+  return cause?.originalCode !== undefined && RETRYABLE_SQLSTATES.has(cause.originalCode);
+}
+
+/**
+ * Runs `work` in one READ COMMITTED transaction. Money movements take explicit row locks
+ * (in account-id order, inside ledger_post) and guarded updates, so they do not need
+ * SERIALIZABLE; a rare deadlock or serialization failure is retried here, with jitter,
+ * and never reaches the user.
+ */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().$transaction(work, {
+        isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
+        // Hot float rows queue many transactions behind one lock: wait, do not fail.
+        maxWait: 20_000,
+        timeout: 30_000,
+      });
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+    }
+  }
+}

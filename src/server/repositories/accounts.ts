@@ -1,0 +1,82 @@
+import type { OrderAccounts } from "@/domain/postings";
+import type { AccountKind } from "@/generated/prisma/enums";
+import type { Tx } from "../db/transaction";
+
+export interface Balance {
+  accountId: bigint;
+  kind: AccountKind;
+  currency: string;
+  balance: bigint;
+  onHold: bigint;
+}
+
+/** Creates a user's account of a kind if it is missing (sign-up, onboarding, seeding). */
+export async function ensureUserAccount(
+  db: Tx,
+  userId: string,
+  kind: "WALLET" | "FLOAT" | "COMMISSION",
+  currency: string,
+): Promise<bigint> {
+  const rows = await db.$queryRaw<{ id: bigint }[]>`
+    INSERT INTO accounts (kind, currency, user_id) VALUES (${kind}::"AccountKind", ${currency}, ${userId}::uuid)
+    ON CONFLICT (user_id, kind, currency) DO UPDATE SET kind = EXCLUDED.kind
+    RETURNING id`;
+  return rows[0]!.id;
+}
+
+/** Platform accounts may go negative: SETTLEMENT mirrors e-money issued against bank cash. */
+export async function ensurePlatformAccount(
+  db: Tx,
+  kind: "SETTLEMENT" | "FEE_REVENUE" | "COMMISSION_EXPENSE",
+  currency: string,
+): Promise<bigint> {
+  const rows = await db.$queryRaw<{ id: bigint }[]>`
+    INSERT INTO accounts (kind, currency, allow_negative) VALUES (${kind}::"AccountKind", ${currency}, true)
+    ON CONFLICT (kind, currency) WHERE user_id IS NULL DO UPDATE SET kind = EXCLUDED.kind
+    RETURNING id`;
+  return rows[0]!.id;
+}
+
+export async function balancesOfUser(db: Tx, userId: string): Promise<Balance[]> {
+  const rows = await db.account.findMany({
+    where: { userId },
+    orderBy: { id: "asc" },
+    select: { id: true, kind: true, currency: true, balance: true, onHold: true },
+  });
+  return rows.map((r) => ({ ...r, accountId: r.id }));
+}
+
+export async function walletOf(db: Tx, userId: string, currency: string): Promise<Balance | null> {
+  const row = await db.account.findUnique({
+    where: { userId_kind_currency: { userId, kind: "WALLET", currency } },
+    select: { id: true, kind: true, currency: true, balance: true, onHold: true },
+  });
+  return row ? { ...row, accountId: row.id } : null;
+}
+
+/** Every account an order's execution touches, in one round trip. */
+export async function accountsForOrder(
+  db: Tx,
+  customerId: string,
+  agentUserId: string,
+  currency: string,
+): Promise<OrderAccounts> {
+  const rows = await db.$queryRaw<{ kind: AccountKind; user_id: string | null; id: bigint }[]>`
+    SELECT kind, user_id::text, id FROM accounts
+    WHERE currency = ${currency}
+      AND ((user_id = ${customerId}::uuid AND kind = 'WALLET')
+        OR (user_id = ${agentUserId}::uuid AND kind IN ('FLOAT', 'COMMISSION'))
+        OR (user_id IS NULL AND kind IN ('FEE_REVENUE', 'COMMISSION_EXPENSE')))`;
+  const find = (kind: AccountKind) => {
+    const row = rows.find((r) => r.kind === kind);
+    if (!row) throw new Error(`missing ${kind} account in ${currency}`);
+    return row.id;
+  };
+  return {
+    wallet: find("WALLET"),
+    float: find("FLOAT"),
+    commission: find("COMMISSION"),
+    feeRevenue: find("FEE_REVENUE"),
+    commissionExpense: find("COMMISSION_EXPENSE"),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Tx } from "../db/transaction";
+
+export async function appendAudit(
+  db: Tx,
+  a: {
+    actorId: string | null;
+    actorRole: string;
+    action: string;
+    entityType: string;
+    entityId: string;
+    ip: string | null;
+    before?: unknown;
+    after?: unknown;
+  },
+): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, ip, before, after)
+    VALUES (${a.actorId}::uuid, ${a.actorRole}, ${a.action}, ${a.entityType}, ${a.entityId}, ${a.ip},
+            ${jsonText(a.before)}::jsonb, ${jsonText(a.after)}::jsonb)`;
+}
+
+/** JSON has no bigint: money in audit snapshots is written as a decimal string. */
+function jsonText(value: unknown): string | null {
+  if (value === undefined) return null;
+  return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
+}

@@ -1,0 +1,88 @@
+import type { Tx } from "../db/transaction";
+
+export interface Violation {
+  rule: string;
+  detail: string;
+}
+
+const json = (row: unknown) =>
+  JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+
+/**
+ * The ledger's invariants from DESIGN.md section 4, each as one query that returns the rows
+ * breaking it. Tests call this after every run; an empty list means the books are sound.
+ */
+const RULES: { rule: string; sql: string }[] = [
+  {
+    rule: "balances per currency sum to zero",
+    sql: `SELECT currency, sum(balance) AS total FROM accounts GROUP BY currency HAVING sum(balance) <> 0`,
+  },
+  {
+    rule: "every journal entry balances per currency",
+    sql: `SELECT entry_id, currency, sum(amount) AS total FROM postings GROUP BY entry_id, currency HAVING sum(amount) <> 0`,
+  },
+  {
+    rule: "every journal entry has two or more postings",
+    sql: `SELECT e.id FROM journal_entries e LEFT JOIN postings p ON p.entry_id = e.id GROUP BY e.id HAVING count(p.id) < 2`,
+  },
+  {
+    rule: "no customer or agent account below zero (holds included)",
+    sql: `SELECT id, kind, balance, on_hold FROM accounts WHERE NOT allow_negative AND (balance < 0 OR balance - on_hold < 0 OR on_hold < 0)`,
+  },
+  {
+    rule: "cached balance equals the sum of postings",
+    sql: `SELECT a.id, a.balance, coalesce(p.total, 0) AS postings
+          FROM accounts a LEFT JOIN (SELECT account_id, sum(amount) AS total FROM postings GROUP BY account_id) p
+          ON p.account_id = a.id WHERE a.balance <> coalesce(p.total, 0)`,
+  },
+  {
+    rule: "the last posting's balance_after equals the cached balance",
+    sql: `SELECT a.id, a.balance, last.balance_after FROM accounts a
+          JOIN LATERAL (SELECT balance_after FROM postings WHERE account_id = a.id ORDER BY id DESC LIMIT 1) last ON true
+          WHERE last.balance_after <> a.balance`,
+  },
+  {
+    rule: "on_hold equals the sum of active holds",
+    sql: `SELECT a.id, a.on_hold, coalesce(h.total, 0) AS holds
+          FROM accounts a LEFT JOIN (SELECT account_id, sum(amount) AS total FROM holds WHERE status = 'ACTIVE' GROUP BY account_id) h
+          ON h.account_id = a.id WHERE a.on_hold <> coalesce(h.total, 0)`,
+  },
+  {
+    rule: "completed orders have exactly one execution entry, others none",
+    sql: `SELECT o.id, o.status, count(e.id) AS entries FROM orders o
+          LEFT JOIN journal_entries e ON e.order_id = o.id AND e.kind IN ('CASH_IN', 'CASH_OUT')
+          GROUP BY o.id, o.status
+          HAVING (o.status IN ('COMPLETED', 'REVERSED') AND count(e.id) <> 1)
+              OR (o.status NOT IN ('COMPLETED', 'REVERSED') AND count(e.id) <> 0)`,
+  },
+  {
+    rule: "cash-out holds follow the order: active while live, captured when completed, released otherwise",
+    sql: `SELECT o.id, o.status, h.status AS hold FROM orders o LEFT JOIN holds h ON h.order_id = o.id
+          WHERE o.type = 'CASH_OUT' AND NOT (
+            (o.status IN ('PENDING', 'CLAIMED', 'APPROVED') AND h.status = 'ACTIVE')
+            OR (o.status IN ('COMPLETED', 'REVERSED') AND h.status = 'CAPTURED')
+            OR (o.status IN ('CANCELLED', 'EXPIRED', 'DECLINED') AND h.status = 'RELEASED'))
+          UNION ALL
+          SELECT o.id, o.status, h.status FROM orders o JOIN holds h ON h.order_id = o.id WHERE o.type = 'CASH_IN'`,
+  },
+  {
+    rule: "an order's journal entry moves exactly its amounts between wallet and float",
+    sql: `SELECT o.id FROM orders o
+          JOIN journal_entries e ON e.order_id = o.id AND e.kind IN ('CASH_IN', 'CASH_OUT')
+          JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.id = p.account_id
+          GROUP BY o.id, o.type, o.amount, o.fee
+          HAVING coalesce(sum(p.amount) FILTER (WHERE a.kind = 'WALLET'), 0)
+                   <> CASE WHEN o.type = 'CASH_IN' THEN o.amount - o.fee ELSE -(o.amount + o.fee) END
+              OR coalesce(sum(p.amount) FILTER (WHERE a.kind = 'FLOAT'), 0)
+                   <> CASE WHEN o.type = 'CASH_IN' THEN -o.amount ELSE o.amount END`,
+  },
+];
+
+export async function findInvariantViolations(db: Tx): Promise<Violation[]> {
+  const violations: Violation[] = [];
+  for (const { rule, sql } of RULES) {
+    const rows = await db.$queryRawUnsafe<unknown[]>(sql);
+    for (const row of rows) violations.push({ rule, detail: json(row) });
+  }
+  return violations;
+}

@@ -1,0 +1,70 @@
+import type { Posting } from "@/domain/postings";
+import type { Tx } from "../db/transaction";
+
+export type PostResult = { entryId: bigint } | { shortAccountId: bigint };
+
+/** One money movement, one SQL call: see ledger_post in the init migration. */
+export async function postEntry(
+  db: Tx,
+  entry: {
+    kind: string;
+    orderId: string | null;
+    description: string;
+    postings: readonly Posting[];
+    captureHold?: boolean;
+  },
+): Promise<PostResult> {
+  const accounts = entry.postings.map((p) => p.accountId);
+  const amounts = entry.postings.map((p) => p.amount);
+  const rows = await db.$queryRaw<{ entry_id: bigint | null; short_account_id: bigint | null }[]>`
+    SELECT entry_id, short_account_id FROM ledger_post(
+      ${entry.kind}, ${entry.orderId}::uuid, ${entry.description},
+      ${accounts}::bigint[], ${amounts}::bigint[], ${entry.captureHold ?? false})`;
+  const row = rows[0];
+  if (row?.entry_id != null) return { entryId: row.entry_id };
+  if (row?.short_account_id != null) return { shortAccountId: row.short_account_id };
+  throw new Error("ledger_post returned nothing");
+}
+
+/**
+ * Reserves `amount` of an account's available balance for an order. A single guarded
+ * UPDATE: it succeeds only while balance - on_hold covers the amount, so two orders can
+ * never reserve the same money. Returns false when the money is not there.
+ */
+export async function placeHold(
+  db: Tx,
+  hold: { accountId: bigint; orderId: string; amount: bigint },
+): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: bigint }[]>`
+    WITH reserved AS (
+      UPDATE accounts SET on_hold = on_hold + ${hold.amount}
+      WHERE id = ${hold.accountId} AND balance - on_hold >= ${hold.amount}
+      RETURNING id
+    )
+    INSERT INTO holds (account_id, order_id, amount)
+    SELECT id, ${hold.orderId}::uuid, ${hold.amount} FROM reserved
+    RETURNING id`;
+  return rows.length === 1;
+}
+
+/** Gives a held amount back to the available balance (cancel, reject, decline, expiry). */
+export async function releaseHold(db: Tx, orderId: string): Promise<void> {
+  await db.$executeRaw`
+    WITH released AS (
+      UPDATE holds SET status = 'RELEASED', resolved_at = now()
+      WHERE order_id = ${orderId}::uuid AND status = 'ACTIVE'
+      RETURNING account_id, amount
+    )
+    UPDATE accounts a SET on_hold = a.on_hold - r.amount FROM released r WHERE a.id = r.account_id`;
+}
+
+export async function balanceAfterEntry(
+  db: Tx,
+  entryId: bigint,
+  accountId: bigint,
+): Promise<bigint | null> {
+  const rows = await db.$queryRaw<{ balance_after: bigint }[]>`
+    SELECT balance_after FROM postings WHERE entry_id = ${entryId} AND account_id = ${accountId}
+    ORDER BY id DESC LIMIT 1`;
+  return rows[0]?.balance_after ?? null;
+}

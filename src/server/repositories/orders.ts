@@ -1,0 +1,185 @@
+import type { Order } from "@/generated/prisma/client";
+import type { OrderStatus, OrderType } from "@/generated/prisma/enums";
+import type { Tx } from "../db/transaction";
+
+export type OrderRow = Order;
+
+const ORDER_CHANNEL = "order_changed";
+
+export { ORDER_CHANNEL };
+
+export interface NewOrder {
+  id: string;
+  reference: string;
+  type: OrderType;
+  customerId: string;
+  currency: string;
+  amount: bigint;
+  fee: bigint;
+  commission: bigint;
+  tokenHash: string;
+  typedCode: string;
+  configVersion: number;
+  ttlSeconds: number;
+}
+
+/**
+ * Inserts a PENDING order. Returns false if its typed code collides with another live
+ * order's (the caller draws a new code); expiry is computed from the database clock so
+ * every instance agrees on it.
+ */
+export async function insertOrder(db: Tx, o: NewOrder): Promise<boolean> {
+  const inserted = await db.$executeRaw`
+    INSERT INTO orders (id, reference, type, status, customer_id, currency, amount, fee, commission,
+                        token_hash, typed_code, config_version, expires_at)
+    VALUES (${o.id}::uuid, ${o.reference}, ${o.type}::"OrderType", 'PENDING', ${o.customerId}::uuid,
+            ${o.currency}, ${o.amount}, ${o.fee}, ${o.commission}, ${o.tokenHash}, ${o.typedCode},
+            ${o.configVersion}, now() + make_interval(secs => ${o.ttlSeconds}))
+    ON CONFLICT (typed_code) WHERE status IN ('PENDING', 'CLAIMED', 'APPROVED') DO NOTHING`;
+  return inserted === 1;
+}
+
+export function findOrder(db: Tx, id: string): Promise<OrderRow | null> {
+  return db.order.findUnique({ where: { id } });
+}
+
+export function findOrderByTokenHash(db: Tx, tokenHash: string): Promise<OrderRow | null> {
+  return db.order.findUnique({ where: { tokenHash } });
+}
+
+/** Typed codes are unique among live orders only; closed orders may share an old code. */
+export async function findLiveOrderByTypedCode(db: Tx, code: string): Promise<OrderRow | null> {
+  return db.order.findFirst({
+    where: { typedCode: code, status: { in: ["PENDING", "CLAIMED", "APPROVED"] } },
+  });
+}
+
+export interface TransitionGuard {
+  id: string;
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+  /** Only this agent may move the order (it claimed it); on claim, the agent to record. */
+  agentId?: string;
+  /** People may act only before expiry; the expiry sweep only after it. */
+  time: "before-expiry" | "after-expiry";
+  closeReason?: string;
+}
+
+/**
+ * The guarded state change: exactly one row or none. Concurrent callers racing for the
+ * same transition serialise on the row lock and re-check the WHERE clause, so only one
+ * of them can win; the losers get false and explain the current state to their user.
+ */
+export async function transitionOrder(db: Tx, g: TransitionGuard): Promise<boolean> {
+  const agentId = g.agentId ?? null;
+  const isClaim = g.to === "CLAIMED";
+  const changed = await db.$executeRaw`
+    UPDATE orders SET
+      status = ${g.to}::"OrderStatus",
+      agent_id = CASE WHEN ${isClaim} THEN ${agentId}::uuid ELSE agent_id END,
+      claimed_at = CASE WHEN ${isClaim} THEN now() ELSE claimed_at END,
+      approved_at = CASE WHEN ${g.to} = 'APPROVED' THEN now() ELSE approved_at END,
+      completed_at = CASE WHEN ${g.to} = 'COMPLETED' THEN now() ELSE completed_at END,
+      closed_at = CASE WHEN ${g.to} IN ('CANCELLED', 'EXPIRED', 'DECLINED') THEN now() ELSE closed_at END,
+      close_reason = COALESCE(${g.closeReason ?? null}, close_reason)
+    WHERE id = ${g.id}::uuid
+      AND status::text = ANY(${[...g.from]}::text[])
+      AND (${isClaim} OR ${agentId}::uuid IS NULL OR agent_id = ${agentId}::uuid)
+      AND (CASE WHEN ${g.time} = 'before-expiry' THEN expires_at > now() ELSE expires_at <= now() END)`;
+  return changed === 1;
+}
+
+/** Records the change for the order's timeline and wakes up every screen watching it. */
+export async function recordOrderEvent(
+  db: Tx,
+  e: {
+    orderId: string;
+    from: OrderStatus | null;
+    to: OrderStatus;
+    actorId: string | null;
+    actorRole: string;
+    detail?: string;
+  },
+): Promise<void> {
+  await db.$executeRaw`
+    WITH ev AS (
+      INSERT INTO order_events (order_id, from_status, to_status, actor_id, actor_role, detail)
+      VALUES (${e.orderId}::uuid, ${e.from}::"OrderStatus", ${e.to}::"OrderStatus",
+              ${e.actorId}::uuid, ${e.actorRole}, ${e.detail ?? null})
+      RETURNING order_id
+    )
+    SELECT pg_notify(${ORDER_CHANNEL}, order_id::text) FROM ev`;
+}
+
+export async function dueForExpiry(db: Tx, limit: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM orders
+    WHERE status IN ('PENDING', 'CLAIMED', 'APPROVED') AND expires_at <= now()
+    ORDER BY expires_at LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+/** Cursor pagination on (created_at, id): stable under inserts, no OFFSET scans. */
+export interface Page {
+  limit: number;
+  before?: { createdAt: Date; id: string } | undefined;
+}
+
+export function ordersOfCustomer(db: Tx, customerId: string, page: Page) {
+  return db.order.findMany({
+    where: {
+      customerId,
+      ...(page.before ? keysetBefore(page.before) : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit,
+    include: { agent: { select: { shopName: true } } },
+  });
+}
+
+export function ordersOfAgent(db: Tx, agentId: string, page: Page) {
+  return db.order.findMany({
+    where: { agentId, ...(page.before ? keysetBefore(page.before) : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: page.limit,
+    include: { customer: { select: { phone: true } } },
+  });
+}
+
+function keysetBefore(before: { createdAt: Date; id: string }) {
+  return {
+    OR: [
+      { createdAt: { lt: before.createdAt } },
+      { createdAt: before.createdAt, id: { lt: before.id } },
+    ],
+  };
+}
+
+export async function agentTotalsToday(db: Tx, agentId: string) {
+  return db.$queryRaw<{ type: OrderType; count: bigint; amount: bigint; commission: bigint }[]>`
+    SELECT type, count(*) AS count, coalesce(sum(amount), 0)::bigint AS amount,
+           coalesce(sum(commission), 0)::bigint AS commission
+    FROM orders
+    WHERE agent_id = ${agentId}::uuid AND status = 'COMPLETED'
+      AND completed_at >= date_trunc('day', now())
+    GROUP BY type`;
+}
+
+/** What counts against the daily limit: every order in 24 h that did not fail. */
+export async function customerUsage(db: Tx, customerId: string, currency: string) {
+  const rows = await db.$queryRaw<{ used: bigint; pending_in: bigint }[]>`
+    SELECT
+      coalesce(sum(amount) FILTER (WHERE status NOT IN ('CANCELLED', 'EXPIRED', 'DECLINED')), 0)::bigint AS used,
+      coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN ('PENDING', 'CLAIMED', 'APPROVED')), 0)::bigint AS pending_in
+    FROM orders
+    WHERE customer_id = ${customerId}::uuid AND currency = ${currency}
+      AND created_at > now() - interval '24 hours'`;
+  return { usedToday: rows[0]?.used ?? 0n, pendingCashIn: rows[0]?.pending_in ?? 0n };
+}
+
+export function agentOfOrder(db: Tx, agentId: string) {
+  return db.agent.findUnique({
+    where: { id: agentId },
+    select: { id: true, shopName: true, userId: true },
+  });
+}

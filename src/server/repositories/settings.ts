@@ -1,0 +1,21 @@
+import { parseSettings, type Settings, type SettingsJson } from "@/domain/settings";
+import type { Tx } from "../db/transaction";
+
+export async function currentSettings(db: Tx): Promise<{ version: number; settings: Settings }> {
+  const row = await db.configVersion.findFirst({ orderBy: { version: "desc" } });
+  if (!row) throw new Error("no configuration: run the seed (npm run db:seed)");
+  return { version: row.version, settings: parseSettings(row.settings) };
+}
+
+export async function insertSettingsVersion(
+  db: Tx,
+  settings: SettingsJson,
+  createdBy: string | null,
+): Promise<number> {
+  const rows = await db.$queryRaw<{ version: number }[]>`
+    INSERT INTO config_versions (version, settings, created_by)
+    SELECT coalesce(max(version), 0) + 1, ${JSON.stringify(settings)}::jsonb, ${createdBy}::uuid
+    FROM config_versions
+    RETURNING version`;
+  return rows[0]!.version;
+}

@@ -1,0 +1,73 @@
+import { maskPhone } from "@/domain/codes";
+import { DomainError } from "@/domain/errors";
+import { inTransaction } from "../db/transaction";
+import { balancesOfUser } from "../repositories/accounts";
+import { agentTotalsToday, ordersOfAgent, type Page } from "../repositories/orders";
+import { findAgentByUserId } from "../repositories/users";
+import type { Actor } from "./actor";
+import { expireIfDue } from "./expire-orders";
+import { agentsOrder } from "./load-order";
+import { type AgentOrderView, agentView } from "./order-views";
+
+async function agentOf(actor: Actor) {
+  return inTransaction(async (tx) => {
+    const agent = await findAgentByUserId(tx, actor.userId);
+    if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+    return agent;
+  });
+}
+
+/** Float, commission and today's totals: the header of the agent's tablet. */
+export async function agentOverview(actor: Actor) {
+  const agent = await agentOf(actor);
+  return inTransaction(async (tx) => {
+    const balances = await balancesOfUser(tx, actor.userId);
+    const pick = (kind: "FLOAT" | "COMMISSION") =>
+      balances
+        .filter((b) => b.kind === kind)
+        .map((b) => ({
+          currency: b.currency,
+          balance: b.balance,
+          available: b.balance - b.onHold,
+        }));
+    const totals = await agentTotalsToday(tx, agent.id);
+    return {
+      shopName: agent.shopName,
+      status: agent.status,
+      suspendedReason: agent.suspendedReason,
+      float: pick("FLOAT"),
+      commission: pick("COMMISSION"),
+      today: totals.map((t) => ({
+        type: t.type,
+        count: Number(t.count),
+        amount: t.amount,
+        commission: t.commission,
+      })),
+    };
+  });
+}
+
+export async function agentHistory(actor: Actor, page: Page) {
+  const agent = await agentOf(actor);
+  return inTransaction(async (tx) => {
+    const rows = await ordersOfAgent(tx, agent.id, page);
+    return rows.map((o) => ({
+      id: o.id,
+      reference: o.reference,
+      type: o.type,
+      status: o.status,
+      currency: o.currency,
+      amount: o.amount,
+      commission: o.commission,
+      customerPhone: maskPhone(o.customer.phone),
+      createdAt: o.createdAt,
+      completedAt: o.completedAt,
+    }));
+  });
+}
+
+export async function agentOrder(actor: Actor, orderId: string): Promise<AgentOrderView> {
+  const agent = await agentOf(actor);
+  await expireIfDue(orderId);
+  return inTransaction(async (tx) => agentView(tx, await agentsOrder(tx, agent.id, orderId)));
+}

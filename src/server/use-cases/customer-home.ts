@@ -1,0 +1,49 @@
+import { DomainError } from "@/domain/errors";
+import { inTransaction } from "../db/transaction";
+import { balancesOfUser } from "../repositories/accounts";
+import { ordersOfCustomer, type Page } from "../repositories/orders";
+import { findUserById } from "../repositories/users";
+import type { Actor } from "./actor";
+import { expireIfDue } from "./expire-orders";
+import { ownOrder } from "./load-order";
+import { type CustomerOrderView, customerView } from "./order-views";
+
+export async function customerOverview(actor: Actor) {
+  return inTransaction(async (tx) => {
+    const user = await findUserById(tx, actor.userId);
+    if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
+    const wallets = (await balancesOfUser(tx, actor.userId))
+      .filter((b) => b.kind === "WALLET")
+      .map((b) => ({
+        currency: b.currency,
+        balance: b.balance,
+        onHold: b.onHold,
+        available: b.balance - b.onHold,
+      }));
+    return { name: user.name, phone: user.phone, kycTier: user.kycTier, wallets };
+  });
+}
+
+export async function customerActivity(actor: Actor, page: Page) {
+  return inTransaction(async (tx) => {
+    const rows = await ordersOfCustomer(tx, actor.userId, page);
+    return rows.map((o) => ({
+      id: o.id,
+      reference: o.reference,
+      type: o.type,
+      status: o.status,
+      currency: o.currency,
+      amount: o.amount,
+      fee: o.fee,
+      walletAmount: o.type === "CASH_IN" ? o.amount - o.fee : o.amount + o.fee,
+      agentShopName: o.agent?.shopName ?? null,
+      createdAt: o.createdAt,
+      expiresAt: o.expiresAt,
+    }));
+  });
+}
+
+export async function customerOrder(actor: Actor, orderId: string): Promise<CustomerOrderView> {
+  await expireIfDue(orderId);
+  return inTransaction(async (tx) => customerView(tx, await ownOrder(tx, actor, orderId)));
+}

@@ -1,0 +1,126 @@
+import { maskPhone } from "@/domain/codes";
+import { isLive, type OrderStatus } from "@/domain/order-state";
+import type { OrderType } from "@/domain/pricing";
+import type { Tx } from "../db/transaction";
+import type { OrderRow } from "../repositories/orders";
+import { orderToken } from "../security/order-token";
+
+/** What the customer's phone shows about one order. */
+export interface CustomerOrderView {
+  id: string;
+  reference: string;
+  type: OrderType;
+  status: OrderStatus;
+  currency: string;
+  amount: bigint;
+  fee: bigint;
+  /** What the wallet receives (cash-in) or pays (cash-out, amount + fee). */
+  walletAmount: bigint;
+  createdAt: Date;
+  expiresAt: Date;
+  claimedAt: Date | null;
+  completedAt: Date | null;
+  closedAt: Date | null;
+  closeReason: string | null;
+  agentShopName: string | null;
+  /** Only while the order is live: the QR content and the typed fallback. */
+  token: string | null;
+  typedCode: string | null;
+  /** The wallet balance right after this order executed (receipt). */
+  balanceAfter: bigint | null;
+}
+
+/** What the agent's tablet shows: no token, the customer's phone masked. */
+export interface AgentOrderView {
+  id: string;
+  reference: string;
+  type: OrderType;
+  status: OrderStatus;
+  currency: string;
+  amount: bigint;
+  fee: bigint;
+  commission: bigint;
+  customerPhone: string;
+  createdAt: Date;
+  expiresAt: Date;
+  claimedAt: Date | null;
+  completedAt: Date | null;
+  closedAt: Date | null;
+  closeReason: string | null;
+  /** Cash the agent takes in (cash-in) or hands out (cash-out). */
+  cash: bigint;
+  floatAfter: bigint | null;
+}
+
+function walletAmount(o: OrderRow): bigint {
+  return o.type === "CASH_IN" ? o.amount - o.fee : o.amount + o.fee;
+}
+
+/** Balance of the given kind of account right after the order's execution entry. */
+async function balanceAfterExecution(
+  tx: Tx,
+  orderId: string,
+  kind: "WALLET" | "FLOAT",
+): Promise<bigint | null> {
+  const rows = await tx.$queryRaw<{ balance_after: bigint }[]>`
+    SELECT p.balance_after FROM journal_entries e
+    JOIN postings p ON p.entry_id = e.id
+    JOIN accounts a ON a.id = p.account_id
+    WHERE e.order_id = ${orderId}::uuid AND e.kind IN ('CASH_IN', 'CASH_OUT')
+      AND a.kind = ${kind}::"AccountKind"
+    LIMIT 1`;
+  return rows[0]?.balance_after ?? null;
+}
+
+export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderView> {
+  const agent = o.agentId
+    ? await tx.agent.findUnique({ where: { id: o.agentId }, select: { shopName: true } })
+    : null;
+  const live = isLive(o.status);
+  return {
+    id: o.id,
+    reference: o.reference,
+    type: o.type,
+    status: o.status,
+    currency: o.currency,
+    amount: o.amount,
+    fee: o.fee,
+    walletAmount: walletAmount(o),
+    createdAt: o.createdAt,
+    expiresAt: o.expiresAt,
+    claimedAt: o.claimedAt,
+    completedAt: o.completedAt,
+    closedAt: o.closedAt,
+    closeReason: o.closeReason,
+    agentShopName: agent?.shopName ?? null,
+    token: live ? orderToken(o.id) : null,
+    typedCode: live ? o.typedCode : null,
+    balanceAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "WALLET") : null,
+  };
+}
+
+export async function agentView(tx: Tx, o: OrderRow): Promise<AgentOrderView> {
+  const customer = await tx.user.findUniqueOrThrow({
+    where: { id: o.customerId },
+    select: { phone: true },
+  });
+  return {
+    id: o.id,
+    reference: o.reference,
+    type: o.type,
+    status: o.status,
+    currency: o.currency,
+    amount: o.amount,
+    fee: o.fee,
+    commission: o.commission,
+    customerPhone: maskPhone(customer.phone),
+    createdAt: o.createdAt,
+    expiresAt: o.expiresAt,
+    claimedAt: o.claimedAt,
+    completedAt: o.completedAt,
+    closedAt: o.closedAt,
+    closeReason: o.closeReason,
+    cash: o.amount,
+    floatAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "FLOAT") : null,
+  };
+}

@@ -1,0 +1,80 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { appRouter, createCaller } from "../../src/server/api/root";
+import { depositFromSettlement } from "../../src/server/db/seed";
+import { inTransaction } from "../../src/server/db/transaction";
+import { ensureUserAccount } from "../../src/server/repositories/accounts";
+import { insertAgent, insertUser } from "../../src/server/repositories/users";
+import type { Actor } from "../../src/server/use-cases/actor";
+
+export { appRouter };
+
+// Hashing is not under test here; a fixed argon2 hash of "1234" keeps setup fast.
+const PIN_1234 =
+  "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$E/4dTxxhtsDeiYgvRBqRxyC7IJ9jaR4ywszVocQ+4aw";
+
+export function uniquePhone(): string {
+  return `+2547${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
+}
+
+export function key(): string {
+  return randomUUID();
+}
+
+export function callerFor(actor: Actor | null) {
+  return createCaller({ actor, ip: "127.0.0.1" });
+}
+
+export async function newCustomer(balance = 0n) {
+  const userId = randomUUID();
+  const phone = uniquePhone();
+  await inTransaction(async (tx) => {
+    await insertUser(tx, {
+      id: userId,
+      role: "CUSTOMER",
+      phone,
+      name: "Test Customer",
+      pinHash: PIN_1234,
+    });
+    const wallet = await ensureUserAccount(tx, userId, "WALLET", "KES");
+    if (balance > 0n)
+      await depositFromSettlement(tx, wallet, balance, "TEST_FUNDING", "test balance");
+  });
+  const actor: Actor = { userId, role: "CUSTOMER", ip: "127.0.0.1" };
+  return { userId, phone, actor, api: callerFor(actor) };
+}
+
+export async function newAgent(float = 0n, shopName = "Test Shop") {
+  const userId = randomUUID();
+  const agentId = randomUUID();
+  await inTransaction(async (tx) => {
+    await insertUser(tx, {
+      id: userId,
+      role: "AGENT",
+      phone: uniquePhone(),
+      name: "Test Agent",
+      pinHash: PIN_1234,
+    });
+    await insertAgent(tx, { id: agentId, userId, shopName, locationText: "Test street" });
+    const floatAccount = await ensureUserAccount(tx, userId, "FLOAT", "KES");
+    await ensureUserAccount(tx, userId, "COMMISSION", "KES");
+    if (float > 0n)
+      await depositFromSettlement(tx, floatAccount, float, "FLOAT_FUNDING", "test float");
+  });
+  const actor: Actor = { userId, role: "AGENT", ip: "127.0.0.1" };
+  return { userId, agentId, actor, api: callerFor(actor) };
+}
+
+/** Moves an order's expiry into the past: time passing, without waiting for it. */
+export async function makeExpired(orderId: string): Promise<void> {
+  await inTransaction(
+    (tx) =>
+      tx.$executeRaw`UPDATE orders SET expires_at = now() - interval '1 second' WHERE id = ${orderId}::uuid`,
+  );
+}
+
+export async function balances(userId: string) {
+  const rows = await inTransaction((tx) =>
+    tx.account.findMany({ where: { userId }, select: { kind: true, balance: true, onHold: true } }),
+  );
+  return Object.fromEntries(rows.map((r) => [r.kind, { balance: r.balance, onHold: r.onHold }]));
+}
