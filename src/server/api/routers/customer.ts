@@ -3,6 +3,7 @@ import { answerApproval } from "../../use-cases/answer-approval";
 import { cancelOrder } from "../../use-cases/cancel-order";
 import { createOrder } from "../../use-cases/create-order";
 import { customerActivity, customerOrder, customerOverview } from "../../use-cases/customer-home";
+import { quoteOrder } from "../../use-cases/quote-order";
 import { amountMinor, currency, idempotencyKey, orderId, page } from "../inputs";
 import { customerProcedure, router } from "../trpc";
 
@@ -14,6 +15,9 @@ export const customerRouter = router({
   order: customerProcedure
     .input(z.strictObject({ orderId }))
     .query(({ ctx, input }) => customerOrder(ctx.actor, input.orderId)),
+  quote: customerProcedure
+    .input(z.strictObject({ type: z.enum(["CASH_IN", "CASH_OUT"]), amount: amountMinor, currency }))
+    .query(({ input }) => quoteOrder(input)),
   createOrder: customerProcedure
     .input(
       z.strictObject({
