@@ -24,6 +24,14 @@ export function callerFor(actor: Actor | null) {
   return createCaller({ actor, ip: "127.0.0.1" });
 }
 
+/** Adds money to a customer's wallet from the platform's settlement account. */
+export async function fund(userId: string, amount: bigint): Promise<void> {
+  await inTransaction(async (tx) => {
+    const wallet = await ensureUserAccount(tx, userId, "WALLET", "KES");
+    await depositFromSettlement(tx, wallet, amount, "TEST_FUNDING", "test balance");
+  });
+}
+
 export async function newCustomer(balance = 0n) {
   const userId = randomUUID();
   const phone = uniquePhone();

@@ -1,6 +1,5 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getServerSession } from "next-auth";
-import { appRouter } from "@/server/api/root";
+import { handleTrpcRequest } from "@/server/api/http";
 import type { Context } from "@/server/api/trpc";
 import { authOptions } from "@/server/auth/options";
 
@@ -14,12 +13,7 @@ async function createContext(req: Request): Promise<Context> {
 }
 
 function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createContext(req),
-  });
+  return handleTrpcRequest(req, () => createContext(req));
 }
 
 export { handler as GET, handler as POST };

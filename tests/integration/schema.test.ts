@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { migrate } from "../../src/server/db/migrate";
+import { inTransaction } from "../../src/server/db/transaction";
+
+// `prisma migrate diff` needs Prisma's schema engine, which cannot be installed here; this
+// test plays its role: every model and field of schema.prisma must exist in the migrated
+// database with the mapped name, and every @@index/@@unique must have a matching index.
+const schema = readFileSync(path.join(process.cwd(), "prisma/schema.prisma"), "utf8");
+
+function models() {
+  const out: { table: string; columns: string[]; indexes: string[][] }[] = [];
+  for (const match of schema.matchAll(/model (\w+) \{([\s\S]*?)\n\}/g)) {
+    const body = match[2]!;
+    const table = /@@map\("(\w+)"\)/.exec(body)?.[1] ?? match[1]!;
+    const columns: string[] = [];
+    const mapOf = new Map<string, string>();
+    for (const line of body.split("\n")) {
+      const field = /^\s+(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
+      if (!field || line.trim().startsWith("@@")) continue;
+      const [, name, type, list, , attrs] = field;
+      if (
+        list ||
+        /@relation/.test(attrs!) ||
+        (/^[A-Z]/.test(type!) &&
+          ![
+            "String",
+            "Int",
+            "BigInt",
+            "Boolean",
+            "DateTime",
+            "Json",
+            "Decimal",
+            "Role",
+            "UserStatus",
+            "AgentStatus",
+            "AccountKind",
+            "OrderType",
+            "OrderStatus",
+            "HoldStatus",
+          ].includes(type!))
+      )
+        continue;
+      const column = /@map\("(\w+)"\)/.exec(attrs!)?.[1] ?? name!;
+      mapOf.set(name!, column);
+      columns.push(column);
+    }
+    const indexes = [...body.matchAll(/@@(?:index|unique|id)\(\[([^\]]+)\]/g)].map((m) =>
+      m[1]!.split(",").map((f) => mapOf.get(f.trim()) ?? f.trim()),
+    );
+    out.push({ table, columns, indexes });
+  }
+  return out;
+}
+
+describe("migrations", () => {
+  it("match schema.prisma: every model, field and index exists", async () => {
+    const found = models();
+    expect(found.length).toBeGreaterThanOrEqual(10);
+    await inTransaction(async (tx) => {
+      for (const model of found) {
+        const cols = await tx.$queryRaw<{ column_name: string }[]>`
+          SELECT column_name FROM information_schema.columns WHERE table_name = ${model.table}`;
+        const names = cols.map((c) => c.column_name);
+        expect(names, `table ${model.table}`).toEqual(expect.arrayContaining(model.columns));
+        for (const index of model.indexes) {
+          const rows = await tx.$queryRaw<{ n: bigint }[]>`
+            SELECT count(*) AS n FROM pg_index i
+            JOIN pg_class t ON t.oid = i.indrelid
+            WHERE t.relname = ${model.table}
+              AND (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+                   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) = ${index}::text[]`;
+          expect(rows[0]!.n, `index ${model.table}(${index.join(",")})`).toBeGreaterThan(0n);
+        }
+      }
+    });
+  });
+
+  it("are safe to run again: nothing is applied twice", async () => {
+    const again = await migrate(process.env.DATABASE_URL!);
+    expect(again.applied).toEqual([]);
+    expect(again.skipped).toBeGreaterThan(0);
+  });
+
+  it("concurrent runners wait for each other under the advisory lock", async () => {
+    const results = await Promise.all([1, 2, 3].map(() => migrate(process.env.DATABASE_URL!)));
+    for (const r of results) expect(r.applied).toEqual([]);
+  });
+
+  it("the journal is append-only", async () => {
+    await expect(
+      inTransaction(
+        (tx) =>
+          tx.$executeRaw`UPDATE postings SET amount = amount WHERE id = (SELECT min(id) FROM postings)`,
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      inTransaction(
+        (tx) =>
+          tx.$executeRaw`DELETE FROM journal_entries WHERE id = (SELECT min(id) FROM journal_entries)`,
+      ),
+    ).rejects.toThrow(/append-only/);
+  });
+});
