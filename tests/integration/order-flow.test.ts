@@ -200,6 +200,7 @@ describe("refusals", () => {
     });
     await makeExpired(expired.id);
     await expect(agent.api.agent.claim({ token: expired.token! })).rejects.toThrow(/expired/);
+    await expect(agent.api.agent.claim({ code: expired.typedCode! })).rejects.toThrow(/expired/);
 
     const cancelled = await customer.api.customer.createOrder({
       type: "CASH_IN",

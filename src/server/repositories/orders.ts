@@ -54,6 +54,14 @@ export async function findLiveOrderByTypedCode(db: Tx, code: string): Promise<Or
   });
 }
 
+/** The newest order that ever had this code: explains why a typed code no longer works. */
+export async function findRecentOrderByTypedCode(db: Tx, code: string): Promise<OrderRow | null> {
+  return db.order.findFirst({
+    where: { typedCode: code, createdAt: { gt: new Date(Date.now() - 24 * 60 * 60 * 1000) } },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
 export interface TransitionGuard {
   id: string;
   from: readonly OrderStatus[];

@@ -8,6 +8,7 @@ import {
   findLiveOrderByTypedCode,
   findOrder,
   findOrderByTokenHash,
+  findRecentOrderByTypedCode,
   recordOrderEvent,
   transitionOrder,
 } from "../repositories/orders";
@@ -34,7 +35,10 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
       }
       return findOrderByTokenHash(tx, hashToken(token));
     }
-    return findLiveOrderByTypedCode(tx, parseTypedCode(input.code));
+    const code = parseTypedCode(input.code);
+    return (
+      (await findLiveOrderByTypedCode(tx, code)) ?? (await findRecentOrderByTypedCode(tx, code))
+    );
   });
   if (!located) {
     throw new DomainError(

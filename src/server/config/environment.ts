@@ -1,0 +1,13 @@
+// Secrets come from the environment; a production server refuses to start without them
+// rather than run with a guessable default (DESIGN.md section 5).
+export function assertProductionSecrets(): void {
+  if (process.env.NODE_ENV !== "production") return;
+  const missing: string[] = [];
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret || secret.length < 32) missing.push("NEXTAUTH_SECRET (at least 32 characters)");
+  if (!process.env.NEXTAUTH_URL) missing.push("NEXTAUTH_URL");
+  if (!process.env.DATABASE_URL) missing.push("DATABASE_URL");
+  if (missing.length > 0) {
+    throw new Error(`ProxyPay will not start without: ${missing.join(", ")}`);
+  }
+}
