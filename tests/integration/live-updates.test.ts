@@ -13,15 +13,11 @@ describe("live order updates", () => {
       currency: "KES",
       idempotencyKey: key(),
     });
-    const controller = new AbortController();
-    const stream = await customer.api.live.order(
-      { orderId: order.id },
-      { signal: controller.signal },
-    );
+    const stream = await customer.api.live.order({ orderId: order.id });
     const iterator = stream[Symbol.asyncIterator]();
     type View = { status: string; balanceAfter: bigint | null };
     // Server-side callers get tracked() envelopes as [eventId, data].
-    const next = async () => ((await iterator.next()).value as [string, View])[1];
+    const next = async () => ((await iterator.next()).value as unknown as [string, View])[1];
 
     expect((await next()).status).toBe("PENDING");
     await agent.api.agent.claim({ token: order.token! });
@@ -30,7 +26,7 @@ describe("live order updates", () => {
     const done = await next();
     expect(done.status).toBe("COMPLETED");
     expect(done.balanceAfter).toBe(10_000n);
-    controller.abort();
+    await iterator.return?.();
   });
 
   it("another customer cannot watch someone else's order", async () => {

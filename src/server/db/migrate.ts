@@ -79,13 +79,28 @@ export async function migrate(
   }
 }
 
-/** Creates the database named in the URL if it does not exist yet (connects to `postgres`). */
-export async function ensureDatabase(connectionString: string): Promise<void> {
+/** A client on the server's `postgres` database, and the database name of the URL. */
+function maintenanceClient(connectionString: string): { client: pg.Client; name: string } {
   const url = new URL(connectionString);
   const name = decodeURIComponent(url.pathname.replace(/^\//, ""));
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unsupported database name: ${name}`);
   url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
+  return { client: new pg.Client({ connectionString: url.toString() }), name };
+}
+
+export async function dropDatabase(connectionString: string): Promise<void> {
+  const { client, name } = maintenanceClient(connectionString);
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the database named in the URL if it does not exist yet (connects to `postgres`). */
+export async function ensureDatabase(connectionString: string): Promise<void> {
+  const { client, name } = maintenanceClient(connectionString);
   await client.connect();
   try {
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);

@@ -1,0 +1,50 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS } from "./tests/e2e/support";
+
+// End-to-end tests drive a production build (next build + next start) in Debian's
+// Chromium. The database comes from scripts/with-db.ts (see package.json test:e2e).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // One browser flow at a time: the flows share seeded agents' float, and a 2-core CI
+  // machine runs a Next server and two Chromiums already.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        browserName: "chromium",
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: CHROMIUM_ARGS,
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx next build && npx next start -p ${PORT}`,
+    url: `http://localhost:${PORT}/api/auth/csrf`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Untouched orders expire within a second of their time in the e2e run.
+      EXPIRY_SWEEP_MS: "1000",
+    },
+  },
+});

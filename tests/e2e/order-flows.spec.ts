@@ -1,0 +1,127 @@
+import { expect, test } from "@playwright/test";
+import {
+  createOrder,
+  DEMO,
+  expireOrderNow,
+  launchWithCamera,
+  PHONE,
+  qrAsCameraFeed,
+  signIn,
+  TABLET,
+} from "./support";
+
+test("cash-in: new customer signs up, agent scans the QR with the camera and confirms", async ({
+  browser,
+}, testInfo) => {
+  const customerContext = await browser.newContext({ viewport: PHONE });
+  const customer = await customerContext.newPage();
+  const phone = `+2547${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  await customer.goto("/customer/signup");
+  await customer.getByLabel(/name/i).fill("Neema Test");
+  await customer.getByLabel("Phone number").fill(phone);
+  await customer.getByLabel("PIN", { exact: true }).fill("4321");
+  await customer.getByLabel(/confirm/i).fill("4321");
+  await customer.getByRole("button", { name: /create account|sign up/i }).click();
+  await customer.waitForURL(/\/customer$/);
+
+  await createOrder(customer, "Cash in", "500");
+  await expect(customer.getByTestId("typed-code")).toHaveText(/^\d{4} \d{4} \d$/);
+  const feed = await qrAsCameraFeed(
+    customer.getByTestId("order-qr"),
+    testInfo.outputPath("cash-in-qr.png"),
+  );
+
+  const agentBrowser = await launchWithCamera(feed);
+  try {
+    const agent = await (
+      await agentBrowser.newContext({ viewport: TABLET, baseURL: testInfo.project.use.baseURL })
+    ).newPage();
+    await signIn(agent, "agent", DEMO.wanjiru);
+    await agent.getByRole("button", { name: "Scan QR code" }).click();
+    const preview = agent.getByTestId("order-preview");
+    await expect(preview).toContainText("KES 500.00");
+    await expect(customer.getByText(/scanned your code/i)).toBeVisible();
+    await agent.getByRole("button", { name: "Confirm cash received" }).click();
+    await expect(agent.getByTestId("agent-receipt")).toContainText("KES 49,500.00");
+
+    const receipt = customer.getByTestId("receipt");
+    await expect(receipt).toBeVisible();
+    await expect(receipt).toContainText(DEMO.wanjiru.shop);
+    await expect(receipt).toContainText("KES 500.00");
+  } finally {
+    await agentBrowser.close();
+  }
+});
+
+test("cash-out: the customer approves the agent's shop on the phone before cash is handed over", async ({
+  browser,
+}, testInfo) => {
+  const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(customer, "customer", DEMO.amina);
+  await createOrder(customer, "Cash out", "1000");
+  const feed = await qrAsCameraFeed(
+    customer.getByTestId("order-qr"),
+    testInfo.outputPath("cash-out-qr.png"),
+  );
+
+  const agentBrowser = await launchWithCamera(feed);
+  try {
+    const agent = await (
+      await agentBrowser.newContext({ viewport: TABLET, baseURL: testInfo.project.use.baseURL })
+    ).newPage();
+    await signIn(agent, "agent", DEMO.otieno);
+    await agent.getByRole("button", { name: "Scan QR code" }).click();
+    await expect(agent.getByTestId("order-preview")).toContainText("KES 1,000.00");
+    await expect(agent.getByText(/waiting for the customer/i)).toBeVisible();
+
+    const approval = customer.getByTestId("approval");
+    await expect(approval).toContainText(DEMO.otieno.shop);
+    await approval.getByRole("button", { name: "Approve" }).click();
+
+    await agent.getByRole("button", { name: "Confirm cash handed over" }).click();
+    await expect(agent.getByTestId("agent-receipt")).toContainText("KES 21,000.00");
+    // KES 5,000.00 - 1,000.00 - fee 15.00
+    await expect(customer.getByTestId("receipt")).toContainText("KES 3,985.00");
+  } finally {
+    await agentBrowser.close();
+  }
+});
+
+test("typed code: the agent types the 9 digits instead of scanning", async ({ browser }) => {
+  const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(customer, "customer", DEMO.brian);
+  await createOrder(customer, "Cash in", "200");
+  const code = (await customer.getByTestId("typed-code").innerText()).trim();
+
+  const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
+  await signIn(agent, "agent", DEMO.wanjiru);
+  const field = agent.getByLabel("Customer's code");
+  // A typo is caught by the check digit before anything is sent.
+  const wrong = `${code.slice(0, -1)}${(Number(code.slice(-1)) + 1) % 10}`;
+  await field.fill(wrong);
+  await agent.getByRole("button", { name: "Find order" }).click();
+  await expect(agent.getByText(/not right/i)).toBeVisible();
+
+  await field.fill(code);
+  await agent.getByRole("button", { name: "Find order" }).click();
+  await expect(agent.getByTestId("order-preview")).toContainText("KES 200.00");
+  await agent.getByRole("button", { name: "Confirm cash received" }).click();
+  await expect(agent.getByTestId("agent-receipt")).toBeVisible();
+  await expect(customer.getByTestId("receipt")).toContainText("KES 1,400.00");
+});
+
+test("expired order: the phone says so and the agent's code is refused", async ({ browser }) => {
+  const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(customer, "customer", DEMO.brian);
+  const orderId = await createOrder(customer, "Cash in", "100");
+  const code = (await customer.getByTestId("typed-code").innerText()).trim();
+  await expireOrderNow(orderId);
+  await expect(customer.getByText(/expired/i).first()).toBeVisible();
+  await expect(customer.getByTestId("order-qr")).toHaveCount(0);
+
+  const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
+  await signIn(agent, "agent", DEMO.wanjiru);
+  await agent.getByLabel("Customer's code").fill(code);
+  await agent.getByRole("button", { name: "Find order" }).click();
+  await expect(agent.getByRole("alert")).toContainText(/expired/i);
+});

@@ -1,0 +1,103 @@
+import { execFileSync } from "node:child_process";
+import { type Browser, chromium, expect, type Locator, type Page } from "@playwright/test";
+import pg from "pg";
+
+export const PHONE = { width: 390, height: 844 };
+export const TABLET = { width: 1024, height: 768 };
+
+export const DEMO = {
+  amina: { phone: "+254711000001", pin: "1234" },
+  brian: { phone: "+254711000002", pin: "5678" },
+  wanjiru: { phone: "+254700000101", pin: "1111", shop: "Wanjiru General Store" },
+  otieno: { phone: "+254700000102", pin: "2222", shop: "Otieno Mobile Point" },
+};
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function signIn(
+  page: Page,
+  audience: "customer" | "agent",
+  who: { phone: string; pin: string },
+) {
+  await page.goto(`/${audience}/login`);
+  await page.getByLabel("Phone number").fill(who.phone);
+  await page.getByLabel("PIN").fill(who.pin);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(new RegExp(`/${audience}$`));
+}
+
+/**
+ * Turns the QR the customer's page drew into a camera feed: a screenshot of the QR element,
+ * scaled and padded by ffmpeg into a Y4M file that Chromium's fake camera plays.
+ */
+export async function qrAsCameraFeed(qr: Locator, pngPath: string): Promise<string> {
+  await qr.screenshot({ path: pngPath });
+  const y4m = pngPath.replace(/\.png$/, ".y4m");
+  execFileSync("ffmpeg", [
+    "-y",
+    "-loglevel",
+    "error",
+    "-loop",
+    "1",
+    "-i",
+    pngPath,
+    "-t",
+    "1",
+    "-r",
+    "10",
+    "-vf",
+    "scale=360:360:flags=neighbor,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p",
+    "-f",
+    "yuv4mpegpipe",
+    y4m,
+  ]);
+  return y4m;
+}
+
+/** A separate Chromium whose camera shows the given picture (fixed at launch). */
+export function launchWithCamera(y4mPath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      ...CHROMIUM_ARGS,
+      "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${y4mPath}`,
+    ],
+  });
+}
+
+/** Test-only time travel: moves an order's expiry into the past. */
+export async function expireOrderNow(orderId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("UPDATE orders SET expires_at = now() - interval '1 second' WHERE id = $1", [
+      orderId,
+    ]);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createOrder(
+  page: Page,
+  type: "Cash in" | "Cash out",
+  amount: string,
+): Promise<string> {
+  await page.getByRole("link", { name: type, exact: true }).click();
+  await page.getByLabel("Amount (KES)").fill(amount);
+  await page.getByRole("button", { name: "Create order" }).click();
+  await page.waitForURL(/\/customer\/orders\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("order-qr")).toBeVisible();
+  return page.url().split("/").pop()!;
+}
