@@ -60,7 +60,7 @@ async function main() {
   const customers = await Promise.all(
     Array.from({ length: Math.ceil(ORDERS / 10) }, () => user("CUSTOMER")),
   );
-  const orders = [];
+  const orders: string[] = [];
   for (let i = 0; i < ORDERS; i++) {
     const customer = customers[i % customers.length]!;
     const o = await createOrder(customer, {

@@ -2,7 +2,7 @@ import { DomainError } from "@/domain/errors";
 import { transitionFor } from "@/domain/order-state";
 import { executionPostings } from "@/domain/postings";
 import { accountsForOrder } from "../repositories/accounts";
-import { postEntry } from "../repositories/ledger";
+import { balanceAfterEntry, postEntry } from "../repositories/ledger";
 import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
 import type { Actor } from "./actor";
 import { expireIfDue } from "./expire-orders";
@@ -40,6 +40,16 @@ export async function confirmOrder(
       if (!moved) return explainRefusal(tx, order.id, "confirm");
 
       const accounts = await accountsForOrder(tx, order.customerId, agent.userId, order.currency);
+      await recordOrderEvent(tx, {
+        orderId: order.id,
+        from: order.status,
+        to: "COMPLETED",
+        actorId: actor.userId,
+        actorRole: actor.role,
+      });
+      // Everything that does not need the float's lock happens before ledger_post takes it:
+      // the float is the hot row, and its lock is held until commit.
+      const view = await agentView(tx, (await findOrder(tx, order.id))!);
       const posted = await postEntry(tx, {
         kind: order.type,
         orderId: order.id,
@@ -59,14 +69,7 @@ export async function confirmOrder(
           "The customer's wallet cannot cover this order",
         );
       }
-      await recordOrderEvent(tx, {
-        orderId: order.id,
-        from: order.status,
-        to: "COMPLETED",
-        actorId: actor.userId,
-        actorRole: actor.role,
-      });
-      return agentView(tx, (await findOrder(tx, order.id))!);
+      return { ...view, floatAfter: await balanceAfterEntry(tx, posted.entryId, accounts.float) };
     },
   );
 }
