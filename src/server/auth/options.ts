@@ -9,7 +9,9 @@ import { verifyPin } from "../security/pin";
 export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
 export type Audience = keyof typeof AUDIENCE_ROLE;
 
-const signInInput = z.strictObject({
+// next-auth hands authorize() the whole form body (csrfToken, callbackUrl, json, ...), so
+// this object strips unknown keys instead of refusing them.
+const signInInput = z.object({
   phone: z.string().trim().max(20),
   pin: z.string().min(1).max(128),
   audience: z.enum(["customer", "agent", "admin"]),

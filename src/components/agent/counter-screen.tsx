@@ -1,0 +1,152 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
+import { useTRPC } from "@/lib/trpc";
+import styles from "./agent.module.css";
+import { AgentGate } from "./agent-gate";
+import { AgentTopBar } from "./agent-top-bar";
+import { OrderPanel } from "./order-panel";
+import { OverviewCards, OverviewSkeleton, SuspendedBanner } from "./overview-cards";
+import { QrScanner } from "./qr-scanner";
+import { TypedCodeForm } from "./typed-code-form";
+import { type AgentOrder, isLiveStatus, progressOf } from "./types";
+
+// Remembers the order on the counter across a reload of the tablet, so an agent in the
+// middle of a cash-out does not lose the screen that lets them finish it.
+const CURRENT_ORDER_KEY = "proxypay.agent.currentOrder";
+
+export function CounterScreen() {
+  return (
+    <AgentGate>
+      <Counter />
+    </AgentGate>
+  );
+}
+
+function Counter() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const overview = useQuery(trpc.agent.overview.queryOptions());
+  const [order, setOrder] = useState<AgentOrder | null>(null);
+
+  const show = useCallback((next: AgentOrder) => {
+    sessionStorage.setItem(CURRENT_ORDER_KEY, next.id);
+    setOrder(next);
+  }, []);
+
+  const update = useCallback((next: AgentOrder) => {
+    setOrder((current) => {
+      // A late copy of an order the agent already put away must not bring it back.
+      if (!current || current.id !== next.id) return current;
+      return progressOf(next.status) >= progressOf(current.status) ? next : current;
+    });
+  }, []);
+
+  const clear = useCallback(() => {
+    sessionStorage.removeItem(CURRENT_ORDER_KEY);
+    setOrder(null);
+  }, []);
+
+  useEffect(() => {
+    const saved = sessionStorage.getItem(CURRENT_ORDER_KEY);
+    if (!saved) return;
+    queryClient
+      .fetchQuery({ ...trpc.agent.order.queryOptions({ orderId: saved }), staleTime: 0 })
+      .then((found) => setOrder((current) => current ?? found))
+      .catch(() => sessionStorage.removeItem(CURRENT_ORDER_KEY));
+  }, [queryClient, trpc]);
+
+  const claim = useMutation(
+    trpc.agent.claim.mutationOptions({
+      onSuccess: show,
+      // A refusal may come from a change the header does not show yet (suspended, float
+      // spent by another order): re-read it.
+      onError: () => void queryClient.invalidateQueries(trpc.agent.overview.queryFilter()),
+    }),
+  );
+
+  const suspended = overview.data?.status === "SUSPENDED";
+  const serving = order !== null && isLiveStatus(order.status);
+  const canLookUp = overview.isSuccess && !suspended && !serving;
+
+  const onScan = useCallback(
+    (text: string) => claim.mutate({ token: text.trim() }),
+    [claim.mutate],
+  );
+
+  function nextCustomer() {
+    clear();
+    claim.reset();
+  }
+
+  return (
+    <>
+      <AgentTopBar shopName={overview.data?.shopName} current="counter" />
+      <main className="page stack">
+        {overview.data ? (
+          <>
+            <SuspendedBanner overview={overview.data} />
+            <OverviewCards overview={overview.data} />
+          </>
+        ) : overview.isError ? (
+          <div className="stack">
+            <ErrorNote error={overview.error} />
+            <Button onClick={() => void overview.refetch()}>Try again</Button>
+          </div>
+        ) : (
+          <OverviewSkeleton />
+        )}
+
+        <div className={styles.counter}>
+          <section className="card stack" aria-labelledby="find-order">
+            <h2 id="find-order">Find the order</h2>
+            {serving ? (
+              <p className="muted small">
+                Finish or decline the current order before serving the next customer.
+              </p>
+            ) : null}
+            <QrScanner
+              disabled={!canLookUp || claim.isPending}
+              onScan={onScan}
+              label={
+                claim.isError && claim.variables && "token" in claim.variables
+                  ? "Scan again"
+                  : "Scan QR code"
+              }
+            />
+            <ErrorNote error={claim.error} />
+            <TypedCodeForm
+              disabled={!canLookUp}
+              busy={claim.isPending}
+              onCode={(code) => claim.mutate({ code })}
+            />
+          </section>
+
+          <div className={styles.orderColumn}>
+            {order ? (
+              <OrderPanel key={order.id} order={order} onUpdate={update} onNext={nextCustomer} />
+            ) : claim.isPending ? (
+              <section className="card center" role="status">
+                <p className="row muted">
+                  <span className="spinner" aria-hidden /> Looking up the order…
+                </p>
+              </section>
+            ) : (
+              <section className={`card stack center ${styles.idle}`}>
+                <h2>No customer yet</h2>
+                <p className="muted">
+                  {suspended
+                    ? "Serving customers is paused while your account is suspended."
+                    : "Scan the QR code on the customer's phone, or type the code shown under it. The order will appear here."}
+                </p>
+              </section>
+            )}
+          </div>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
+import { Money } from "@/components/ui/money";
+import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { useTRPC, useTRPCClient } from "@/lib/trpc";
+import styles from "./agent.module.css";
+import { AgentGate } from "./agent-gate";
+import { AgentTopBar } from "./agent-top-bar";
+import { TodayTotals } from "./overview-cards";
+import { type AgentHistoryRow, formatRowTime } from "./types";
+
+const PAGE_SIZE = 20;
+
+type Cursor = { createdAt: Date; id: string };
+
+export function HistoryScreen() {
+  return (
+    <AgentGate>
+      <History />
+    </AgentGate>
+  );
+}
+
+function History() {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const overview = useQuery(trpc.agent.overview.queryOptions());
+  const history = useInfiniteQuery({
+    // The key tRPC itself would give this procedure's infinite query, so invalidating
+    // everything under "agent" after a completed order refreshes this list too.
+    queryKey: [["agent", "history"], { input: { limit: PAGE_SIZE }, type: "infinite" }],
+    queryFn: ({ pageParam, signal }) =>
+      client.agent.history.query(
+        pageParam ? { limit: PAGE_SIZE, before: pageParam } : { limit: PAGE_SIZE },
+        { signal },
+      ),
+    initialPageParam: null as Cursor | null,
+    // Keyset paging: the next page starts strictly before the last row shown, so rows
+    // added meanwhile never shift or repeat what the agent already sees.
+    getNextPageParam: (last): Cursor | null => {
+      const tail = last.at(-1);
+      return last.length < PAGE_SIZE || !tail ? null : { createdAt: tail.createdAt, id: tail.id };
+    },
+  });
+
+  const rows = history.data?.pages.flat() ?? [];
+
+  return (
+    <>
+      <AgentTopBar shopName={overview.data?.shopName} current="history" />
+      <main className="page stack">
+        <div className="spread">
+          <h1>History</h1>
+          <Link href="/agent" className="button ghost">
+            ‹ Back to the counter
+          </Link>
+        </div>
+
+        <section className="card stack" aria-labelledby="today">
+          <h2 id="today">Today</h2>
+          {overview.data ? (
+            <TodayTotals overview={overview.data} />
+          ) : overview.isError ? (
+            <ErrorNote error={overview.error} />
+          ) : (
+            <div className="skeleton" style={{ height: "4rem" }} />
+          )}
+        </section>
+
+        <section className="card stack" aria-labelledby="orders">
+          <h2 id="orders">Orders</h2>
+          {history.isPending ? (
+            <HistorySkeleton />
+          ) : !history.data ? (
+            <div className="stack">
+              <ErrorNote error={history.error} />
+              <Button onClick={() => void history.refetch()}>Try again</Button>
+            </div>
+          ) : rows.length === 0 ? (
+            <p className="muted center" data-testid="history-empty">
+              No orders yet. Customers you serve will be listed here.
+            </p>
+          ) : (
+            <>
+              <ul className="list" data-testid="agent-history">
+                {rows.map((row) => (
+                  <HistoryItem key={row.id} row={row} />
+                ))}
+              </ul>
+              <ErrorNote error={history.error} />
+              {history.hasNextPage ? (
+                <Button
+                  busy={history.isFetchingNextPage}
+                  onClick={() => void history.fetchNextPage()}
+                >
+                  Load more
+                </Button>
+              ) : (
+                <p className="muted small center">That is everything.</p>
+              )}
+            </>
+          )}
+        </section>
+      </main>
+    </>
+  );
+}
+
+function HistoryItem({ row }: { row: AgentHistoryRow }) {
+  return (
+    <li className={styles.rowMain}>
+      <div>
+        <strong>{typeLabel(row.type)}</strong>
+        <div className="muted small">{formatRowTime(row.completedAt ?? row.createdAt)}</div>
+      </div>
+      <div>
+        <div>{row.customerPhone}</div>
+        <div className={`muted small ${styles.reference}`}>{row.reference}</div>
+      </div>
+      <div className={styles.rowAmounts}>
+        <Money amount={row.amount} currency={row.currency} />
+        <span className="small muted row">
+          {row.status === "COMPLETED" ? (
+            <span>
+              Commission <Money amount={row.commission} currency={row.currency} />
+            </span>
+          ) : null}
+          <StatusBadge status={row.status} />
+        </span>
+      </div>
+    </li>
+  );
+}
+
+function HistorySkeleton() {
+  return (
+    <ul className="list" aria-busy aria-label="Loading orders">
+      {[0, 1, 2, 3].map((i) => (
+        <li key={i}>
+          <div className="skeleton" style={{ height: "2.4rem" }} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,312 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Countdown } from "@/components/ui/countdown";
+import { ErrorNote } from "@/components/ui/error-note";
+import { Money } from "@/components/ui/money";
+import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { formatMinor } from "@/domain/money";
+import { useIdempotencyKey } from "@/lib/idempotency";
+import { useTRPC } from "@/lib/trpc";
+import styles from "./agent.module.css";
+import { type AgentOrder, formatWhen, isAgentView, isLiveStatus } from "./types";
+
+interface Props {
+  order: AgentOrder;
+  /** Hands every fresh copy of the order (stream, confirm, decline, re-read) to the owner. */
+  onUpdate: (order: AgentOrder) => void;
+  /** Clears the panel for the next customer. */
+  onNext: () => void;
+}
+
+/**
+ * The order the agent is serving. Mount it with `key={order.id}`: its idempotency keys
+ * then belong to this one order, so a retried confirm can never carry another order's key.
+ */
+export function OrderPanel({ order, onUpdate, onNext }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const confirmKey = useIdempotencyKey();
+  const declineKey = useIdempotencyKey();
+  const live = isLiveStatus(order.status);
+
+  const subscription = useSubscription(
+    trpc.live.order.subscriptionOptions(
+      { orderId: order.id },
+      {
+        enabled: live,
+        onData: (event) => {
+          if (isAgentView(event.data)) onUpdate(event.data);
+        },
+      },
+    ),
+  );
+
+  const orderId = order.id;
+  const refresh = useCallback(async () => {
+    try {
+      const fresh = await queryClient.fetchQuery({
+        ...trpc.agent.order.queryOptions({ orderId }),
+        staleTime: 0,
+      });
+      onUpdate(fresh);
+    } catch {
+      // The stream will bring the next change; a failed re-read changes nothing on screen.
+    }
+  }, [queryClient, trpc, orderId, onUpdate]);
+
+  // Once the order is over, the float, commission and today's totals have moved (or a
+  // hold was released): re-read them so the header never shows stale numbers.
+  useEffect(() => {
+    if (!live) void queryClient.invalidateQueries(trpc.agent.pathFilter());
+  }, [live, queryClient, trpc]);
+
+  const confirm = useMutation(
+    trpc.agent.confirm.mutationOptions({
+      onSuccess: (view) => {
+        confirmKey.rotate();
+        onUpdate(view);
+      },
+      // A refusal (expired, cancelled meanwhile) usually means the order changed: show that.
+      onError: () => void refresh(),
+    }),
+  );
+  const decline = useMutation(
+    trpc.agent.decline.mutationOptions({
+      onSuccess: (view) => {
+        declineKey.rotate();
+        onUpdate(view);
+      },
+      onError: () => void refresh(),
+    }),
+  );
+
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState("Customer left");
+
+  function submitDecline(event: FormEvent) {
+    event.preventDefault();
+    decline.mutate({ orderId, reason: reason.trim(), idempotencyKey: declineKey.key() });
+  }
+
+  if (order.status === "COMPLETED") {
+    return (
+      <section className="stack" data-testid="order-preview">
+        <Receipt order={order} />
+        <Button variant="primary" size="big" onClick={onNext}>
+          Next customer
+        </Button>
+      </section>
+    );
+  }
+
+  if (!live) {
+    return (
+      <section className="stack" data-testid="order-preview">
+        <div className="card stack">
+          <div className="spread">
+            <h2>{typeLabel(order.type)}</h2>
+            <StatusBadge status={order.status} />
+          </div>
+          <p className="alert warn" role="status" data-testid="order-closed">
+            <strong>{closedHeadline(order)}</strong>
+            <br />
+            {closedAdvice(order)}
+          </p>
+          <OrderFacts order={order} />
+        </div>
+        <Button variant="primary" size="big" onClick={onNext}>
+          Next customer
+        </Button>
+      </section>
+    );
+  }
+
+  const cash = formatMinor(order.cash, order.currency);
+  const busy = confirm.isPending || decline.isPending;
+  const waitingForCustomer = order.type === "CASH_OUT" && order.status !== "APPROVED";
+
+  return (
+    <section className="card stack" data-testid="order-preview">
+      <div className="spread">
+        <h2>{typeLabel(order.type)}</h2>
+        <StatusBadge status={order.status} />
+      </div>
+      <p className={styles.instruction} data-testid="order-instruction">
+        {order.type === "CASH_IN"
+          ? `Take ${cash} cash from the customer`
+          : `Give ${cash} cash to the customer`}
+      </p>
+      <OrderFacts order={order} onElapsed={refresh} />
+
+      {waitingForCustomer ? (
+        <div className={`alert warn ${styles.waiting}`} role="status">
+          <span className="spinner" aria-hidden />
+          <span>
+            Waiting for the customer to approve on their phone… Do not hand over any cash yet.
+          </span>
+        </div>
+      ) : null}
+      {order.type === "CASH_OUT" && order.status === "APPROVED" ? (
+        <p className="alert ok" role="status">
+          The customer approved. Count out {cash}, hand it over, then confirm.
+        </p>
+      ) : null}
+
+      <ErrorNote error={confirm.error ?? decline.error} />
+      {subscription.error ? (
+        <p className="muted small row">
+          Live updates are reconnecting…
+          <button type="button" className="link" onClick={() => void refresh()}>
+            Check now
+          </button>
+        </p>
+      ) : null}
+
+      {declining ? (
+        <form className={`stack ${styles.declineForm}`} onSubmit={submitDecline}>
+          <label className="field">
+            Why are you declining?
+            <input
+              name="reason"
+              value={reason}
+              maxLength={200}
+              onChange={(e) => setReason(e.target.value)}
+              required
+            />
+          </label>
+          <div className="row">
+            <Button
+              type="submit"
+              variant="danger"
+              busy={decline.isPending}
+              disabled={confirm.isPending || reason.trim() === ""}
+            >
+              Decline order
+            </Button>
+            <Button variant="ghost" disabled={busy} onClick={() => setDeclining(false)}>
+              Keep the order
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div className={styles.actions}>
+          {waitingForCustomer ? null : (
+            <Button
+              variant="primary"
+              size="big"
+              busy={confirm.isPending}
+              disabled={decline.isPending}
+              onClick={() => confirm.mutate({ orderId, idempotencyKey: confirmKey.key() })}
+            >
+              {order.type === "CASH_IN" ? "Confirm cash received" : "Confirm cash handed over"}
+            </Button>
+          )}
+          <Button variant="ghost" disabled={busy} onClick={() => setDeclining(true)}>
+            Decline
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function OrderFacts({ order, onElapsed }: { order: AgentOrder; onElapsed?: () => void }) {
+  return (
+    <div className="receipt">
+      <dl>
+        <dt>Amount</dt>
+        <dd>
+          <Money amount={order.amount} currency={order.currency} />
+        </dd>
+        <dt>Customer fee</dt>
+        <dd>
+          <Money amount={order.fee} currency={order.currency} />
+        </dd>
+        <dt>Your commission</dt>
+        <dd>
+          <Money amount={order.commission} currency={order.currency} />
+        </dd>
+        <dt>Customer</dt>
+        <dd>{order.customerPhone}</dd>
+        <dt>Reference</dt>
+        <dd className={styles.reference}>{order.reference}</dd>
+        {onElapsed ? (
+          <>
+            <dt>Time left</dt>
+            <dd>
+              <Countdown until={order.expiresAt} onElapsed={onElapsed} />
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </div>
+  );
+}
+
+function Receipt({ order }: { order: AgentOrder }) {
+  return (
+    <div className="card receipt stack" data-testid="agent-receipt">
+      <div className="spread">
+        <h2>{order.type === "CASH_IN" ? "Cash-in complete" : "Cash-out complete"}</h2>
+        <StatusBadge status={order.status} />
+      </div>
+      <p className="alert ok">
+        {order.type === "CASH_IN"
+          ? "The customer's wallet has been topped up. Keep the cash."
+          : `The customer's wallet has been charged and ${formatMinor(order.cash, order.currency)} added to your float.`}
+      </p>
+      <dl>
+        <dt>Reference</dt>
+        <dd className={styles.reference}>{order.reference}</dd>
+        <dt>{order.type === "CASH_IN" ? "Cash taken" : "Cash given"}</dt>
+        <dd>
+          <Money amount={order.cash} currency={order.currency} />
+        </dd>
+        <dt>Commission earned</dt>
+        <dd>
+          <Money amount={order.commission} currency={order.currency} />
+        </dd>
+        <dt>New float</dt>
+        <dd>
+          {order.floatAfter === null ? (
+            "—"
+          ) : (
+            <Money amount={order.floatAfter} currency={order.currency} />
+          )}
+        </dd>
+        <dt>Customer</dt>
+        <dd>{order.customerPhone}</dd>
+        <dt>Time</dt>
+        <dd>{formatWhen(order.completedAt ?? order.claimedAt ?? order.createdAt)}</dd>
+      </dl>
+    </div>
+  );
+}
+
+/** The server's own words when it gave a reason, which also says who closed the order. */
+function closedHeadline(order: AgentOrder): string {
+  if (order.closeReason) return order.closeReason;
+  switch (order.status) {
+    case "CANCELLED":
+      return "The customer cancelled";
+    case "EXPIRED":
+      return "The code expired before it was used";
+    case "DECLINED":
+      return "This order was declined";
+    case "REVERSED":
+      return "ProxyPay reversed this order";
+    default:
+      return "This order is closed";
+  }
+}
+
+function closedAdvice(order: AgentOrder): string {
+  if (order.status === "REVERSED") return "Call ProxyPay support if you are not sure why.";
+  return order.type === "CASH_IN"
+    ? "No money moved: give back any cash you took for this order."
+    : "No money moved: do not hand over any cash for this order.";
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { Money } from "@/components/ui/money";
+import { typeLabel } from "@/components/ui/status-badge";
+import styles from "./agent.module.css";
+import type { AgentOverview } from "./types";
+
+/** The currency the shop works in: today's totals carry no currency of their own. */
+export function shopCurrency(overview: AgentOverview): string {
+  return overview.float[0]?.currency ?? overview.commission[0]?.currency ?? "KES";
+}
+
+export function SuspendedBanner({ overview }: { overview: AgentOverview }) {
+  if (overview.status !== "SUSPENDED") return null;
+  return (
+    <div className="alert error" role="alert" data-testid="suspended-banner">
+      <strong>Your agent account is suspended.</strong>{" "}
+      {overview.suspendedReason ? `Reason: ${overview.suspendedReason}. ` : ""}
+      You cannot serve customers until ProxyPay reactivates it. Please call ProxyPay support.
+    </div>
+  );
+}
+
+export function TodayTotals({ overview }: { overview: AgentOverview }) {
+  const currency = shopCurrency(overview);
+  const commissionToday = overview.today.reduce((sum, t) => sum + t.commission, 0n);
+  return (
+    <div className="stack" data-testid="today-totals">
+      {(["CASH_IN", "CASH_OUT"] as const).map((type) => {
+        const total = overview.today.find((t) => t.type === type);
+        return (
+          <div key={type} className="spread">
+            <span>
+              {typeLabel(type)} <span className="muted small">× {total?.count ?? 0}</span>
+            </span>
+            <Money amount={total?.amount ?? 0n} currency={currency} />
+          </div>
+        );
+      })}
+      <div className="spread small muted">
+        <span>Commission today</span>
+        <Money amount={commissionToday} currency={currency} />
+      </div>
+    </div>
+  );
+}
+
+/** Float, commission and the day's totals across the top of the counter screen. */
+export function OverviewCards({ overview }: { overview: AgentOverview }) {
+  const currency = shopCurrency(overview);
+  return (
+    <section className={styles.cards} aria-label="Your balances">
+      <div className="card" data-testid="float-card">
+        <div className="muted small">Float available</div>
+        {overview.float.length === 0 ? (
+          <Money amount={0n} currency={currency} className="huge" />
+        ) : (
+          overview.float.map((f) => (
+            <div key={f.currency}>
+              <Money amount={f.available} currency={f.currency} className="huge" />
+              {f.available !== f.balance ? (
+                <div className="muted small">
+                  Balance <Money amount={f.balance} currency={f.currency} />
+                </div>
+              ) : null}
+            </div>
+          ))
+        )}
+      </div>
+      <div className="card" data-testid="commission-card">
+        <div className="muted small">Commission</div>
+        {overview.commission.length === 0 ? (
+          <Money amount={0n} currency={currency} className={styles.large} />
+        ) : (
+          overview.commission.map((c) => (
+            <Money
+              key={c.currency}
+              amount={c.available}
+              currency={c.currency}
+              className={styles.large}
+            />
+          ))
+        )}
+        <div className="muted small">Earned, not yet paid out</div>
+      </div>
+      <div className="card">
+        <div className="muted small">Today</div>
+        <TodayTotals overview={overview} />
+      </div>
+    </section>
+  );
+}
+
+export function OverviewSkeleton() {
+  return (
+    <section className={styles.cards} aria-busy>
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="card stack">
+          <div className="skeleton" style={{ width: "40%" }} />
+          <div className="skeleton" style={{ height: "2.2rem" }} />
+        </div>
+      ))}
+    </section>
+  );
+}
