@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { SessionProvider } from "next-auth/react";
 import { type ReactNode, useState } from "react";
 import superjson from "superjson";
+import { hashBigIntKey, retryUnlessRefused } from "@/lib/query-key";
 import { TRPCProvider } from "@/lib/trpc";
 import type { AppRouter } from "@/server/api/root";
 
@@ -13,8 +14,13 @@ export function Providers({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         defaultOptions: {
-          // Refusals (4xx) are answers, not glitches: do not retry them.
-          queries: { retry: 1, refetchOnWindowFocus: true, staleTime: 2_000 },
+          queries: {
+            retry: retryUnlessRefused,
+            // Amounts in query inputs are bigints, which the default key hash cannot handle.
+            queryKeyHashFn: hashBigIntKey,
+            refetchOnWindowFocus: true,
+            staleTime: 2_000,
+          },
           mutations: { retry: false },
         },
       }),

@@ -17,7 +17,7 @@ export const viewport: Viewport = {
 export default function AgentLayout({ children }: { children: ReactNode }) {
   return (
     <>
-      <PwaRegister scope="/agent/" />
+      <PwaRegister scope="/agent" />
       {children}
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 
-/** Registers the shared service worker for one audience's scope (/customer/ or /agent/). */
+/** Registers the shared service worker for one audience's scope (/customer or /agent). */
 export function PwaRegister({ scope }: { scope: string }) {
   useEffect(() => {
     if ("serviceWorker" in navigator) {

@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
+import { useIdempotencyKey } from "@/lib/idempotency";
+import { useTRPC } from "@/lib/trpc";
+import type { CustomerOrder } from "./types";
+
+/** Cancelling takes two taps: a pocket tap must not throw away a code the agent is scanning. */
+export function CancelOrderButton({
+  order,
+  onChange,
+}: {
+  order: CustomerOrder;
+  onChange: (order: CustomerOrder) => void;
+}) {
+  const trpc = useTRPC();
+  const [asking, setAsking] = useState(false);
+  const idempotency = useIdempotencyKey();
+  const cancel = useMutation(trpc.customer.cancelOrder.mutationOptions());
+
+  function confirm() {
+    cancel.mutate(
+      { orderId: order.id, idempotencyKey: idempotency.key() },
+      {
+        onSuccess: (next) => {
+          idempotency.rotate();
+          onChange(next);
+        },
+      },
+    );
+  }
+
+  if (!asking) {
+    return (
+      <Button variant="ghost" onClick={() => setAsking(true)}>
+        Cancel order
+      </Button>
+    );
+  }
+  return (
+    <section className="card stack" aria-label="Cancel this order?">
+      <p>
+        <strong>Cancel this order?</strong>{" "}
+        {order.type === "CASH_OUT" ? "The money kept aside goes back to your wallet." : null}
+      </p>
+      <ErrorNote error={cancel.error} />
+      <div className="grid-2">
+        <Button onClick={() => setAsking(false)} disabled={cancel.isPending}>
+          Keep it
+        </Button>
+        <Button variant="danger" busy={cancel.isPending} onClick={confirm}>
+          Yes, cancel
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
+import { Money } from "@/components/ui/money";
+import { useIdempotencyKey } from "@/lib/idempotency";
+import { useTRPC } from "@/lib/trpc";
+import { readAmount } from "./amount-input";
+import styles from "./customer.module.css";
+import { CustomerShell } from "./customer-shell";
+import { QuotePreview } from "./quote-preview";
+import { BackTopBar } from "./top-bar";
+import type { OrderType } from "./types";
+import { useDebouncedValue } from "./use-debounced-value";
+
+export function NewOrderForm({ initialType }: { initialType: OrderType }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [type, setType] = useState<OrderType>(initialType);
+  const [amountText, setAmountText] = useState("");
+  const [showProblem, setShowProblem] = useState(false);
+  const idempotency = useIdempotencyKey();
+  const overview = useQuery(trpc.customer.overview.queryOptions());
+  const createOrder = useMutation(trpc.customer.createOrder.mutationOptions());
+
+  const parsed = readAmount(amountText);
+  const settledText = useDebouncedValue(amountText, 350);
+  const settled = readAmount(settledText);
+  const wallet = overview.data?.wallets.find((w) => w.currency === "KES");
+
+  // A different type or amount is a different intent: it must not replay the last key.
+  function changeIntent() {
+    idempotency.rotate();
+    createOrder.reset();
+  }
+
+  function chooseType(next: OrderType) {
+    if (next === type) return;
+    setType(next);
+    changeIntent();
+    // Keep the choice in the address so a reload or the back button lands on the same form.
+    window.history.replaceState(null, "", `?type=${next}`);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setShowProblem(true);
+    if (parsed.kind !== "ok") return;
+    createOrder.mutate(
+      { type, amount: parsed.amount, currency: "KES", idempotencyKey: idempotency.key() },
+      {
+        onSuccess: (order) => {
+          idempotency.rotate();
+          void queryClient.invalidateQueries(trpc.customer.overview.queryFilter());
+          void queryClient.invalidateQueries(trpc.customer.activity.pathFilter());
+          router.replace(`/customer/orders/${order.id}`);
+        },
+      },
+    );
+  }
+
+  const problem =
+    parsed.kind === "invalid" && (showProblem || settled.kind === "invalid")
+      ? { message: parsed.message }
+      : showProblem && parsed.kind === "empty"
+        ? { message: "Enter the amount" }
+        : null;
+
+  return (
+    <CustomerShell bar={<BackTopBar title="New order" />}>
+      <form className="stack" onSubmit={submit} noValidate>
+        <fieldset className={`segmented ${styles.bare}`}>
+          <legend className="small muted">What do you want to do?</legend>
+          <Button aria-pressed={type === "CASH_IN"} onClick={() => chooseType("CASH_IN")}>
+            Cash in
+          </Button>
+          <Button aria-pressed={type === "CASH_OUT"} onClick={() => chooseType("CASH_OUT")}>
+            Cash out
+          </Button>
+        </fieldset>
+        <p className="muted small">
+          {type === "CASH_IN"
+            ? "Give cash to an agent and it arrives in your wallet."
+            : "Take cash from an agent; it is paid from your wallet."}
+        </p>
+        <label className="field">
+          Amount (KES)
+          <input
+            name="amount"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="e.g. 1000"
+            value={amountText}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={wallet ? "amount-hint" : undefined}
+            onChange={(e) => {
+              setAmountText(e.target.value);
+              setShowProblem(false);
+              changeIntent();
+            }}
+          />
+        </label>
+        {wallet ? (
+          <span id="amount-hint" className={`small muted ${styles.hintBelow}`}>
+            Available in your wallet: <Money amount={wallet.available} currency="KES" />
+          </span>
+        ) : null}
+        <ErrorNote error={problem} />
+        {settled.kind === "ok" && parsed.kind === "ok" ? (
+          <QuotePreview key={type} type={type} amount={settled.amount} />
+        ) : null}
+        <ErrorNote error={createOrder.error} />
+        <Button type="submit" variant="primary" size="big" busy={createOrder.isPending}>
+          Create order
+        </Button>
+      </form>
+    </CustomerShell>
+  );
+}

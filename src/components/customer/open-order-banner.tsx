@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { Money } from "@/components/ui/money";
+import { typeLabel } from "@/components/ui/status-badge";
+import { isLive } from "@/domain/order-state";
+import styles from "./customer.module.css";
+import type { ActivityItem } from "./types";
+
+/**
+ * Someone who left the QR screen (a call came in, the app was closed) gets back to it in one
+ * tap instead of hunting through the list while the agent waits.
+ */
+export function OpenOrderBanner({ rows }: { rows: ActivityItem[] }) {
+  const now = useNow(15_000);
+  const open = rows.find((r) => isLive(r.status) && r.expiresAt.getTime() > now);
+  if (!open) return null;
+  return (
+    <Link
+      href={`/customer/orders/${open.id}`}
+      className={`alert warn spread ${styles.banner}`}
+      data-testid="open-order"
+    >
+      <span>
+        <strong>Open {typeLabel(open.type).toLowerCase()}</strong>{" "}
+        <Money amount={open.amount} currency={open.currency} />
+      </span>
+      <strong className={styles.nowrap}>
+        {open.status === "PENDING" ? "Show code ›" : "Open ›"}
+      </strong>
+    </Link>
+  );
+}
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { Money } from "@/components/ui/money";
+import { StatusBadge } from "@/components/ui/status-badge";
+import styles from "./customer.module.css";
+import type { CustomerOrder } from "./types";
+import { formatWhen } from "./types";
+
+const HEADINGS: Record<string, string> = {
+  CANCELLED: "Order cancelled",
+  EXPIRED: "This code expired",
+  DECLINED: "Order declined",
+  REVERSED: "Order reversed",
+};
+
+const FALLBACK_REASONS: Record<string, string> = {
+  CANCELLED: "The order was cancelled.",
+  EXPIRED: "The code was not used in time.",
+  DECLINED: "The order was declined.",
+  REVERSED: "ProxyPay reversed this order. The money moved back to where it came from.",
+};
+
+/** An order that ended without (or after undoing) the money moving. */
+export function OrderClosed({ order }: { order: CustomerOrder }) {
+  const released = order.type === "CASH_OUT" && order.status !== "REVERSED";
+  return (
+    <>
+      <section className="card stack" data-testid="order-closed">
+        <div className="spread">
+          <h1 className={styles.title}>{HEADINGS[order.status] ?? "Order closed"}</h1>
+          <StatusBadge status={order.status} />
+        </div>
+        <p>{order.closeReason ?? FALLBACK_REASONS[order.status]}</p>
+        {released ? (
+          <p className="alert ok">
+            Your money is available again. Nothing was taken from your wallet.
+          </p>
+        ) : order.status !== "REVERSED" ? (
+          <p className="muted small">
+            No money moved. If you gave the agent cash, ask them for it back.
+          </p>
+        ) : null}
+        <p className="small muted">
+          {order.reference} · <Money amount={order.amount} currency={order.currency} /> ·{" "}
+          {formatWhen(order.closedAt ?? order.createdAt)}
+        </p>
+      </section>
+      <Link className="button primary big" href={`/customer/new?type=${order.type}`}>
+        New order
+      </Link>
+      <Link className="button ghost" href="/customer">
+        Back to my wallet
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { Money } from "@/components/ui/money";
+import styles from "./customer.module.css";
+import type { CustomerOrder } from "./types";
+import { formatWhen } from "./types";
+
+/** What the customer keeps as proof: the reference the agent and support can look up. */
+export function OrderReceipt({ order }: { order: CustomerOrder }) {
+  const cashIn = order.type === "CASH_IN";
+  const when = order.completedAt ?? order.closedAt ?? order.createdAt;
+  return (
+    <>
+      <section
+        className="card receipt stack"
+        data-testid="receipt"
+        aria-labelledby="receipt-heading"
+      >
+        <h1 id="receipt-heading" className={`alert ok ${styles.title}`}>
+          {cashIn ? "Cash-in complete" : "Cash-out complete"}
+        </h1>
+        <dl>
+          <dt>Reference</dt>
+          <dd>
+            <strong>{order.reference}</strong>
+          </dd>
+          <dt>{cashIn ? "Cash given" : "Cash received"}</dt>
+          <dd>
+            <Money amount={order.amount} currency={order.currency} />
+          </dd>
+          <dt>Fee</dt>
+          <dd>
+            <Money amount={order.fee} currency={order.currency} />
+          </dd>
+          <dt>{cashIn ? "Wallet credited" : "Wallet debited"}</dt>
+          <dd>
+            <Money amount={order.walletAmount} currency={order.currency} />
+          </dd>
+          {order.balanceAfter !== null ? (
+            <>
+              <dt>New balance</dt>
+              <dd>
+                <strong>
+                  <Money amount={order.balanceAfter} currency={order.currency} />
+                </strong>
+              </dd>
+            </>
+          ) : null}
+          <dt>Agent</dt>
+          <dd>{order.agentShopName ?? "—"}</dd>
+          <dt>Date</dt>
+          <dd>{formatWhen(when)}</dd>
+        </dl>
+      </section>
+      <Link className="button primary big" href="/customer">
+        Done
+      </Link>
+    </>
+  );
+}

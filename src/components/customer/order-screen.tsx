@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { ErrorNote } from "@/components/ui/error-note";
+import { typeLabel } from "@/components/ui/status-badge";
+import { ApprovalPanel } from "./approval-panel";
+import styles from "./customer.module.css";
+import { CustomerShell } from "./customer-shell";
+import { OrderClosed } from "./order-closed";
+import { OrderPending } from "./order-pending";
+import { OrderReceipt } from "./order-receipt";
+import { OrderWaiting } from "./order-waiting";
+import { BackTopBar } from "./top-bar";
+import type { CustomerOrder } from "./types";
+import { useLiveOrder } from "./use-live-order";
+
+/** The live order: QR while it waits, then whatever the agent and the customer do next. */
+export function OrderScreen({ orderId }: { orderId: string }) {
+  const { order, error, notFound, loading, stalled, refresh, accept } = useLiveOrder(orderId);
+
+  if (loading) {
+    return (
+      <CustomerShell bar={<BackTopBar title="Your order" />}>
+        <div className="card stack" aria-busy="true">
+          <div className="skeleton" style={{ width: "50%" }} />
+          <div className="skeleton" style={{ minHeight: "260px" }} />
+          <div className="skeleton" style={{ width: "70%" }} />
+        </div>
+      </CustomerShell>
+    );
+  }
+
+  if (!order) {
+    return (
+      <CustomerShell bar={<BackTopBar title="Your order" />}>
+        <div className="card stack">
+          {notFound ? (
+            <>
+              <h1 className={styles.title}>Order not found</h1>
+              <p className="muted">
+                We could not find this order in your wallet. Check the link, or open it from your
+                recent activity.
+              </p>
+            </>
+          ) : (
+            <>
+              <h1 className={styles.title}>We could not load this order</h1>
+              <ErrorNote error={error} />
+              <button type="button" className="button" onClick={refresh}>
+                Try again
+              </button>
+            </>
+          )}
+          <Link className="button primary" href="/customer">
+            Back to my wallet
+          </Link>
+        </div>
+      </CustomerShell>
+    );
+  }
+
+  return (
+    <CustomerShell bar={<BackTopBar title={`${typeLabel(order.type)} · ${order.reference}`} />}>
+      <OrderBody order={order} onChange={accept} onElapsed={refresh} />
+      {stalled ? (
+        <p className="small muted center" role="status">
+          Reconnecting for live updates…
+        </p>
+      ) : null}
+    </CustomerShell>
+  );
+}
+
+function OrderBody({
+  order,
+  onChange,
+  onElapsed,
+}: {
+  order: CustomerOrder;
+  onChange: (order: CustomerOrder) => void;
+  onElapsed: () => void;
+}) {
+  switch (order.status) {
+    case "PENDING":
+      return <OrderPending order={order} onChange={onChange} onElapsed={onElapsed} />;
+    case "CLAIMED":
+      return order.type === "CASH_OUT" ? (
+        <ApprovalPanel order={order} onChange={onChange} />
+      ) : (
+        <OrderWaiting order={order} onChange={onChange} />
+      );
+    case "APPROVED":
+      return <OrderWaiting order={order} onChange={onChange} />;
+    case "COMPLETED":
+      return <OrderReceipt order={order} />;
+    case "CANCELLED":
+    case "EXPIRED":
+    case "DECLINED":
+    case "REVERSED":
+      return <OrderClosed order={order} />;
+  }
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ErrorNote } from "@/components/ui/error-note";
+import { Money } from "@/components/ui/money";
+import { useTRPC } from "@/lib/trpc";
+import styles from "./customer.module.css";
+import type { OrderType } from "./types";
+
+/** What the order will cost before it exists: fee and the wallet's side of it. */
+export function QuotePreview({ type, amount }: { type: OrderType; amount: bigint }) {
+  const trpc = useTRPC();
+  const quote = useQuery({
+    ...trpc.customer.quote.queryOptions({ type, amount, currency: "KES" }),
+    placeholderData: keepPreviousData,
+  });
+
+  if (quote.error) return <ErrorNote error={quote.error} />;
+  if (!quote.data) {
+    return <div className="card skeleton" style={{ minHeight: "7rem" }} aria-busy="true" />;
+  }
+  const q = quote.data;
+  const minutes = Math.round(q.ttlSeconds / 60);
+  return (
+    <section
+      className="card receipt"
+      aria-label="Price"
+      aria-busy={quote.isPlaceholderData}
+      data-testid="quote"
+    >
+      <dl>
+        <dt>{type === "CASH_IN" ? "You give the agent" : "The agent gives you"}</dt>
+        <dd>
+          <Money amount={q.amount} currency="KES" />
+        </dd>
+        <dt>Fee</dt>
+        <dd>
+          <Money amount={q.fee} currency="KES" />
+        </dd>
+        <dt>{type === "CASH_IN" ? "Your wallet receives" : "Taken from your wallet"}</dt>
+        <dd>
+          <strong>
+            <Money amount={q.walletAmount} currency="KES" />
+          </strong>
+        </dd>
+      </dl>
+      <p className={`small muted ${styles.note}`}>
+        Your code is valid for {minutes} minutes.
+        {type === "CASH_OUT" ? " The money is kept aside until then." : ""}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { isLive } from "@/domain/order-state";
+import { useTRPC } from "@/lib/trpc";
+import { type CustomerOrder, errorCode } from "./types";
+
+// How far along the lifecycle a status is: a later copy never loses to an earlier one, and
+// on a tie the copy that arrived last wins.
+const PROGRESS: Record<CustomerOrder["status"], number> = {
+  PENDING: 0,
+  CLAIMED: 1,
+  APPROVED: 2,
+  COMPLETED: 3,
+  CANCELLED: 3,
+  EXPIRED: 3,
+  DECLINED: 3,
+  REVERSED: 4,
+};
+
+function newer(a: CustomerOrder | null, b: CustomerOrder | undefined): CustomerOrder | null {
+  if (!b) return a;
+  if (!a) return b;
+  return PROGRESS[b.status] >= PROGRESS[a.status] ? b : a;
+}
+
+/**
+ * One order as the server sees it now: the query paints first, the live.order stream keeps
+ * it current. The stream's value is kept here because useSubscription forgets it when the
+ * stream ends, and a slow query answer must not put an older state back on screen.
+ */
+export function useLiveOrder(orderId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [streamed, setStreamed] = useState<CustomerOrder | null>(null);
+  const query = useQuery(trpc.customer.order.queryOptions({ orderId }));
+  const order = newer(streamed, query.data);
+  const live = order ? isLive(order.status) : true;
+  // Only a failed first load stops everything; a failed refetch keeps the last good copy.
+  const loadFailed = !order && query.isError;
+
+  const subscription = useSubscription(
+    trpc.live.order.subscriptionOptions(
+      { orderId },
+      {
+        enabled: live && !loadFailed,
+        onData: ({ data }) => {
+          if (isCustomerView(data)) setStreamed((prev) => newer(prev, data));
+        },
+      },
+    ),
+  );
+  const streaming = subscription.status === "pending";
+  const stalled = useStalled(live && !streaming && !loadFailed);
+
+  // Without the stream (proxy dropped it, server restarting) fall back to asking now and then.
+  useEffect(() => {
+    if (!live || streaming || loadFailed) return;
+    const timer = setInterval(() => void query.refetch(), 5_000);
+    return () => clearInterval(timer);
+  }, [live, streaming, loadFailed, query.refetch]);
+
+  // Balances change when an order completes or closes: home must not show the old ones.
+  const lastStatus = useRef(order?.status);
+  useEffect(() => {
+    if (!order || order.status === lastStatus.current) return;
+    lastStatus.current = order.status;
+    if (!isLive(order.status)) {
+      void queryClient.invalidateQueries(trpc.customer.overview.queryFilter());
+      void queryClient.invalidateQueries(trpc.customer.activity.pathFilter());
+    }
+  }, [order, queryClient, trpc]);
+
+  const refresh = useCallback(() => void query.refetch(), [query.refetch]);
+
+  return {
+    order,
+    /** Set in the first load only; later failures keep showing the last good copy. */
+    error: loadFailed ? query.error : null,
+    notFound: !order && isRefusal(errorCode(query.error)),
+    loading: !order && query.isPending,
+    /** The live stream has been down for a while (it reconnects by itself meanwhile). */
+    stalled,
+    refresh,
+    /** Replaces the shown copy with what a mutation returned. */
+    accept: (next: CustomerOrder) => setStreamed((prev) => newer(prev, next)),
+  };
+}
+
+// Connecting takes a moment on every page load; only a longer gap is worth mentioning.
+function useStalled(down: boolean): boolean {
+  const [stalled, setStalled] = useState(false);
+  useEffect(() => {
+    if (!down) {
+      setStalled(false);
+      return;
+    }
+    const timer = setTimeout(() => setStalled(true), 4_000);
+    return () => clearTimeout(timer);
+  }, [down]);
+  return stalled;
+}
+
+// live.order serves both parties; a customer's session only ever gets the customer view.
+function isCustomerView(view: object): view is CustomerOrder {
+  return "walletAmount" in view;
+}
+
+/** Not found and bad ids: the order is not there for this customer, now or later. */
+function isRefusal(code: string | null): boolean {
+  return code === "NOT_FOUND" || code === "BAD_REQUEST" || code === "FORBIDDEN";
+}
