@@ -18,6 +18,9 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: `http://localhost:${PORT}`,
+    // A broken step should fail in seconds, not at the test's timeout.
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

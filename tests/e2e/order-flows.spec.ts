@@ -21,7 +21,7 @@ test("cash-in: new customer signs up, agent scans the QR with the camera and con
   await customer.getByLabel("Phone number").fill(phone);
   await customer.getByLabel("PIN", { exact: true }).fill("4321");
   await customer.getByLabel(/confirm/i).fill("4321");
-  await customer.getByRole("button", { name: /create account|sign up/i }).click();
+  await customer.getByRole("button", { name: "Create wallet" }).click();
   await customer.waitForURL(/\/customer$/);
 
   await createOrder(customer, "Cash in", "500");

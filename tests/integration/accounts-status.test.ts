@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/server/db/transaction";
 import { expireDueOrders } from "../../src/server/use-cases/expire-orders";
-import { balances, key, makeExpired, newAgent, newCustomer } from "./helpers";
+import { balances, key, makeExpired, newAgent, newCustomer, placeOrder } from "./helpers";
 
 async function suspend(agentId: string, reason: string) {
   await inTransaction((tx) =>
@@ -16,23 +16,13 @@ describe("suspended agents and locked customers", () => {
   it("a suspended agent cannot scan or confirm and is told why; nothing moves", async () => {
     const customer = await newCustomer();
     const agent = await newAgent(1_000_000n);
-    const first = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const first = await placeOrder(customer, "CASH_IN", 10_000n);
     await agent.api.agent.claim({ token: first.token! });
     await suspend(agent.agentId, "float audit pending");
     await expect(
       agent.api.agent.confirm({ orderId: first.id, idempotencyKey: key() }),
     ).rejects.toThrow(/suspended: float audit pending/);
-    const second = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const second = await placeOrder(customer, "CASH_IN", 10_000n);
     await expect(agent.api.agent.claim({ token: second.token! })).rejects.toThrow(/suspended/);
     expect((await balances(agent.userId)).FLOAT?.balance).toBe(1_000_000n);
     // Declining stays possible so the customer is not stuck with a claimed order.
@@ -53,26 +43,14 @@ describe("suspended agents and locked customers", () => {
       tx.user.update({ where: { id: customer.userId }, data: { status: "LOCKED" } }),
     );
     await expect(customer.api.customer.overview()).rejects.toThrow(/locked/);
-    await expect(
-      customer.api.customer.createOrder({
-        type: "CASH_OUT",
-        amount: 10_000n,
-        currency: "KES",
-        idempotencyKey: key(),
-      }),
-    ).rejects.toThrow(/locked/);
+    await expect(placeOrder(customer, "CASH_OUT", 10_000n)).rejects.toThrow(/locked/);
   });
 });
 
 describe("expiry sweep", () => {
   it("expires untouched orders and releases their holds", async () => {
     const customer = await newCustomer(100_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_OUT",
-      amount: 30_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_OUT", 30_000n);
     expect((await balances(customer.userId)).WALLET?.onHold).toBe(31_000n);
     await makeExpired(order.id);
     expect(await expireDueOrders()).toBeGreaterThanOrEqual(1);
@@ -91,12 +69,7 @@ describe("expiry sweep", () => {
 
   it("an order that has not expired yet is left alone", async () => {
     const customer = await newCustomer(100_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_OUT",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_OUT", 10_000n);
     await expireDueOrders();
     expect((await customer.api.customer.order({ orderId: order.id })).status).toBe("PENDING");
   });
@@ -113,12 +86,7 @@ describe("customer home", () => {
         idempotencyKey: key(),
       });
     }
-    await customer.api.customer.createOrder({
-      type: "CASH_OUT",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    await placeOrder(customer, "CASH_OUT", 10_000n);
     const overview = await customer.api.customer.overview();
     expect(overview.wallets).toEqual([
       { currency: "KES", balance: 100_000n, onHold: 11_000n, available: 89_000n },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/server/db/transaction";
-import { balances, key, newAgent, newCustomer } from "./helpers";
+import { balances, key, newAgent, newCustomer, placeOrder } from "./helpers";
 
 function outcomes(results: PromiseSettledResult<unknown>[]) {
   return {
@@ -15,12 +15,7 @@ describe("concurrency on real PostgreSQL", () => {
   it("20 parallel confirms of one order: exactly one succeeds, one journal entry", async () => {
     const customer = await newCustomer();
     const agent = await newAgent(1_000_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 100_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_IN", 100_000n);
     await agent.api.agent.claim({ token: order.token! });
 
     const results = await Promise.allSettled(
@@ -42,12 +37,7 @@ describe("concurrency on real PostgreSQL", () => {
   it("20 agents scanning the same QR: exactly one claim", async () => {
     const customer = await newCustomer();
     const agents = await Promise.all(Array.from({ length: 20 }, () => newAgent(1_000_000n)));
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_IN", 10_000n);
 
     const results = await Promise.allSettled(
       agents.map((a) => a.api.agent.claim({ token: order.token! })),
@@ -67,16 +57,7 @@ describe("concurrency on real PostgreSQL", () => {
     // Float covers 30 of the 50 orders of KES 1,000 each.
     const agent = await newAgent(3_000_000n);
     const customers = await Promise.all(Array.from({ length: 50 }, () => newCustomer()));
-    const orders = await Promise.all(
-      customers.map((c) =>
-        c.api.customer.createOrder({
-          type: "CASH_IN",
-          amount: 100_000n,
-          currency: "KES",
-          idempotencyKey: key(),
-        }),
-      ),
-    );
+    const orders = await Promise.all(customers.map((c) => placeOrder(c, "CASH_IN", 100_000n)));
     // Claims check the float too, but all 50 pass that early check before any confirm.
     for (const o of orders) await agent.api.agent.claim({ token: o.token! });
 
@@ -100,14 +81,7 @@ describe("concurrency on real PostgreSQL", () => {
     const customer = await newCustomer(100_000n);
     // Each needs 21,000 (20,000 + minimum fee 1,000): only 4 fit in 100,000.
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () =>
-        customer.api.customer.createOrder({
-          type: "CASH_OUT",
-          amount: 20_000n,
-          currency: "KES",
-          idempotencyKey: key(),
-        }),
-      ),
+      Array.from({ length: 10 }, () => placeOrder(customer, "CASH_OUT", 20_000n)),
     );
     const { ok, errors } = outcomes(results);
     expect(ok).toBe(4);
@@ -121,12 +95,7 @@ describe("concurrency on real PostgreSQL", () => {
     for (let round = 0; round < 5; round++) {
       const customer = await newCustomer();
       const agent = await newAgent(1_000_000n);
-      const order = await customer.api.customer.createOrder({
-        type: "CASH_IN",
-        amount: 10_000n,
-        currency: "KES",
-        idempotencyKey: key(),
-      });
+      const order = await placeOrder(customer, "CASH_IN", 10_000n);
       await agent.api.agent.claim({ token: order.token! });
       const [confirm, cancel] = await Promise.allSettled([
         agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() }),

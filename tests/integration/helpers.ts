@@ -72,6 +72,20 @@ export async function newAgent(float = 0n, shopName = "Test Shop") {
   return { userId, agentId, actor, api: callerFor(actor) };
 }
 
+/** A customer's order in KES with a fresh idempotency key. */
+export function placeOrder(
+  customer: { api: ReturnType<typeof callerFor> },
+  type: "CASH_IN" | "CASH_OUT",
+  amount: bigint,
+) {
+  return customer.api.customer.createOrder({
+    type,
+    amount,
+    currency: "KES",
+    idempotencyKey: key(),
+  });
+}
+
 /** Moves an order's expiry into the past: time passing, without waiting for it. */
 export async function makeExpired(orderId: string): Promise<void> {
   await inTransaction(

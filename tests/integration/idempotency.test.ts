@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/server/db/transaction";
-import { balances, fund, key, newAgent, newCustomer } from "./helpers";
+import { balances, fund, key, newAgent, newCustomer, placeOrder } from "./helpers";
 
 describe("idempotency keys", () => {
   it("a replayed create returns the first order and creates nothing new", async () => {
@@ -59,12 +59,7 @@ describe("idempotency keys", () => {
   it("a replayed confirm returns the receipt and posts once", async () => {
     const customer = await newCustomer();
     const agent = await newAgent(1_000_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_IN", 10_000n);
     await agent.api.agent.claim({ token: order.token! });
     const k = key();
     const results = await Promise.all(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { key, newAgent, newCustomer } from "./helpers";
+import { key, newAgent, newCustomer, placeOrder } from "./helpers";
 
 // The subscription is fed by PostgreSQL LISTEN/NOTIFY: the customer's stream must see the
 // agent's claim and confirm as they commit, without polling.
@@ -7,12 +7,7 @@ describe("live order updates", () => {
   it("the customer's stream follows the order through claim and completion", async () => {
     const customer = await newCustomer();
     const agent = await newAgent(1_000_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_IN", 10_000n);
     const stream = await customer.api.live.order({ orderId: order.id });
     const iterator = stream[Symbol.asyncIterator]();
     type View = { status: string; balanceAfter: bigint | null };
@@ -32,12 +27,7 @@ describe("live order updates", () => {
   it("another customer cannot watch someone else's order", async () => {
     const owner = await newCustomer();
     const other = await newCustomer();
-    const order = await owner.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(owner, "CASH_IN", 10_000n);
     const stream = await other.api.live.order({ orderId: order.id });
     await expect(stream[Symbol.asyncIterator]().next()).rejects.toThrow(/could not find/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { balances, key, makeExpired, newAgent, newCustomer } from "./helpers";
+import { balances, key, makeExpired, newAgent, newCustomer, placeOrder } from "./helpers";
 
 // Amounts are KES cents. Seeded settings: cash-in fee 0, commission 0.4% (min 5, max 150);
 // cash-out fee 1.5% (min 10, max 300), agent share 60% of the fee.
@@ -8,12 +8,7 @@ describe("cash-in", () => {
   it("moves the amount from the agent's float to the wallet and pays commission", async () => {
     const customer = await newCustomer();
     const agent = await newAgent(1_000_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 250_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_IN", 250_000n);
     expect(order.status).toBe("PENDING");
     expect(order.token).toMatch(/^PP1[A-Za-z0-9_-]{22}$/);
     expect(order.typedCode).toMatch(/^\d{9}$/);
@@ -40,12 +35,7 @@ describe("cash-in", () => {
   it("works with the typed code instead of the QR", async () => {
     const customer = await newCustomer();
     const agent = await newAgent(1_000_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_IN", 10_000n);
     const code = order.typedCode!;
     const preview = await agent.api.agent.claim({ code: `${code.slice(0, 4)} ${code.slice(4)}` });
     expect(preview.id).toBe(order.id);
@@ -61,12 +51,7 @@ describe("cash-in", () => {
   it("refuses a claim when the float cannot cover it and leaves the order open", async () => {
     const customer = await newCustomer();
     const poor = await newAgent(5_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_IN", 10_000n);
     await expect(poor.api.agent.claim({ token: order.token! })).rejects.toThrow(/float/);
     expect((await customer.api.customer.order({ orderId: order.id })).status).toBe("PENDING");
   });
@@ -76,12 +61,7 @@ describe("cash-out", () => {
   it("holds amount + fee, needs the customer's approval, then pays out", async () => {
     const customer = await newCustomer(100_000n);
     const agent = await newAgent(0n, "Cash Corner");
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_OUT",
-      amount: 50_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_OUT", 50_000n);
     expect(order.fee).toBe(1_000n);
     expect(order.walletAmount).toBe(51_000n);
     expect(await balances(customer.userId)).toEqual({
@@ -111,26 +91,14 @@ describe("cash-out", () => {
 
   it("refuses a cash-out larger than the available balance", async () => {
     const customer = await newCustomer(20_000n);
-    await expect(
-      customer.api.customer.createOrder({
-        type: "CASH_OUT",
-        amount: 19_900n,
-        currency: "KES",
-        idempotencyKey: key(),
-      }),
-    ).rejects.toThrow(/available/);
+    await expect(placeOrder(customer, "CASH_OUT", 19_900n)).rejects.toThrow(/available/);
     expect(await balances(customer.userId)).toEqual({ WALLET: { balance: 20_000n, onHold: 0n } });
   });
 
   it("releases the hold when the customer rejects", async () => {
     const customer = await newCustomer(100_000n);
     const agent = await newAgent();
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_OUT",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_OUT", 10_000n);
     await agent.api.agent.claim({ token: order.token! });
     const rejected = await customer.api.customer.answerApproval({
       orderId: order.id,
@@ -146,18 +114,8 @@ describe("cash-out", () => {
 
   it("releases the hold on cancel and on expiry", async () => {
     const customer = await newCustomer(100_000n);
-    const a = await customer.api.customer.createOrder({
-      type: "CASH_OUT",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
-    const b = await customer.api.customer.createOrder({
-      type: "CASH_OUT",
-      amount: 20_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const a = await placeOrder(customer, "CASH_OUT", 10_000n);
+    const b = await placeOrder(customer, "CASH_OUT", 20_000n);
     expect((await balances(customer.userId)).WALLET?.onHold).toBe(32_000n);
     await customer.api.customer.cancelOrder({ orderId: a.id, idempotencyKey: key() });
     expect((await balances(customer.userId)).WALLET?.onHold).toBe(21_000n);
@@ -169,12 +127,7 @@ describe("cash-out", () => {
   it("lets the agent decline, which frees the customer's money", async () => {
     const customer = await newCustomer(100_000n);
     const agent = await newAgent();
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_OUT",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_OUT", 10_000n);
     await agent.api.agent.claim({ token: order.token! });
     const declined = await agent.api.agent.decline({
       orderId: order.id,
@@ -192,31 +145,16 @@ describe("refusals", () => {
   it("refuses expired, cancelled and completed tokens", async () => {
     const customer = await newCustomer();
     const agent = await newAgent(1_000_000n);
-    const expired = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const expired = await placeOrder(customer, "CASH_IN", 10_000n);
     await makeExpired(expired.id);
     await expect(agent.api.agent.claim({ token: expired.token! })).rejects.toThrow(/expired/);
     await expect(agent.api.agent.claim({ code: expired.typedCode! })).rejects.toThrow(/expired/);
 
-    const cancelled = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const cancelled = await placeOrder(customer, "CASH_IN", 10_000n);
     await customer.api.customer.cancelOrder({ orderId: cancelled.id, idempotencyKey: key() });
     await expect(agent.api.agent.claim({ token: cancelled.token! })).rejects.toThrow(/cancelled/);
 
-    const completed = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const completed = await placeOrder(customer, "CASH_IN", 10_000n);
     await agent.api.agent.claim({ token: completed.token! });
     await agent.api.agent.confirm({ orderId: completed.id, idempotencyKey: key() });
     await expect(agent.api.agent.claim({ token: completed.token! })).rejects.toThrow(/already/);
@@ -229,12 +167,7 @@ describe("refusals", () => {
     const customer = await newCustomer();
     const first = await newAgent(1_000_000n);
     const second = await newAgent(1_000_000n);
-    const order = await customer.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(customer, "CASH_IN", 10_000n);
     await first.api.agent.claim({ token: order.token! });
     await expect(second.api.agent.claim({ token: order.token! })).rejects.toThrow(
       /already being handled/,
@@ -246,22 +179,12 @@ describe("refusals", () => {
 
   it("enforces limits with the limit in the message", async () => {
     const customer = await newCustomer();
-    await expect(
-      customer.api.customer.createOrder({
-        type: "CASH_IN",
-        amount: 4_999n,
-        currency: "KES",
-        idempotencyKey: key(),
-      }),
-    ).rejects.toThrow(/smallest amount is KES 50.00/);
-    await expect(
-      customer.api.customer.createOrder({
-        type: "CASH_IN",
-        amount: 7_000_001n,
-        currency: "KES",
-        idempotencyKey: key(),
-      }),
-    ).rejects.toThrow(/largest amount is KES 70,000.00/);
+    await expect(placeOrder(customer, "CASH_IN", 4_999n)).rejects.toThrow(
+      /smallest amount is KES 50.00/,
+    );
+    await expect(placeOrder(customer, "CASH_IN", 7_000_001n)).rejects.toThrow(
+      /largest amount is KES 70,000.00/,
+    );
   });
 
   it("refuses a foreign currency", async () => {
@@ -279,12 +202,7 @@ describe("refusals", () => {
   it("keeps customers out of each other's orders", async () => {
     const owner = await newCustomer();
     const other = await newCustomer();
-    const order = await owner.api.customer.createOrder({
-      type: "CASH_IN",
-      amount: 10_000n,
-      currency: "KES",
-      idempotencyKey: key(),
-    });
+    const order = await placeOrder(owner, "CASH_IN", 10_000n);
     await expect(other.api.customer.order({ orderId: order.id })).rejects.toThrow(/could not find/);
     await expect(
       other.api.customer.cancelOrder({ orderId: order.id, idempotencyKey: key() }),
