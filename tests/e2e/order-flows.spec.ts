@@ -91,7 +91,7 @@ test("typed code: the agent types the 9 digits instead of scanning", async ({ br
   const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
   await signIn(customer, "customer", DEMO.brian);
   await createOrder(customer, "Cash in", "200");
-  const code = (await customer.getByTestId("typed-code").innerText()).trim();
+  const code = (await customer.getByTestId("typed-code").textContent())?.trim() ?? "";
 
   const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
   await signIn(agent, "agent", DEMO.wanjiru);
@@ -114,7 +114,7 @@ test("expired order: the phone says so and the agent's code is refused", async (
   const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
   await signIn(customer, "customer", DEMO.brian);
   const orderId = await createOrder(customer, "Cash in", "100");
-  const code = (await customer.getByTestId("typed-code").innerText()).trim();
+  const code = (await customer.getByTestId("typed-code").textContent())?.trim() ?? "";
   await expireOrderNow(orderId);
   await expect(customer.getByText(/expired/i).first()).toBeVisible();
   await expect(customer.getByTestId("order-qr")).toHaveCount(0);

@@ -70,7 +70,7 @@ describe("bad input gets a 4xx with a message and changes nothing", () => {
   it("garbage tokens and codes", async () => {
     const agent = await newAgent(100_000n);
     for (const input of [
-      { token: "PP1" + "A".repeat(22) },
+      { token: `PP1${"A".repeat(22)}` },
       { token: "hello" },
       { token: "x".repeat(199) },
       { code: "abc" },
