@@ -1,10 +1,20 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { PIN_PER_IP, PIN_PER_PHONE, retryAfterText } from "@/domain/rate-limits";
 import type { Role } from "@/generated/prisma/enums";
 import { inTransaction } from "../db/transaction";
 import { findUserByPhone } from "../repositories/users";
 import { verifyPin } from "../security/pin";
+import { countFailure, forgetFailures, refuseIfLocked } from "../use-cases/failure-limits";
+
+/** The first x-forwarded-for hop, as set by Next's server or the load balancer in front. */
+export function clientIp(headers: Record<string, unknown> | Headers | undefined): string | null {
+  const raw =
+    headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
+  const first = typeof raw === "string" ? raw.split(",")[0]?.trim() : undefined;
+  return first ? first.slice(0, 64) : null;
+}
 
 export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
 export type Audience = keyof typeof AUDIENCE_ROLE;
@@ -26,15 +36,34 @@ async function decoy(): Promise<string> {
 }
 
 const WRONG_CREDENTIALS = "Wrong phone number or PIN";
+const LOCKED = "Too many wrong PINs";
 
-/** Checks phone + PIN for one audience; the message is what the sign-in form shows. */
-export async function authorizeCredentials(raw: unknown) {
+/**
+ * Checks phone + PIN for one audience; the message is what the sign-in form shows. Wrong
+ * PINs count against the phone number and the caller's IP; either locks for a while once
+ * over its limit (unknown phone numbers count too, so probing for accounts costs the same).
+ */
+export async function authorizeCredentials(raw: unknown, ip: string | null = null) {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
   const { phone, pin, audience } = parsed.data;
+  const limits = [
+    { key: `pin:phone:${phone}`, policy: PIN_PER_PHONE },
+    ...(ip ? [{ key: `pin:ip:${ip}`, policy: PIN_PER_IP }] : []),
+  ];
+  await refuseIfLocked(
+    limits.map((l) => l.key),
+    LOCKED,
+  );
   const user = await inTransaction((tx) => findUserByPhone(tx, phone));
   const ok = await verifyPin(user?.pinHash ?? (await decoy()), pin);
-  if (!user || !ok) throw new Error(WRONG_CREDENTIALS);
+  if (!user || !ok) {
+    const locked = await countFailure(limits);
+    throw new Error(
+      locked ? `${LOCKED}. ${retryAfterText(locked, new Date())}` : WRONG_CREDENTIALS,
+    );
+  }
+  await forgetFailures(`pin:phone:${phone}`);
   if (user.role !== AUDIENCE_ROLE[audience]) {
     const home = Object.entries(AUDIENCE_ROLE).find(([, role]) => role === user.role)?.[0];
     throw new Error(`This account signs in at /${home}, not here`);
@@ -57,7 +86,7 @@ export const authOptions: NextAuthOptions = {
         pin: { label: "PIN", type: "password" },
         audience: { label: "Audience", type: "text" },
       },
-      authorize: (credentials) => authorizeCredentials(credentials),
+      authorize: (credentials, req) => authorizeCredentials(credentials, clientIp(req.headers)),
     }),
   ],
   callbacks: {

@@ -2,6 +2,7 @@ import { parseTypedCode } from "@/domain/codes";
 import { DomainError } from "@/domain/errors";
 import { formatMinor } from "@/domain/money";
 import { transitionFor } from "@/domain/order-state";
+import { retryAfterText, TYPED_CODE_PER_AGENT } from "@/domain/rate-limits";
 import { inTransaction } from "../db/transaction";
 import { balancesOfUser } from "../repositories/accounts";
 import {
@@ -9,16 +10,62 @@ import {
   findOrder,
   findOrderByTokenHash,
   findRecentOrderByTypedCode,
+  type OrderRow,
   recordOrderEvent,
   transitionOrder,
 } from "../repositories/orders";
 import { hashToken, looksLikeToken } from "../security/order-token";
 import type { Actor } from "./actor";
 import { expireIfDue } from "./expire-orders";
+import { countFailure, refuseIfLocked } from "./failure-limits";
 import { activeAgent, explainRefusal } from "./load-order";
 import { type AgentOrderView, agentView } from "./order-views";
 
 export type ClaimInput = { token: string } | { code: string };
+
+const NOT_AN_ORDER = "This QR code is not a ProxyPay order, or it was cancelled";
+
+async function locateByToken(actor: Actor, raw: string): Promise<OrderRow> {
+  const token = raw.trim();
+  const order = await inTransaction(async (tx) => {
+    await activeAgent(tx, actor);
+    return looksLikeToken(token) ? findOrderByTokenHash(tx, hashToken(token)) : null;
+  });
+  if (!order) throw new DomainError("WRONG_CODE", NOT_AN_ORDER);
+  return order;
+}
+
+/**
+ * A typed code is short enough to guess, so wrong codes count against the agent and lock
+ * typing (not scanning) for a while once over TYPED_CODE_PER_AGENT.
+ */
+async function locateByCode(actor: Actor, raw: string): Promise<OrderRow> {
+  const agent = await inTransaction((tx) => activeAgent(tx, actor));
+  const key = `code:agent:${agent.id}`;
+  const paused = "Too many wrong codes: typing codes is paused, scanning still works";
+  await refuseIfLocked([key], paused);
+  try {
+    const code = parseTypedCode(raw);
+    const order = await inTransaction(
+      async (tx) =>
+        (await findLiveOrderByTypedCode(tx, code)) ?? (await findRecentOrderByTypedCode(tx, code)),
+    );
+    if (!order) {
+      throw new DomainError(
+        "WRONG_CODE",
+        "No open order has this code. Check the digits with the customer",
+      );
+    }
+    return order;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "WRONG_CODE") {
+      const locked = await countFailure([{ key, policy: TYPED_CODE_PER_AGENT }]);
+      if (locked)
+        throw new DomainError("RATE_LIMITED", `${paused}. ${retryAfterText(locked, new Date())}`);
+    }
+    throw error;
+  }
+}
 
 /**
  * The agent scanned the QR (or typed the code): the order becomes this agent's and no one
@@ -26,28 +73,10 @@ export type ClaimInput = { token: string } | { code: string };
  * it is already being handled. Claiming moves no money, so it needs no idempotency key.
  */
 export async function claimOrder(actor: Actor, input: ClaimInput): Promise<AgentOrderView> {
-  const located = await inTransaction(async (tx) => {
-    await activeAgent(tx, actor);
-    if ("token" in input) {
-      const token = input.token.trim();
-      if (!looksLikeToken(token)) {
-        throw new DomainError("WRONG_CODE", "This QR code is not a ProxyPay order");
-      }
-      return findOrderByTokenHash(tx, hashToken(token));
-    }
-    const code = parseTypedCode(input.code);
-    return (
-      (await findLiveOrderByTypedCode(tx, code)) ?? (await findRecentOrderByTypedCode(tx, code))
-    );
-  });
-  if (!located) {
-    throw new DomainError(
-      "WRONG_CODE",
-      "token" in input
-        ? "This QR code is not a ProxyPay order, or it was cancelled"
-        : "No open order has this code. Check the digits with the customer",
-    );
-  }
+  const located =
+    "token" in input
+      ? await locateByToken(actor, input.token)
+      : await locateByCode(actor, input.code);
   await expireIfDue(located.id);
 
   return inTransaction(async (tx) => {

@@ -1,11 +1,11 @@
 import { getServerSession } from "next-auth";
 import { handleTrpcRequest } from "@/server/api/http";
 import type { Context } from "@/server/api/trpc";
-import { authOptions } from "@/server/auth/options";
+import { authOptions, clientIp } from "@/server/auth/options";
 
 async function createContext(req: Request): Promise<Context> {
   const session = await getServerSession(authOptions);
-  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const ip = clientIp(req.headers);
   return {
     ip,
     actor: session?.user ? { userId: session.user.id, role: session.user.role, ip } : null,

@@ -1,0 +1,31 @@
+// How many failures each guessable door tolerates before it locks, and for how long.
+// A 4-digit PIN has 10,000 values and a typed code 10^8 per live order; these limits make
+// online guessing hopeless while a person who mistypes a few times is not locked out.
+export interface FailurePolicy {
+  /** Failures within the window that lock the key. */
+  limit: number;
+  windowSeconds: number;
+  lockSeconds: number;
+}
+
+export const PIN_PER_PHONE: FailurePolicy = {
+  limit: 5,
+  windowSeconds: 15 * 60,
+  lockSeconds: 15 * 60,
+};
+export const PIN_PER_IP: FailurePolicy = {
+  limit: 30,
+  windowSeconds: 15 * 60,
+  lockSeconds: 15 * 60,
+};
+export const TYPED_CODE_PER_AGENT: FailurePolicy = {
+  limit: 10,
+  windowSeconds: 10 * 60,
+  lockSeconds: 10 * 60,
+};
+
+/** "Try again in 12 minutes", rounded up so the wait is never shorter than said. */
+export function retryAfterText(lockedUntil: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+  return minutes === 1 ? "Try again in 1 minute" : `Try again in ${minutes} minutes`;
+}
