@@ -40,7 +40,9 @@ export async function signIn(
  * scaled and padded by ffmpeg into a Y4M file that Chromium's fake camera plays.
  */
 export async function qrAsCameraFeed(qr: Locator, pngPath: string): Promise<string> {
-  await qr.screenshot({ path: pngPath });
+  // The drawn code itself (square, quiet zone included), not its padded box: stretching a
+  // non-square picture into the square frame below distorts the modules.
+  await qr.locator("svg").screenshot({ path: pngPath });
   const y4m = pngPath.replace(/\.png$/, ".y4m");
   execFileSync("ffmpeg", [
     "-y",

@@ -174,7 +174,7 @@ describe("refusals", () => {
     );
     await expect(
       second.api.agent.confirm({ orderId: order.id, idempotencyKey: key() }),
-    ).rejects.toThrow(/another agent/);
+    ).rejects.toThrow(/could not find that order for your shop/);
   });
 
   it("enforces limits with the limit in the message", async () => {

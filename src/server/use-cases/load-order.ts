@@ -27,12 +27,17 @@ export async function activeAgent(tx: Tx, actor: Actor) {
   return agent;
 }
 
-/** An order this agent has claimed; another agent's order is "already being handled". */
+/**
+ * An order this agent has claimed. Orders the agent never scanned are not found, whether
+ * open or taken by another shop: their existence is none of this agent's business.
+ */
 export async function agentsOrder(tx: Tx, agentId: string, orderId: string): Promise<OrderRow> {
   const order = await findOrder(tx, orderId);
-  if (!order) throw new DomainError("NOT_FOUND", "We could not find that order");
-  if (order.agentId !== agentId) {
-    throw new DomainError("ORDER_ALREADY_HANDLED", "This order is being handled by another agent");
+  if (!order || order.agentId !== agentId) {
+    throw new DomainError(
+      "NOT_FOUND",
+      "We could not find that order for your shop. Scan the customer's code first",
+    );
   }
   return order;
 }

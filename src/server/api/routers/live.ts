@@ -4,11 +4,20 @@ import { subscribeToOrder } from "../../realtime/order-changes";
 import type { Actor } from "../../use-cases/actor";
 import { agentOrder } from "../../use-cases/agent-home";
 import { customerOrder } from "../../use-cases/customer-home";
+import { toTRPCError } from "../errors";
 import { orderId } from "../inputs";
 import { orderPartyProcedure, router } from "../trpc";
 
-function readOrder(actor: Actor, id: string) {
-  return actor.role === "CUSTOMER" ? customerOrder(actor, id) : agentOrder(actor, id);
+/**
+ * Errors thrown while a stream runs bypass the procedure middleware, so domain refusals
+ * are mapped here; otherwise a refusal would reach the browser as a server error.
+ */
+async function readOrder(actor: Actor, id: string) {
+  try {
+    return await (actor.role === "CUSTOMER" ? customerOrder(actor, id) : agentOrder(actor, id));
+  } catch (error) {
+    throw toTRPCError(error);
+  }
 }
 
 export const liveRouter = router({
