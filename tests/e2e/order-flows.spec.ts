@@ -3,9 +3,11 @@ import {
   createOrder,
   DEMO,
   expireOrderNow,
+  kes,
   launchWithCamera,
   PHONE,
   qrAsCameraFeed,
+  readMoney,
   signIn,
   TABLET,
 } from "./support";
@@ -37,12 +39,13 @@ test("cash-in: new customer signs up, agent scans the QR with the camera and con
       await agentBrowser.newContext({ viewport: TABLET, baseURL: testInfo.project.use.baseURL })
     ).newPage();
     await signIn(agent, "agent", DEMO.wanjiru);
+    const floatBefore = await readMoney(agent.getByTestId("float-card"));
     await agent.getByRole("button", { name: "Scan QR code" }).click();
     const preview = agent.getByTestId("order-preview");
     await expect(preview).toContainText("KES 500.00");
     await expect(customer.getByText(/scanned your code/i)).toBeVisible();
     await agent.getByRole("button", { name: "Confirm cash received" }).click();
-    await expect(agent.getByTestId("agent-receipt")).toContainText("KES 49,500.00");
+    await expect(agent.getByTestId("agent-receipt")).toContainText(kes(floatBefore - 50_000n));
 
     const receipt = customer.getByTestId("receipt");
     await expect(receipt).toBeVisible();
@@ -58,6 +61,7 @@ test("cash-out: the customer approves the agent's shop on the phone before cash 
 }, testInfo) => {
   const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
   await signIn(customer, "customer", DEMO.amina);
+  const walletBefore = await readMoney(customer.getByTestId("wallet"));
   await createOrder(customer, "Cash out", "1000");
   const feed = await qrAsCameraFeed(
     customer.getByTestId("order-qr"),
@@ -70,6 +74,7 @@ test("cash-out: the customer approves the agent's shop on the phone before cash 
       await agentBrowser.newContext({ viewport: TABLET, baseURL: testInfo.project.use.baseURL })
     ).newPage();
     await signIn(agent, "agent", DEMO.otieno);
+    const floatBefore = await readMoney(agent.getByTestId("float-card"));
     await agent.getByRole("button", { name: "Scan QR code" }).click();
     await expect(agent.getByTestId("order-preview")).toContainText("KES 1,000.00");
     await expect(agent.getByText(/waiting for the customer/i)).toBeVisible();
@@ -79,9 +84,9 @@ test("cash-out: the customer approves the agent's shop on the phone before cash 
     await approval.getByRole("button", { name: "Approve" }).click();
 
     await agent.getByRole("button", { name: "Confirm cash handed over" }).click();
-    await expect(agent.getByTestId("agent-receipt")).toContainText("KES 21,000.00");
-    // KES 5,000.00 - 1,000.00 - fee 15.00
-    await expect(customer.getByTestId("receipt")).toContainText("KES 3,985.00");
+    await expect(agent.getByTestId("agent-receipt")).toContainText(kes(floatBefore + 100_000n));
+    // The wallet pays the amount plus the 1.5% fee (KES 15.00).
+    await expect(customer.getByTestId("receipt")).toContainText(kes(walletBefore - 101_500n));
   } finally {
     await agentBrowser.close();
   }
@@ -90,6 +95,7 @@ test("cash-out: the customer approves the agent's shop on the phone before cash 
 test("typed code: the agent types the 9 digits instead of scanning", async ({ browser }) => {
   const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
   await signIn(customer, "customer", DEMO.brian);
+  const walletBefore = await readMoney(customer.getByTestId("wallet"));
   await createOrder(customer, "Cash in", "200");
   const code = (await customer.getByTestId("typed-code").textContent())?.trim() ?? "";
 
@@ -107,7 +113,7 @@ test("typed code: the agent types the 9 digits instead of scanning", async ({ br
   await expect(agent.getByTestId("order-preview")).toContainText("KES 200.00");
   await agent.getByRole("button", { name: "Confirm cash received" }).click();
   await expect(agent.getByTestId("agent-receipt")).toBeVisible();
-  await expect(customer.getByTestId("receipt")).toContainText("KES 1,400.00");
+  await expect(customer.getByTestId("receipt")).toContainText(kes(walletBefore + 20_000n));
 });
 
 test("expired order: the phone says so and the agent's code is refused", async ({ browser }) => {

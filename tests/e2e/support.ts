@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { type Browser, chromium, expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
+import { formatMinor, parseMajor } from "../../src/domain/money";
 
 export const PHONE = { width: 390, height: 844 };
 export const TABLET = { width: 1024, height: 768 };
@@ -91,6 +92,20 @@ export async function expireOrderNow(orderId: string): Promise<void> {
   }
 }
 
+/** The first amount shown in an element ("KES 1,234.50"), in minor units. */
+export async function readMoney(locator: Locator): Promise<bigint> {
+  await expect(locator).toContainText("KES");
+  const text = (await locator.textContent()) ?? "";
+  const match = /KES ([\d,]+\.\d{2})/.exec(text);
+  if (!match?.[1]) throw new Error(`no amount in: ${text}`);
+  return parseMajor(match[1], "KES");
+}
+
+export function kes(minor: bigint): string {
+  return formatMinor(minor, "KES");
+}
+
+/** From the wallet home: creates an order and waits for its QR. Returns the order id. */
 export async function createOrder(
   page: Page,
   type: "Cash in" | "Cash out",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authorizeCredentials } from "../../src/server/auth/options";
+import { authorizeCredentials, sessionCookie } from "../../src/server/auth/options";
+import { assertProductionSecrets } from "../../src/server/config/environment";
 import { callerFor, uniquePhone } from "./helpers";
 
 describe("sign-up and sign-in", () => {
@@ -35,5 +36,37 @@ describe("sign-up and sign-in", () => {
     await expect(authorizeCredentials({ phone, pin: "2468", audience: "agent" })).rejects.toThrow(
       "This account signs in at /customer, not here",
     );
+  });
+});
+
+describe("session cookie and production settings", () => {
+  it("is httpOnly and SameSite always, Secure with the __Secure- prefix over HTTPS", () => {
+    expect(sessionCookie(true)).toEqual({
+      name: "__Secure-next-auth.session-token",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+    });
+    expect(sessionCookie(false).options).toMatchObject({
+      httpOnly: true,
+      sameSite: "lax",
+      secure: false,
+    });
+  });
+
+  it("a production server refuses to start without its secrets or over plain HTTP", () => {
+    const saved = { ...process.env };
+    const env = process.env as Record<string, string | undefined>;
+    try {
+      env.NODE_ENV = "production";
+      env.NEXTAUTH_SECRET = "short";
+      env.NEXTAUTH_URL = "http://pay.example.com";
+      expect(() => assertProductionSecrets()).toThrow(/NEXTAUTH_SECRET.*https/);
+      env.NEXTAUTH_SECRET = "x".repeat(40);
+      env.NEXTAUTH_URL = "https://pay.example.com";
+      expect(() => assertProductionSecrets()).not.toThrow();
+      env.NEXTAUTH_URL = "http://localhost:3000";
+      expect(() => assertProductionSecrets()).not.toThrow();
+    } finally {
+      process.env = saved;
+    }
   });
 });

@@ -74,8 +74,24 @@ export async function authorizeCredentials(raw: unknown, ip: string | null = nul
   return { id: user.id, name: user.name, role: user.role as Role };
 }
 
+/**
+ * The session cookie: httpOnly (no script can read it), SameSite=Lax (not sent on
+ * cross-site POSTs), and Secure with the __Secure- prefix whenever the app is served over
+ * HTTPS, which production must be.
+ */
+export function sessionCookie(secure: boolean) {
+  return {
+    name: `${secure ? "__Secure-" : ""}next-auth.session-token`,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  };
+}
+
+const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  useSecureCookies: secureCookies,
+  cookies: { sessionToken: sessionCookie(secureCookies) },
   pages: { signIn: "/" },
   providers: [
     CredentialsProvider({

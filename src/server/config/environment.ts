@@ -5,7 +5,15 @@ export function assertProductionSecrets(): void {
   const missing: string[] = [];
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret || secret.length < 32) missing.push("NEXTAUTH_SECRET (at least 32 characters)");
-  if (!process.env.NEXTAUTH_URL) missing.push("NEXTAUTH_URL");
+  const url = process.env.NEXTAUTH_URL;
+  if (!url) missing.push("NEXTAUTH_URL");
+  // Session cookies are Secure only over HTTPS; plain HTTP is tolerated for this machine only.
+  else if (
+    !url.startsWith("https://") &&
+    !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url)
+  ) {
+    missing.push("an https:// NEXTAUTH_URL (plain http is allowed only for localhost)");
+  }
   if (!process.env.DATABASE_URL) missing.push("DATABASE_URL");
   if (missing.length > 0) {
     throw new Error(`ProxyPay will not start without: ${missing.join(", ")}`);

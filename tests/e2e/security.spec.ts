@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support";
+
+const PAGES = [
+  "/",
+  "/customer",
+  "/customer/login",
+  "/customer/signup",
+  "/customer/new",
+  "/agent",
+  "/agent/login",
+  "/agent/history",
+  "/offline.html",
+  "/customer/manifest.webmanifest",
+  "/api/auth/csrf",
+  "/api/trpc/customer.overview",
+];
+
+test("every page and API response carries the security headers and CSP", async ({ request }) => {
+  for (const page of PAGES) {
+    const response = await request.get(page, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["content-security-policy"], page).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"], page).toContain("default-src 'self'");
+    expect(headers["x-content-type-options"], page).toBe("nosniff");
+    expect(headers["x-frame-options"], page).toBe("DENY");
+    expect(headers["referrer-policy"], page).toBe("no-referrer");
+    expect(headers["x-powered-by"], page).toBeUndefined();
+  }
+});
+
+test("the session cookie is httpOnly and SameSite", async ({ page, context }) => {
+  await signIn(page, "customer", DEMO.brian);
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session).toBeDefined();
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+});
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+test("no server secret is in the files sent to browsers", () => {
+  const secrets = [process.env.NEXTAUTH_SECRET, process.env.DATABASE_URL].filter(
+    (s): s is string => typeof s === "string" && s.length > 8,
+  );
+  const password = process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).password : "";
+  if (password.length >= 6) secrets.push(password);
+  expect(secrets.length).toBeGreaterThan(0);
+  const assets = [
+    ...files(path.join(process.cwd(), ".next", "static")),
+    ...files(path.join(process.cwd(), "public")),
+  ];
+  expect(assets.length).toBeGreaterThan(10);
+  for (const file of assets) {
+    const text = readFileSync(file, "latin1");
+    for (const secret of secrets)
+      expect(text.includes(secret), `${file} contains a secret`).toBe(false);
+  }
+});
