@@ -1,34 +1,7 @@
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
-import { handleTrpcRequest } from "../../src/server/api/http";
-import type { Context } from "../../src/server/api/trpc";
-import { inTransaction } from "../../src/server/db/transaction";
-import type { Actor } from "../../src/server/use-cases/actor";
 import { key, newAgent, newCustomer } from "./helpers";
-
-// These go through the real HTTP handler (fetch adapter), so status codes are what a
-// browser or a script would see.
-async function post(actor: Actor | null, path: string, input: unknown, raw = false) {
-  const body = raw ? JSON.stringify(input) : superjson.stringify(input);
-  const req = new Request(`http://localhost/api/trpc/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-  });
-  const ctx: Context = { actor, ip: "127.0.0.1" };
-  const res = await handleTrpcRequest(req, async () => ctx);
-  const json = (await res.json()) as { error?: { json: { message: string } } };
-  return { status: res.status, message: json.error?.json.message ?? "" };
-}
-
-async function snapshot() {
-  return inTransaction(async (tx) => ({
-    orders: await tx.order.count(),
-    entries: await tx.journalEntry.count(),
-    holds: await tx.hold.count(),
-    keys: await tx.idempotencyKey.count(),
-  }));
-}
+import { callHttp as post, snapshot } from "./http";
 
 describe("bad input gets a 4xx with a message and changes nothing", () => {
   it("malformed create-order amounts", async () => {

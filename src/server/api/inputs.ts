@@ -26,6 +26,19 @@ export const amountMinor = z
 
 export const currency = z.string().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like KES");
 
+/**
+ * Free text people type (names, reasons): trimmed, bounded, and without control characters
+ * (PostgreSQL refuses NUL in text, and none of them belongs in a name or a reason anyway).
+ */
+export function text(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, `${label} is missing`)
+    .max(max, `${label} is too long (at most ${max} characters)`)
+    .regex(/^[^\p{Cc}]*$/u, `${label} may not contain control characters`);
+}
+
 export const page = z.strictObject({
   limit: z.number().int().min(1).max(50).default(20),
   before: z.strictObject({ createdAt: z.date(), id: orderId }).optional(),

@@ -22,7 +22,10 @@ export type Audience = keyof typeof AUDIENCE_ROLE;
 // next-auth hands authorize() the whole form body (csrfToken, callbackUrl, json, ...), so
 // this object strips unknown keys instead of refusing them.
 const signInInput = z.object({
-  phone: z.string().trim().max(20),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{7,14}$/),
   pin: z.string().min(1).max(128),
   audience: z.enum(["customer", "agent", "admin"]),
 });

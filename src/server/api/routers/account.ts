@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { signUpCustomer } from "../../use-cases/sign-up-customer";
-import { phone, pin } from "../inputs";
+import { phone, pin, text } from "../inputs";
 import { publicProcedure, router } from "../trpc";
 
 export const accountRouter = router({
@@ -9,7 +9,7 @@ export const accountRouter = router({
       z.strictObject({
         phone,
         pin,
-        name: z.string().trim().min(1, "Tell us your name").max(80, "The name is too long"),
+        name: text("Your name", 80),
       }),
     )
     .mutation(({ input }) => signUpCustomer(input)),

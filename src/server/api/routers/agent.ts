@@ -3,7 +3,7 @@ import { agentHistory, agentOrder, agentOverview } from "../../use-cases/agent-h
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
 import { declineOrder } from "../../use-cases/decline-order";
-import { idempotencyKey, orderId, page } from "../inputs";
+import { idempotencyKey, orderId, page, text } from "../inputs";
 import { agentProcedure, router } from "../trpc";
 
 export const agentRouter = router({
@@ -27,7 +27,7 @@ export const agentRouter = router({
     .input(
       z.strictObject({
         orderId,
-        reason: z.string().trim().min(1, "Say why").max(200, "Keep the reason short"),
+        reason: text("The reason", 200),
         idempotencyKey,
       }),
     )

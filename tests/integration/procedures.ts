@@ -1,0 +1,113 @@
+import { inTransaction } from "../../src/server/db/transaction";
+import { insertUser } from "../../src/server/repositories/users";
+import type { Actor } from "../../src/server/use-cases/actor";
+import { key, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
+
+// Every tRPC procedure called as every kind of caller. The table must name each procedure:
+// adding one without deciding who may call it fails the first test.
+export type Persona =
+  | "anonymous"
+  | "customer"
+  | "otherCustomer"
+  | "agent"
+  | "suspendedAgent"
+  | "admin";
+export const PERSONAS: Persona[] = [
+  "anonymous",
+  "customer",
+  "otherCustomer",
+  "agent",
+  "suspendedAgent",
+  "admin",
+];
+
+export interface Fixture {
+  orderId: string;
+  cashOutId: string;
+  token: string;
+}
+
+export interface Rule {
+  allow: Persona[];
+  input: (f: Fixture) => unknown;
+}
+
+const CUSTOMER_ONLY: Persona[] = ["customer"];
+const ANY_AGENT: Persona[] = ["agent", "suspendedAgent"];
+
+export const MATRIX: Record<string, Rule> = {
+  "account.signUp": {
+    allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    input: () => ({ phone: uniquePhone(), pin: "1234", name: "Matrix" }),
+  },
+  "customer.overview": { allow: ["customer", "otherCustomer"], input: () => undefined },
+  "customer.activity": { allow: ["customer", "otherCustomer"], input: () => ({ limit: 5 }) },
+  "customer.quote": {
+    allow: ["customer", "otherCustomer"],
+    input: () => ({ type: "CASH_OUT", amount: 10_000n, currency: "KES" }),
+  },
+  "customer.order": { allow: CUSTOMER_ONLY, input: (f) => ({ orderId: f.orderId }) },
+  "customer.createOrder": {
+    allow: ["customer", "otherCustomer"],
+    input: () => ({ type: "CASH_IN", amount: 10_000n, currency: "KES", idempotencyKey: key() }),
+  },
+  "customer.cancelOrder": {
+    allow: CUSTOMER_ONLY,
+    input: (f) => ({ orderId: f.orderId, idempotencyKey: key() }),
+  },
+  "customer.answerApproval": {
+    allow: CUSTOMER_ONLY,
+    input: (f) => ({ orderId: f.cashOutId, approve: false, idempotencyKey: key() }),
+  },
+  "agent.overview": { allow: ANY_AGENT, input: () => undefined },
+  "agent.history": { allow: ANY_AGENT, input: () => ({ limit: 5 }) },
+  "agent.order": { allow: ["agent"], input: (f) => ({ orderId: f.cashOutId }) },
+  "agent.claim": { allow: ["agent"], input: (f) => ({ token: f.token }) },
+  "agent.confirm": {
+    allow: ["agent"],
+    input: (f) => ({ orderId: f.cashOutId, idempotencyKey: key() }),
+  },
+  "agent.decline": {
+    allow: ["agent"],
+    input: (f) => ({ orderId: f.cashOutId, reason: "matrix", idempotencyKey: key() }),
+  },
+  // Both parties of an order watch it: its customer and the agent who scanned it.
+  "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
+};
+
+export async function personas(): Promise<Record<Persona, Actor | null> & { fixture: Fixture }> {
+  const customer = await newCustomer(1_000_000n);
+  const other = await newCustomer(1_000_000n);
+  const agent = await newAgent(10_000_000n);
+  const suspended = await newAgent(10_000_000n);
+  await inTransaction((tx) =>
+    tx.agent.update({
+      where: { id: suspended.agentId },
+      data: { status: "SUSPENDED", suspendedReason: "matrix" },
+    }),
+  );
+  const adminId = crypto.randomUUID();
+  await inTransaction((tx) =>
+    insertUser(tx, {
+      id: adminId,
+      role: "ADMIN",
+      phone: uniquePhone(),
+      name: "Admin",
+      pinHash: "x",
+    }),
+  );
+  const order = await placeOrder(customer, "CASH_IN", 10_000n);
+  const cashOut = await placeOrder(customer, "CASH_OUT", 10_000n);
+  // The agent has claimed the cash-out, so agent-side calls reach their real checks.
+  await agent.api.agent.claim({ token: cashOut.token! });
+  const spare = await placeOrder(customer, "CASH_IN", 10_000n);
+  return {
+    anonymous: null,
+    customer: customer.actor,
+    otherCustomer: other.actor,
+    agent: agent.actor,
+    suspendedAgent: suspended.actor,
+    admin: { userId: adminId, role: "ADMIN", ip: null },
+    fixture: { orderId: order.id, cashOutId: cashOut.id, token: spare.token! },
+  };
+}

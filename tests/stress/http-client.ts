@@ -1,0 +1,73 @@
+import superjson from "superjson";
+
+/**
+ * A minimal ProxyPay HTTP client for load and crash tests: next-auth sign-in with a cookie
+ * jar, and tRPC calls encoded with superjson, exactly as the browser app sends them.
+ */
+export class ApiClient {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private keepCookies(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+  }
+
+  async signIn(phone: string, pin: string, audience: "customer" | "agent"): Promise<void> {
+    const csrf = await fetch(`${this.baseUrl}/api/auth/csrf`, {
+      headers: { cookie: this.cookieHeader() },
+    });
+    this.keepCookies(csrf);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const response = await fetch(`${this.baseUrl}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader() },
+      body: new URLSearchParams({ csrfToken, phone, pin, audience, json: "true" }),
+      redirect: "manual",
+    });
+    this.keepCookies(response);
+    if (![...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"))) {
+      throw new Error(`sign-in failed for ${phone}: ${response.status}`);
+    }
+  }
+
+  /** Calls a procedure; throws ApiError with the HTTP status for refusals and failures. */
+  async call<T>(path: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
+    const encoded = superjson.serialize(input);
+    const url =
+      kind === "query"
+        ? `${this.baseUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(encoded))}`
+        : `${this.baseUrl}/api/trpc/${path}`;
+    const response = await fetch(url, {
+      method: kind === "query" ? "GET" : "POST",
+      headers: { "content-type": "application/json", cookie: this.cookieHeader() },
+      body: kind === "query" ? undefined : JSON.stringify(encoded),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await response.json()) as {
+      result?: { data: Parameters<typeof superjson.deserialize>[0] };
+      error?: { json: { message: string } };
+    };
+    if (!response.ok || !body.result) {
+      throw new ApiError(response.status, body.error?.json.message ?? `HTTP ${response.status}`);
+    }
+    return superjson.deserialize<T>(body.result.data);
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
