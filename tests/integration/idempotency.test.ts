@@ -109,3 +109,89 @@ describe("idempotency keys", () => {
     expect(order.status).toBe("PENDING");
   });
 });
+
+describe("every money-moving mutation honours its key", () => {
+  type Setup = () => Promise<{
+    call: (k: string, variant?: boolean) => Promise<unknown>;
+    moneyCheck: () => Promise<unknown>;
+  }>;
+
+  const cases: Record<string, Setup> = {
+    "customer.cancelOrder": async () => {
+      const customer = await newCustomer(100_000n);
+      const order = await placeOrder(customer, "CASH_OUT", 10_000n);
+      const other = await placeOrder(customer, "CASH_OUT", 10_000n);
+      return {
+        call: (k, variant) =>
+          customer.api.customer.cancelOrder({
+            orderId: variant ? other.id : order.id,
+            idempotencyKey: k,
+          }),
+        moneyCheck: () => balances(customer.userId),
+      };
+    },
+    "customer.answerApproval": async () => {
+      const customer = await newCustomer(100_000n);
+      const agent = await newAgent();
+      const order = await placeOrder(customer, "CASH_OUT", 10_000n);
+      await agent.api.agent.claim({ token: order.token! });
+      return {
+        call: (k, variant) =>
+          customer.api.customer.answerApproval({
+            orderId: order.id,
+            approve: !variant,
+            idempotencyKey: k,
+          }),
+        moneyCheck: () => balances(customer.userId),
+      };
+    },
+    "agent.decline": async () => {
+      const customer = await newCustomer(100_000n);
+      const agent = await newAgent();
+      const order = await placeOrder(customer, "CASH_OUT", 10_000n);
+      await agent.api.agent.claim({ token: order.token! });
+      return {
+        call: (k, variant) =>
+          agent.api.agent.decline({
+            orderId: order.id,
+            reason: variant ? "other" : "closing",
+            idempotencyKey: k,
+          }),
+        moneyCheck: () => balances(customer.userId),
+      };
+    },
+    "agent.confirm (cash-out)": async () => {
+      const customer = await newCustomer(100_000n);
+      const agent = await newAgent();
+      const order = await placeOrder(customer, "CASH_OUT", 10_000n);
+      const other = await placeOrder(customer, "CASH_OUT", 10_000n);
+      for (const o of [order, other]) {
+        await agent.api.agent.claim({ token: o.token! });
+        await customer.api.customer.answerApproval({
+          orderId: o.id,
+          approve: true,
+          idempotencyKey: key(),
+        });
+      }
+      return {
+        call: (k, variant) =>
+          agent.api.agent.confirm({ orderId: variant ? other.id : order.id, idempotencyKey: k }),
+        moneyCheck: async () => [await balances(customer.userId), await balances(agent.userId)],
+      };
+    },
+  };
+
+  for (const [name, setup] of Object.entries(cases)) {
+    it(`${name}: concurrent replays get the first result, money moves once, another payload is refused`, async () => {
+      const { call, moneyCheck } = await setup();
+      const k = key();
+      const results = await Promise.all(Array.from({ length: 5 }, () => call(k)));
+      for (const r of results) expect(r).toEqual(results[0]);
+      const after = await moneyCheck();
+      expect(await call(k)).toEqual(results[0]);
+      expect(await moneyCheck()).toEqual(after);
+      await expect(call(k, true)).rejects.toThrow(/already used for a different request/);
+      expect(await moneyCheck()).toEqual(after);
+    });
+  }
+});
