@@ -22,6 +22,7 @@ export const PERSONAS: Persona[] = [
 ];
 
 export interface Fixture {
+  agentId: string;
   orderId: string;
   cashOutId: string;
   token: string;
@@ -30,6 +31,15 @@ export interface Fixture {
 export interface Rule {
   allow: Persona[];
   input: (f: Fixture) => unknown;
+}
+
+function moneyMove(f: Fixture) {
+  return {
+    agentId: f.agentId,
+    amount: 1_000n,
+    externalRef: `BANK-${key().slice(0, 8)}`,
+    idempotencyKey: key(),
+  };
 }
 
 const CUSTOMER_ONLY: Persona[] = ["customer"];
@@ -72,6 +82,27 @@ export const MATRIX: Record<string, Rule> = {
     input: (f) => ({ orderId: f.cashOutId, reason: "matrix", idempotencyKey: key() }),
   },
   // Both parties of an order watch it: its customer and the agent who scanned it.
+  "admin.agents": { allow: ["admin"], input: () => ({ limit: 5 }) },
+  "admin.onboardAgent": {
+    allow: ["admin"],
+    input: () => ({
+      shopName: "Matrix Shop",
+      ownerName: "Matrix Owner",
+      ownerPhone: uniquePhone(),
+      pin: "1234",
+      locationText: "Matrix Street",
+    }),
+  },
+  "admin.suspendAgent": {
+    allow: ["admin"],
+    input: (f) => ({ agentId: f.agentId, reason: "matrix" }),
+  },
+  "admin.reactivateAgent": { allow: ["admin"], input: (f) => ({ agentId: f.agentId }) },
+  "admin.fundFloat": { allow: ["admin"], input: (f) => moneyMove(f) },
+  "admin.defloat": { allow: ["admin"], input: (f) => moneyMove(f) },
+  "admin.payCommission": { allow: ["admin"], input: (f) => moneyMove(f) },
+  "admin.trialBalance": { allow: ["admin"], input: () => undefined },
+  "admin.reconcile": { allow: ["admin"], input: () => undefined },
   "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
 };
 
@@ -108,6 +139,11 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
     agent: agent.actor,
     suspendedAgent: suspended.actor,
     admin: { userId: adminId, role: "ADMIN", ip: null },
-    fixture: { orderId: order.id, cashOutId: cashOut.id, token: spare.token! },
+    fixture: {
+      agentId: agent.agentId,
+      orderId: order.id,
+      cashOutId: cashOut.id,
+      token: spare.token!,
+    },
   };
 }

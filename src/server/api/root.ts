@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
 import { agentRouter } from "./routers/agent";
 import { customerRouter } from "./routers/customer";
 import { liveRouter } from "./routers/live";
@@ -9,6 +10,7 @@ export const appRouter = router({
   customer: customerRouter,
   agent: agentRouter,
   live: liveRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -37,3 +37,13 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
     }
   }
 }
+
+/** A unique index refused the write (SQLSTATE 23505), whichever way Prisma reports it. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (
+    error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined
+  )?.cause;
+  return cause?.originalCode === "23505";
+}

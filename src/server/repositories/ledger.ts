@@ -12,6 +12,9 @@ export async function postEntry(
     description: string;
     postings: readonly Posting[];
     captureHold?: boolean;
+    /** The bank's reference of an operator movement; unique per kind. */
+    externalRef?: string;
+    createdBy?: string;
   },
 ): Promise<PostResult> {
   const accounts = entry.postings.map((p) => p.accountId);
@@ -19,7 +22,8 @@ export async function postEntry(
   const rows = await db.$queryRaw<{ entry_id: bigint | null; short_account_id: bigint | null }[]>`
     SELECT entry_id, short_account_id FROM ledger_post(
       ${entry.kind}, ${entry.orderId}::uuid, ${entry.description},
-      ${accounts}::bigint[], ${amounts}::bigint[], ${entry.captureHold ?? false})`;
+      ${accounts}::bigint[], ${amounts}::bigint[], ${entry.captureHold ?? false},
+      ${entry.externalRef ?? null}, ${entry.createdBy ?? null}::uuid)`;
   const row = rows[0];
   if (row?.entry_id != null) return { entryId: row.entry_id };
   if (row?.short_account_id != null) return { shortAccountId: row.short_account_id };

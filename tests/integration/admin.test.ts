@@ -1,0 +1,202 @@
+import { describe, expect, it } from "vitest";
+import { authorizeCredentials } from "../../src/server/auth/options";
+import { inTransaction } from "../../src/server/db/transaction";
+import { insertUser } from "../../src/server/repositories/users";
+import type { Actor } from "../../src/server/use-cases/actor";
+import {
+  balances,
+  callerFor,
+  key,
+  newAgent,
+  newCustomer,
+  placeOrder,
+  uniquePhone,
+} from "./helpers";
+
+async function newAdmin() {
+  const userId = crypto.randomUUID();
+  await inTransaction((tx) =>
+    insertUser(tx, {
+      id: userId,
+      role: "ADMIN",
+      phone: uniquePhone(),
+      name: "Operator",
+      pinHash: "x",
+    }),
+  );
+  const actor: Actor = { userId, role: "ADMIN", ip: "10.0.0.1" };
+  return { userId, actor, api: callerFor(actor) };
+}
+
+async function auditOf(entityId: string) {
+  return inTransaction((tx) =>
+    tx.auditLog.findMany({ where: { entityId }, orderBy: { id: "asc" } }),
+  );
+}
+
+describe("operator: agents", () => {
+  it("onboards an agent who can then sign in and serve customers", async () => {
+    const admin = await newAdmin();
+    const phone = uniquePhone();
+    const { agentId, userId } = await admin.api.admin.onboardAgent({
+      shopName: "New Duka",
+      ownerName: "Halima",
+      ownerPhone: phone,
+      pin: "8642",
+      locationText: "Mombasa, Moi Avenue",
+      latitude: -4.0435,
+      longitude: 39.6682,
+    });
+    await expect(
+      authorizeCredentials({ phone, pin: "8642", audience: "agent" }),
+    ).resolves.toMatchObject({ role: "AGENT" });
+    expect(await balances(userId)).toEqual({
+      FLOAT: { balance: 0n, onHold: 0n },
+      COMMISSION: { balance: 0n, onHold: 0n },
+    });
+    const audit = await auditOf(agentId);
+    expect(audit.map((a) => a.action)).toEqual(["agent.onboard"]);
+    expect(JSON.stringify(audit[0]!.after)).not.toContain("8642");
+    const list = await admin.api.admin.agents({ limit: 100 });
+    expect(list.find((a) => a.id === agentId)).toMatchObject({
+      shopName: "New Duka",
+      status: "ACTIVE",
+      float: 0n,
+    });
+  });
+
+  it("refuses a phone number that already has an account", async () => {
+    const admin = await newAdmin();
+    const customer = await newCustomer();
+    await expect(
+      admin.api.admin.onboardAgent({
+        shopName: "Dup",
+        ownerName: "Dup",
+        ownerPhone: customer.phone,
+        pin: "1234",
+        locationText: "x",
+      }),
+    ).rejects.toThrow(/already has a ProxyPay account/);
+  });
+
+  it("suspends with a reason the agent sees, and reactivates; both audited", async () => {
+    const admin = await newAdmin();
+    const agent = await newAgent(1_000_000n);
+    const customer = await newCustomer();
+    await admin.api.admin.suspendAgent({ agentId: agent.agentId, reason: "KYC documents expired" });
+    const order = await placeOrder(customer, "CASH_IN", 10_000n);
+    await expect(agent.api.agent.claim({ token: order.token! })).rejects.toThrow(
+      /suspended: KYC documents expired/,
+    );
+    await admin.api.admin.reactivateAgent({ agentId: agent.agentId });
+    await expect(agent.api.agent.claim({ token: order.token! })).resolves.toMatchObject({
+      status: "CLAIMED",
+    });
+    const audit = await auditOf(agent.agentId);
+    expect(audit.map((a) => [a.action, a.ip])).toEqual([
+      ["agent.suspend", "10.0.0.1"],
+      ["agent.reactivate", "10.0.0.1"],
+    ]);
+    expect(audit[0]!.before).toEqual({ status: "ACTIVE", suspendedReason: null });
+  });
+});
+
+describe("operator: float and commissions", () => {
+  it("funds a float once per idempotency key and once per bank reference", async () => {
+    const admin = await newAdmin();
+    const agent = await newAgent();
+    const input = {
+      agentId: agent.agentId,
+      amount: 500_000n,
+      externalRef: `DEP-${key().slice(0, 8)}`,
+      idempotencyKey: key(),
+    };
+    const first = await admin.api.admin.fundFloat(input);
+    expect(await admin.api.admin.fundFloat(input)).toEqual(first);
+    expect(first.agentBalanceAfter).toBe(500_000n);
+    await expect(admin.api.admin.fundFloat({ ...input, idempotencyKey: key() })).rejects.toThrow(
+      /already recorded/,
+    );
+    expect((await balances(agent.userId)).FLOAT?.balance).toBe(500_000n);
+  });
+
+  it("de-floats only what the float holds", async () => {
+    const admin = await newAdmin();
+    const agent = await newAgent(100_000n);
+    await expect(
+      admin.api.admin.defloat({
+        agentId: agent.agentId,
+        amount: 100_001n,
+        externalRef: `WD-${key().slice(0, 8)}`,
+        idempotencyKey: key(),
+      }),
+    ).rejects.toThrow(/less than/);
+    const done = await admin.api.admin.defloat({
+      agentId: agent.agentId,
+      amount: 40_000n,
+      externalRef: `WD-${key().slice(0, 8)}`,
+      idempotencyKey: key(),
+    });
+    expect(done.agentBalanceAfter).toBe(60_000n);
+  });
+
+  it("pays out earned commission and no more", async () => {
+    const admin = await newAdmin();
+    const agent = await newAgent(1_000_000n);
+    const customer = await newCustomer();
+    const order = await placeOrder(customer, "CASH_IN", 250_000n);
+    await agent.api.agent.claim({ token: order.token! });
+    await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
+    expect((await balances(agent.userId)).COMMISSION?.balance).toBe(1_000n);
+    await expect(
+      admin.api.admin.payCommission({
+        agentId: agent.agentId,
+        amount: 1_001n,
+        externalRef: `PAY-${key().slice(0, 8)}`,
+        idempotencyKey: key(),
+      }),
+    ).rejects.toThrow(/commission/);
+    await admin.api.admin.payCommission({
+      agentId: agent.agentId,
+      amount: 1_000n,
+      externalRef: `PAY-${key().slice(0, 8)}`,
+      idempotencyKey: key(),
+    });
+    expect((await balances(agent.userId)).COMMISSION?.balance).toBe(0n);
+  });
+
+  it("concurrent fundings with one bank reference record it once", async () => {
+    const admin = await newAdmin();
+    const agent = await newAgent();
+    const ref = `DEP-${key().slice(0, 8)}`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () =>
+        admin.api.admin.fundFloat({
+          agentId: agent.agentId,
+          amount: 10_000n,
+          externalRef: ref,
+          idempotencyKey: key(),
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results)
+      if (r.status === "rejected") expect((r.reason as Error).message).toMatch(/already recorded/);
+    expect((await balances(agent.userId)).FLOAT?.balance).toBe(10_000n);
+  });
+});
+
+describe("operator: ledger checks", () => {
+  it("the trial balance sums to zero per currency and reconciliation finds no difference", async () => {
+    const admin = await newAdmin();
+    const tb = await admin.api.admin.trialBalance();
+    expect(tb.length).toBeGreaterThan(0);
+    for (const currency of tb) {
+      expect(currency.total).toBe(0n);
+      expect(currency.balanced).toBe(true);
+    }
+    const rec = await admin.api.admin.reconcile();
+    expect(rec.checkedAccounts).toBeGreaterThan(0);
+    expect(rec.differences).toEqual([]);
+  });
+});
