@@ -200,3 +200,140 @@ describe("operator: ledger checks", () => {
     expect(rec.differences).toEqual([]);
   });
 });
+
+describe("operator: reversals with maker-checker", () => {
+  async function completedCashIn(amount: bigint) {
+    const customer = await newCustomer();
+    const agent = await newAgent(1_000_000n);
+    const order = await placeOrder(customer, "CASH_IN", amount);
+    await agent.api.agent.claim({ token: order.token! });
+    await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
+    return { customer, agent, order };
+  }
+
+  it("one operator requests, a second approves: compensating entry, order REVERSED", async () => {
+    const maker = await newAdmin();
+    const checker = await newAdmin();
+    const { customer, agent, order } = await completedCashIn(250_000n);
+    const { reversalId } = await maker.api.admin.requestReversal({
+      orderId: order.id,
+      reason: "Agent keyed the wrong customer",
+      idempotencyKey: key(),
+    });
+    await expect(
+      maker.api.admin.decideReversal({ reversalId, approve: true, idempotencyKey: key() }),
+    ).rejects.toThrow(/second operator/);
+    await checker.api.admin.decideReversal({
+      reversalId,
+      approve: true,
+      note: "Checked the CCTV",
+      idempotencyKey: key(),
+    });
+    expect(await balances(customer.userId)).toEqual({ WALLET: { balance: 0n, onHold: 0n } });
+    const agentBooks = await balances(agent.userId);
+    expect(agentBooks.FLOAT?.balance).toBe(1_000_000n);
+    expect(agentBooks.COMMISSION?.balance).toBe(0n);
+    const detail = await checker.api.admin.order({ orderId: order.id });
+    expect(detail.status).toBe("REVERSED");
+    expect(detail.journal.map((e) => e.kind)).toEqual(["CASH_IN", "REVERSAL"]);
+    expect(detail.timeline.map((t) => t.to)).toEqual([
+      "PENDING",
+      "CLAIMED",
+      "COMPLETED",
+      "REVERSED",
+    ]);
+    expect(detail.audit.map((a) => a.action)).toEqual(["reversal.request", "reversal.approve"]);
+    // The original entry is still there: corrections are new entries, never edits.
+    expect(detail.journal[0]!.postings.every((p) => p.amount !== 0n)).toBe(true);
+  });
+
+  it("two operators deciding the same reversal at once: exactly one decision counts", async () => {
+    const maker = await newAdmin();
+    const checkers = await Promise.all([newAdmin(), newAdmin()]);
+    const { order } = await completedCashIn(10_000n);
+    const { reversalId } = await maker.api.admin.requestReversal({
+      orderId: order.id,
+      reason: "Duplicate",
+      idempotencyKey: key(),
+    });
+    const results = await Promise.allSettled([
+      checkers[0]!.api.admin.decideReversal({ reversalId, approve: true, idempotencyKey: key() }),
+      checkers[1]!.api.admin.decideReversal({ reversalId, approve: false, idempotencyKey: key() }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect((loser.reason as Error).message).toMatch(/already decided/);
+    const reversals = await maker.api.admin.reversals({});
+    expect(reversals.filter((r) => r.orderId === order.id)).toHaveLength(1);
+  });
+
+  it("is refused when the money is gone, and nothing changes", async () => {
+    const maker = await newAdmin();
+    const checker = await newAdmin();
+    const { customer, agent, order } = await completedCashIn(100_000n);
+    // The customer already took the money out again at another shop.
+    const out = await placeOrder(customer, "CASH_OUT", 90_000n);
+    const other = await newAgent();
+    await other.api.agent.claim({ token: out.token! });
+    await customer.api.customer.answerApproval({
+      orderId: out.id,
+      approve: true,
+      idempotencyKey: key(),
+    });
+    await other.api.agent.confirm({ orderId: out.id, idempotencyKey: key() });
+    const { reversalId } = await maker.api.admin.requestReversal({
+      orderId: order.id,
+      reason: "Fraud report",
+      idempotencyKey: key(),
+    });
+    await expect(
+      checker.api.admin.decideReversal({ reversalId, approve: true, idempotencyKey: key() }),
+    ).rejects.toThrow(/Cannot reverse: the wallet no longer holds/);
+    expect((await checker.api.admin.order({ orderId: order.id })).status).toBe("COMPLETED");
+    expect((await balances(agent.userId)).FLOAT?.balance).toBe(900_000n);
+    const [open] = await maker.api.admin
+      .reversals({ status: "REQUESTED" })
+      .then((r) => r.filter((x) => x.id === reversalId));
+    expect(open?.status).toBe("REQUESTED");
+  });
+
+  it("only completed orders can be reversed, and one request at a time", async () => {
+    const maker = await newAdmin();
+    const customer = await newCustomer();
+    const pending = await placeOrder(customer, "CASH_IN", 10_000n);
+    await expect(
+      maker.api.admin.requestReversal({
+        orderId: pending.id,
+        reason: "Mistake",
+        idempotencyKey: key(),
+      }),
+    ).rejects.toThrow(/Only completed orders/);
+    const { order } = await completedCashIn(10_000n);
+    await maker.api.admin.requestReversal({
+      orderId: order.id,
+      reason: "Mistake",
+      idempotencyKey: key(),
+    });
+    await expect(
+      maker.api.admin.requestReversal({
+        orderId: order.id,
+        reason: "Again",
+        idempotencyKey: key(),
+      }),
+    ).rejects.toThrow(/already waiting/);
+  });
+
+  it("finds orders by status, type, agent and customer phone", async () => {
+    const admin = await newAdmin();
+    const { customer, agent, order } = await completedCashIn(10_000n);
+    const byPhone = await admin.api.admin.orders({ customerPhone: customer.phone });
+    expect(byPhone.map((o) => o.id)).toEqual([order.id]);
+    const byAgent = await admin.api.admin.orders({
+      agentId: agent.agentId,
+      status: "COMPLETED",
+      type: "CASH_IN",
+    });
+    expect(byAgent.map((o) => o.id)).toEqual([order.id]);
+    expect(await admin.api.admin.orders({ agentId: agent.agentId, type: "CASH_OUT" })).toEqual([]);
+  });
+});

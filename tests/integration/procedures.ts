@@ -1,7 +1,7 @@
 import { inTransaction } from "../../src/server/db/transaction";
 import { insertUser } from "../../src/server/repositories/users";
 import type { Actor } from "../../src/server/use-cases/actor";
-import { key, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
+import { callerFor, key, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
 
 // Every tRPC procedure called as every kind of caller. The table must name each procedure:
 // adding one without deciding who may call it fails the first test.
@@ -23,6 +23,8 @@ export const PERSONAS: Persona[] = [
 
 export interface Fixture {
   agentId: string;
+  /** A reversal requested by another operator, waiting for the admin persona's decision. */
+  reversalId: string;
   orderId: string;
   cashOutId: string;
   token: string;
@@ -101,6 +103,17 @@ export const MATRIX: Record<string, Rule> = {
   "admin.fundFloat": { allow: ["admin"], input: (f) => moneyMove(f) },
   "admin.defloat": { allow: ["admin"], input: (f) => moneyMove(f) },
   "admin.payCommission": { allow: ["admin"], input: (f) => moneyMove(f) },
+  "admin.orders": { allow: ["admin"], input: () => ({ limit: 5, status: "COMPLETED" }) },
+  "admin.order": { allow: ["admin"], input: (f) => ({ orderId: f.orderId }) },
+  "admin.reversals": { allow: ["admin"], input: () => ({ status: "REQUESTED" }) },
+  "admin.requestReversal": {
+    allow: ["admin"],
+    input: (f) => ({ orderId: f.orderId, reason: "matrix check", idempotencyKey: key() }),
+  },
+  "admin.decideReversal": {
+    allow: ["admin"],
+    input: (f) => ({ reversalId: f.reversalId, approve: false, idempotencyKey: key() }),
+  },
   "admin.trialBalance": { allow: ["admin"], input: () => undefined },
   "admin.reconcile": { allow: ["admin"], input: () => undefined },
   "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
@@ -132,6 +145,28 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
   // The agent has claimed the cash-out, so agent-side calls reach their real checks.
   await agent.api.agent.claim({ token: cashOut.token! });
   const spare = await placeOrder(customer, "CASH_IN", 10_000n);
+  const done = await placeOrder(customer, "CASH_IN", 10_000n);
+  await agent.api.agent.claim({ token: done.token! });
+  await agent.api.agent.confirm({ orderId: done.id, idempotencyKey: key() });
+  const makerId = crypto.randomUUID();
+  await inTransaction((tx) =>
+    insertUser(tx, {
+      id: makerId,
+      role: "ADMIN",
+      phone: uniquePhone(),
+      name: "Maker",
+      pinHash: "x",
+    }),
+  );
+  const { reversalId } = await callerFor({
+    userId: makerId,
+    role: "ADMIN",
+    ip: null,
+  }).admin.requestReversal({
+    orderId: done.id,
+    reason: "matrix fixture",
+    idempotencyKey: key(),
+  });
   return {
     anonymous: null,
     customer: customer.actor,
@@ -141,6 +176,7 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
     admin: { userId: adminId, role: "ADMIN", ip: null },
     fixture: {
       agentId: agent.agentId,
+      reversalId,
       orderId: order.id,
       cashOutId: cashOut.id,
       token: spare.token!,

@@ -9,6 +9,17 @@ import { inTransaction } from "../../src/server/db/transaction";
 // database with the mapped name, and every @@index/@@unique must have a matching index.
 const schema = readFileSync(path.join(process.cwd(), "prisma/schema.prisma"), "utf8");
 
+const COLUMN_TYPES = new Set([
+  "String",
+  "Int",
+  "BigInt",
+  "Boolean",
+  "DateTime",
+  "Json",
+  "Decimal",
+  ...[...schema.matchAll(/enum (\w+) \{/g)].map((m) => m[1]!),
+]);
+
 function models() {
   const out: { table: string; columns: string[]; indexes: string[][] }[] = [];
   for (const match of schema.matchAll(/model (\w+) \{([\s\S]*?)\n\}/g)) {
@@ -20,28 +31,8 @@ function models() {
       const field = /^\s+(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
       if (!field || line.trim().startsWith("@@")) continue;
       const [, name, type, list, , attrs] = field;
-      if (
-        list ||
-        /@relation/.test(attrs!) ||
-        (/^[A-Z]/.test(type!) &&
-          ![
-            "String",
-            "Int",
-            "BigInt",
-            "Boolean",
-            "DateTime",
-            "Json",
-            "Decimal",
-            "Role",
-            "UserStatus",
-            "AgentStatus",
-            "AccountKind",
-            "OrderType",
-            "OrderStatus",
-            "HoldStatus",
-          ].includes(type!))
-      )
-        continue;
+      // Relation fields and lists are not columns; scalars and enums are.
+      if (list || /@relation/.test(attrs!) || !COLUMN_TYPES.has(type!)) continue;
       const column = /@map\("(\w+)"\)/.exec(attrs!)?.[1] ?? name!;
       mapOf.set(name!, column);
       columns.push(column);

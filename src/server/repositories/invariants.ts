@@ -56,6 +56,20 @@ const RULES: { rule: string; sql: string }[] = [
               OR (o.status NOT IN ('COMPLETED', 'REVERSED') AND count(e.id) <> 0)`,
   },
   {
+    rule: "reversed orders have exactly one reversal entry mirroring the execution, others none",
+    sql: `SELECT o.id, o.status, count(r.id) AS reversals FROM orders o
+          LEFT JOIN journal_entries r ON r.order_id = o.id AND r.kind = 'REVERSAL'
+          GROUP BY o.id, o.status
+          HAVING (o.status = 'REVERSED') <> (count(r.id) = 1) OR count(r.id) > 1
+          UNION ALL
+          SELECT o.id, o.status, 0 FROM orders o
+          JOIN journal_entries e ON e.order_id = o.id AND e.kind IN ('CASH_IN', 'CASH_OUT')
+          JOIN journal_entries r ON r.order_id = o.id AND r.kind = 'REVERSAL'
+          WHERE EXISTS (
+            SELECT p.account_id, sum(p.amount) FROM postings p WHERE p.entry_id IN (e.id, r.id)
+            GROUP BY p.account_id HAVING sum(p.amount) <> 0)`,
+  },
+  {
     rule: "cash-out holds follow the order: active while live, captured when completed, released otherwise",
     sql: `SELECT o.id, o.status, h.status AS hold FROM orders o LEFT JOIN holds h ON h.order_id = o.id
           WHERE o.type = 'CASH_OUT' AND NOT (

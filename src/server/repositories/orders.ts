@@ -68,8 +68,8 @@ export interface TransitionGuard {
   to: OrderStatus;
   /** Only this agent may move the order (it claimed it); on claim, the agent to record. */
   agentId?: string;
-  /** People may act only before expiry; the expiry sweep only after it. */
-  time: "before-expiry" | "after-expiry";
+  /** People may act only before expiry; the expiry sweep only after it; reversals any time. */
+  time: "before-expiry" | "after-expiry" | "any";
   closeReason?: string;
 }
 
@@ -93,7 +93,9 @@ export async function transitionOrder(db: Tx, g: TransitionGuard): Promise<boole
     WHERE id = ${g.id}::uuid
       AND status::text = ANY(${[...g.from]}::text[])
       AND (${isClaim} OR ${agentId}::uuid IS NULL OR agent_id = ${agentId}::uuid)
-      AND (CASE WHEN ${g.time} = 'before-expiry' THEN expires_at > now() ELSE expires_at <= now() END)`;
+      AND (CASE ${g.time} WHEN 'before-expiry' THEN expires_at > now()
+                          WHEN 'after-expiry' THEN expires_at <= now()
+                          ELSE true END)`;
   return changed === 1;
 }
 

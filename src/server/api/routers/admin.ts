@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { listAgents } from "../../use-cases/admin-agents";
+import { findOrders, orderDetail } from "../../use-cases/admin-orders";
 import { reconcile, trialBalance } from "../../use-cases/ledger-checks";
 import { moveAgentMoney } from "../../use-cases/move-agent-money";
 import { onboardAgent } from "../../use-cases/onboard-agent";
+import { decideReversal, listReversals, requestReversal } from "../../use-cases/reverse-order";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
-import { amountMinor, idempotencyKey, phone, pin, text } from "../inputs";
+import { amountMinor, idempotencyKey, orderId, phone, pin, text } from "../inputs";
 import { adminProcedure, router } from "../trpc";
 
 const agentId = z.uuid({ message: "Not a valid agent id" });
@@ -54,6 +56,58 @@ export const adminRouter = router({
   payCommission: adminProcedure
     .input(moneyInput)
     .mutation(({ ctx, input }) => moveAgentMoney(ctx.actor, { ...input, move: "PAY_COMMISSION" })),
+  orders: adminProcedure
+    .input(
+      z.strictObject({
+        status: z
+          .enum([
+            "PENDING",
+            "CLAIMED",
+            "APPROVED",
+            "COMPLETED",
+            "CANCELLED",
+            "EXPIRED",
+            "DECLINED",
+            "REVERSED",
+          ])
+          .optional(),
+        type: z.enum(["CASH_IN", "CASH_OUT"]).optional(),
+        agentId: agentId.optional(),
+        customerPhone: phone.optional(),
+        from: z.date().optional(),
+        to: z.date().optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+        before: z.strictObject({ createdAt: z.date(), id: orderId }).optional(),
+      }),
+    )
+    .query(({ input }) => {
+      const { limit, before, ...filter } = input;
+      return findOrders(filter, { limit, before });
+    }),
+  order: adminProcedure
+    .input(z.strictObject({ orderId }))
+    .query(({ input }) => orderDetail(input.orderId)),
+  reversals: adminProcedure
+    .input(
+      z.strictObject({
+        status: z.enum(["REQUESTED", "APPROVED", "REJECTED"]).optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .query(({ input }) => listReversals(input)),
+  requestReversal: adminProcedure
+    .input(z.strictObject({ orderId, reason: text("The reason", 500), idempotencyKey }))
+    .mutation(({ ctx, input }) => requestReversal(ctx.actor, input)),
+  decideReversal: adminProcedure
+    .input(
+      z.strictObject({
+        reversalId: z.uuid({ message: "Not a valid reversal id" }),
+        approve: z.boolean(),
+        note: text("The note", 500).optional(),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => decideReversal(ctx.actor, input)),
   trialBalance: adminProcedure.query(() => trialBalance()),
   reconcile: adminProcedure.query(() => reconcile()),
 });

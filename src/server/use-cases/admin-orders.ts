@@ -1,0 +1,92 @@
+import { maskPhone } from "@/domain/codes";
+import { DomainError } from "@/domain/errors";
+import { inTransaction } from "../db/transaction";
+import { type OrderFilter, orderDossier, searchOrders } from "../repositories/admin-orders";
+
+export async function findOrders(
+  filter: OrderFilter,
+  page: { limit: number; before?: { createdAt: Date; id: string } | undefined },
+) {
+  const rows = await inTransaction((tx) => searchOrders(tx, filter, page));
+  return rows.map((o) => ({
+    id: o.id,
+    reference: o.reference,
+    type: o.type,
+    status: o.status,
+    currency: o.currency,
+    amount: o.amount,
+    fee: o.fee,
+    commission: o.commission,
+    customerPhone: o.customer.phone,
+    customerName: o.customer.name,
+    agentShopName: o.agent?.shopName ?? null,
+    createdAt: o.createdAt,
+    completedAt: o.completedAt,
+  }));
+}
+
+/** Order detail: state timeline, journal entries with postings, reversals and audit events. */
+export async function orderDetail(orderId: string) {
+  const found = await inTransaction((tx) => orderDossier(tx, orderId));
+  if (!found) throw new DomainError("NOT_FOUND", "No such order");
+  const { order, audit } = found;
+  return {
+    id: order.id,
+    reference: order.reference,
+    type: order.type,
+    status: order.status,
+    currency: order.currency,
+    amount: order.amount,
+    fee: order.fee,
+    commission: order.commission,
+    customer: {
+      name: order.customer.name,
+      phone: order.customer.phone,
+      masked: maskPhone(order.customer.phone),
+    },
+    agentShopName: order.agent?.shopName ?? null,
+    createdAt: order.createdAt,
+    expiresAt: order.expiresAt,
+    closeReason: order.closeReason,
+    configVersion: order.configVersion,
+    hold: order.hold ? { amount: order.hold.amount, status: order.hold.status } : null,
+    timeline: order.events.map((e) => ({
+      from: e.fromStatus,
+      to: e.toStatus,
+      actorRole: e.actorRole,
+      actorId: e.actorId,
+      detail: e.detail,
+      at: e.createdAt,
+    })),
+    journal: order.journalEntries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      description: e.description,
+      at: e.createdAt,
+      postings: e.postings.map((p) => ({
+        accountId: p.accountId,
+        accountKind: p.account.kind,
+        amount: p.amount,
+        balanceAfter: p.balanceAfter,
+      })),
+    })),
+    reversals: order.reversals.map((r) => ({
+      id: r.id,
+      status: r.status,
+      reason: r.reason,
+      requestedBy: r.requestedBy,
+      requestedAt: r.requestedAt,
+      decidedBy: r.decidedBy,
+      decidedAt: r.decidedAt,
+    })),
+    audit: audit.map((a) => ({
+      id: a.id,
+      action: a.action,
+      actorId: a.actorId,
+      ip: a.ip,
+      at: a.createdAt,
+      before: a.before,
+      after: a.after,
+    })),
+  };
+}

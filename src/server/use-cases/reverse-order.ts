@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { DomainError } from "@/domain/errors";
+import { formatMinor } from "@/domain/money";
+import { inTransaction } from "../db/transaction";
+import { appendAudit } from "../repositories/audit";
+import { postEntry } from "../repositories/ledger";
+import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
+import {
+  decideReversal as decide,
+  executionPostingsOf,
+  findReversal,
+  insertReversal,
+  linkReversalEntry,
+  reversalsPage,
+} from "../repositories/reversals";
+import type { Actor } from "./actor";
+import { idempotent } from "./idempotent";
+
+/** The maker: asks for a completed order to be undone, with a reason. Moves no money. */
+export async function requestReversal(
+  actor: Actor,
+  input: { orderId: string; reason: string; idempotencyKey: string },
+) {
+  const { idempotencyKey, ...payload } = input;
+  return idempotent(actor, idempotencyKey, "admin.requestReversal", payload, async (tx) => {
+    const order = await findOrder(tx, input.orderId);
+    if (!order) throw new DomainError("NOT_FOUND", "No such order");
+    if (order.status !== "COMPLETED") {
+      throw new DomainError(
+        "CONFLICT",
+        `Only completed orders can be reversed; this one is ${order.status.toLowerCase()}`,
+      );
+    }
+    const id = randomUUID();
+    if (
+      !(await insertReversal(tx, {
+        id,
+        orderId: order.id,
+        reason: input.reason,
+        requestedBy: actor.userId,
+      }))
+    ) {
+      throw new DomainError(
+        "CONFLICT",
+        "A reversal of this order is already waiting for a second operator",
+      );
+    }
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "reversal.request",
+      entityType: "order",
+      entityId: order.id,
+      ip: actor.ip,
+      after: { reversalId: id, reason: input.reason },
+    });
+    return { reversalId: id, orderId: order.id, status: "REQUESTED" as const };
+  });
+}
+
+/**
+ * The checker: a different operator approves or rejects. Approval posts the execution
+ * entry again with opposite signs (a new entry; the original stays) and marks the order
+ * REVERSED, in one transaction; ledger_post refuses if any customer or agent account would
+ * go below zero (the money has been spent), and then nothing changes.
+ */
+export async function decideReversal(
+  actor: Actor,
+  input: {
+    reversalId: string;
+    approve: boolean;
+    note?: string | undefined;
+    idempotencyKey: string;
+  },
+) {
+  const { idempotencyKey, ...payload } = input;
+  return idempotent(actor, idempotencyKey, "admin.decideReversal", payload, async (tx) => {
+    const reversal = await findReversal(tx, input.reversalId);
+    if (!reversal) throw new DomainError("NOT_FOUND", "No such reversal request");
+    if (reversal.requestedBy === actor.userId) {
+      throw new DomainError(
+        "FORBIDDEN",
+        "A second operator must decide on a reversal you requested",
+      );
+    }
+    const decided = await decide(tx, {
+      id: reversal.id,
+      approve: input.approve,
+      decidedBy: actor.userId,
+      note: input.note ?? null,
+    });
+    if (!decided)
+      throw new DomainError("CONFLICT", "This reversal was already decided by another operator");
+    if (input.approve) {
+      const order = (await findOrder(tx, reversal.orderId))!;
+      const moved = await transitionOrder(tx, {
+        id: order.id,
+        from: ["COMPLETED"],
+        to: "REVERSED",
+        time: "any",
+        closeReason: `Reversed: ${reversal.reason}`,
+      });
+      if (!moved) throw new DomainError("CONFLICT", "The order is no longer completed");
+      const original = await executionPostingsOf(tx, order.id);
+      const posted = await postEntry(tx, {
+        kind: "REVERSAL",
+        orderId: order.id,
+        description: `Reversal of ${order.reference}: ${reversal.reason}`,
+        postings: original.map((p) => ({ accountId: p.account_id, amount: -p.amount })),
+        createdBy: actor.userId,
+      });
+      if ("shortAccountId" in posted) {
+        const short = original.find((p) => p.account_id === posted.shortAccountId);
+        throw new DomainError(
+          "INSUFFICIENT_BALANCE",
+          `Cannot reverse: the ${short?.kind.toLowerCase() ?? "account"} no longer holds ${formatMinor(short ? short.amount : 0n, order.currency)}`,
+        );
+      }
+      await linkReversalEntry(tx, reversal.id, posted.entryId);
+      await recordOrderEvent(tx, {
+        orderId: order.id,
+        from: "COMPLETED",
+        to: "REVERSED",
+        actorId: actor.userId,
+        actorRole: actor.role,
+        detail: reversal.reason,
+      });
+    }
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: input.approve ? "reversal.approve" : "reversal.reject",
+      entityType: "order",
+      entityId: reversal.orderId,
+      ip: actor.ip,
+      before: { reversalId: reversal.id, status: "REQUESTED" },
+      after: {
+        reversalId: reversal.id,
+        status: input.approve ? "APPROVED" : "REJECTED",
+        note: input.note ?? null,
+      },
+    });
+    return {
+      reversalId: reversal.id,
+      orderId: reversal.orderId,
+      status: input.approve ? ("APPROVED" as const) : ("REJECTED" as const),
+    };
+  });
+}
+
+export async function listReversals(input: {
+  status?: "REQUESTED" | "APPROVED" | "REJECTED" | undefined;
+  limit: number;
+}) {
+  const rows = await inTransaction((tx) => reversalsPage(tx, input.status, input.limit));
+  return rows.map((r) => ({
+    id: r.id,
+    orderId: r.orderId,
+    status: r.status,
+    reason: r.reason,
+    requestedBy: r.requestedBy,
+    requestedAt: r.requestedAt,
+    decidedBy: r.decidedBy,
+    decidedAt: r.decidedAt,
+    decisionNote: r.decisionNote,
+    order: r.order,
+  }));
+}
