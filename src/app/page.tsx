@@ -12,6 +12,9 @@ export default function Home() {
         <Link className="button" href="/agent">
           I am an agent
         </Link>
+        <Link className="button ghost" href="/admin">
+          Operator dashboard
+        </Link>
       </nav>
     </main>
   );

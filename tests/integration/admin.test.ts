@@ -242,7 +242,16 @@ describe("operator: reversals with maker-checker", () => {
       "COMPLETED",
       "REVERSED",
     ]);
-    expect(detail.audit.map((a) => a.action)).toEqual(["reversal.request", "reversal.approve"]);
+    expect(detail.audit.map((a) => a.action)).toEqual([
+      "order.pending",
+      "order.claimed",
+      "order.completed",
+      "reversal.request",
+      "order.reversed",
+      "reversal.approve",
+    ]);
+    // Order state changes carry the caller's IP like operator actions do.
+    expect(detail.audit[1]!.ip).toBe("127.0.0.1");
     // The original entry is still there: corrections are new entries, never edits.
     expect(detail.journal[0]!.postings.every((p) => p.amount !== 0n)).toBe(true);
   });
@@ -335,5 +344,75 @@ describe("operator: reversals with maker-checker", () => {
     });
     expect(byAgent.map((o) => o.id)).toEqual([order.id]);
     expect(await admin.api.admin.orders({ agentId: agent.agentId, type: "CASH_OUT" })).toEqual([]);
+  });
+});
+
+describe("operator: customers, settings and audit", () => {
+  it("raises a customer's KYC tier (limits follow) and locks and unlocks", async () => {
+    const admin = await newAdmin();
+    const customer = await newCustomer();
+    await expect(placeOrder(customer, "CASH_IN", 10_000_000n)).rejects.toThrow(/largest amount/);
+    await admin.api.admin.updateCustomer({ userId: customer.userId, kycTier: 2 });
+    await expect(placeOrder(customer, "CASH_IN", 10_000_000n)).resolves.toMatchObject({
+      status: "PENDING",
+    });
+    await admin.api.admin.updateCustomer({ userId: customer.userId, locked: true });
+    await expect(customer.api.customer.overview()).rejects.toThrow(/locked/);
+    await admin.api.admin.updateCustomer({ userId: customer.userId, locked: false });
+    await expect(customer.api.customer.overview()).resolves.toBeDefined();
+    const found = await admin.api.admin.customers({ phone: customer.phone });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kycTier: 2, status: "ACTIVE" });
+    const audit = await admin.api.admin.audit({
+      entityType: "customer",
+      entityId: customer.userId,
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "customer.unlock",
+      "customer.lock",
+      "customer.kyc",
+    ]);
+  });
+
+  it("versions settings; a change applies to new orders only", async () => {
+    const admin = await newAdmin();
+    const customer = await newCustomer(1_000_000n);
+    const [current] = await admin.api.admin.settings({ limit: 1 });
+    const before = await placeOrder(customer, "CASH_OUT", 100_000n);
+    expect(before.fee).toBe(1_500n);
+    const changed = structuredClone(current!.settings);
+    changed.cashOut.fee.bps = 200;
+    const { version } = await admin.api.admin.updateSettings({
+      basedOnVersion: current!.version,
+      settings: changed,
+    });
+    expect(version).toBe(current!.version + 1);
+    const after = await placeOrder(customer, "CASH_OUT", 100_000n);
+    expect(after.fee).toBe(2_000n);
+    // The earlier order keeps the fee it was created with.
+    expect((await customer.api.customer.order({ orderId: before.id })).fee).toBe(1_500n);
+    // A stale editor is refused; an invalid document is refused with the field named.
+    await expect(
+      admin.api.admin.updateSettings({ basedOnVersion: current!.version, settings: changed }),
+    ).rejects.toThrow(/changed meanwhile/);
+    const broken = structuredClone(changed);
+    broken.cashOut.agentShareBps = 20_000;
+    await expect(
+      admin.api.admin.updateSettings({ basedOnVersion: version, settings: broken }),
+    ).rejects.toThrow(/cashOut.agentShareBps/);
+    // Put the seeded fee back for the other tests.
+    changed.cashOut.fee.bps = 150;
+    await admin.api.admin.updateSettings({ basedOnVersion: version, settings: changed });
+    const audit = await admin.api.admin.audit({ action: "settings.update", limit: 2 });
+    expect(audit).toHaveLength(2);
+  });
+
+  it("the audit log cannot be edited or deleted", async () => {
+    await expect(
+      inTransaction((tx) => tx.$executeRaw`UPDATE audit_log SET action = 'x'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(inTransaction((tx) => tx.$executeRaw`DELETE FROM audit_log`)).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

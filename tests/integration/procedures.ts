@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { inTransaction } from "../../src/server/db/transaction";
 import { insertUser } from "../../src/server/repositories/users";
 import type { Actor } from "../../src/server/use-cases/actor";
@@ -23,6 +24,7 @@ export const PERSONAS: Persona[] = [
 
 export interface Fixture {
   agentId: string;
+  customerId: string;
   /** A reversal requested by another operator, waiting for the admin persona's decision. */
   reversalId: string;
   orderId: string;
@@ -114,6 +116,19 @@ export const MATRIX: Record<string, Rule> = {
     allow: ["admin"],
     input: (f) => ({ reversalId: f.reversalId, approve: false, idempotencyKey: key() }),
   },
+  "admin.customers": { allow: ["admin"], input: () => ({ limit: 5 }) },
+  "admin.updateCustomer": {
+    allow: ["admin"],
+    input: (f) => ({ userId: f.customerId, kycTier: 2 }),
+  },
+  "admin.settings": { allow: ["admin"], input: () => ({ limit: 2 }) },
+  "admin.updateSettings": {
+    // basedOnVersion 1,000,000 never matches: a real, validated update that is refused as stale,
+    // so the matrix does not change the settings every other test runs on.
+    allow: ["admin"],
+    input: () => ({ basedOnVersion: 1_000_000, settings: DEFAULT_SETTINGS }),
+  },
+  "admin.audit": { allow: ["admin"], input: () => ({ limit: 5, entityType: "order" }) },
   "admin.trialBalance": { allow: ["admin"], input: () => undefined },
   "admin.reconcile": { allow: ["admin"], input: () => undefined },
   "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
@@ -176,6 +191,7 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
     admin: { userId: adminId, role: "ADMIN", ip: null },
     fixture: {
       agentId: agent.agentId,
+      customerId: customer.userId,
       reversalId,
       orderId: order.id,
       cashOutId: cashOut.id,

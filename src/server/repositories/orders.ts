@@ -99,24 +99,36 @@ export async function transitionOrder(db: Tx, g: TransitionGuard): Promise<boole
   return changed === 1;
 }
 
-/** Records the change for the order's timeline and wakes up every screen watching it. */
+/**
+ * Records the change for the order's timeline and the audit log (who, from which IP,
+ * before and after), and wakes up every screen watching the order. One statement.
+ * A null actor is the platform itself (expiry).
+ */
 export async function recordOrderEvent(
   db: Tx,
   e: {
     orderId: string;
     from: OrderStatus | null;
     to: OrderStatus;
-    actorId: string | null;
-    actorRole: string;
+    actor: { userId: string; role: string; ip: string | null } | null;
     detail?: string;
   },
 ): Promise<void> {
+  const actorId = e.actor?.userId ?? null;
+  const actorRole = e.actor?.role ?? "SYSTEM";
+  const before = e.from ? JSON.stringify({ status: e.from }) : null;
+  const after = JSON.stringify({ status: e.to, ...(e.detail ? { detail: e.detail } : {}) });
   await db.$executeRaw`
     WITH ev AS (
       INSERT INTO order_events (order_id, from_status, to_status, actor_id, actor_role, detail)
       VALUES (${e.orderId}::uuid, ${e.from}::"OrderStatus", ${e.to}::"OrderStatus",
-              ${e.actorId}::uuid, ${e.actorRole}, ${e.detail ?? null})
+              ${actorId}::uuid, ${actorRole}, ${e.detail ?? null})
       RETURNING order_id
+    ), audit AS (
+      INSERT INTO audit_log (actor_id, actor_role, action, entity_type, entity_id, ip, before, after)
+      SELECT ${actorId}::uuid, ${actorRole}, ${`order.${e.to.toLowerCase()}`}, 'order', order_id::text,
+             ${e.actor?.ip ?? null}, ${before}::jsonb, ${after}::jsonb
+      FROM ev
     )
     SELECT pg_notify(${ORDER_CHANNEL}, order_id::text) FROM ev`;
 }

@@ -34,8 +34,7 @@ export async function answerApproval(
       orderId: order.id,
       from: order.status,
       to: t.to,
-      actorId: actor.userId,
-      actorRole: actor.role,
+      actor,
     });
     return customerView(tx, (await findOrder(tx, order.id))!);
   });

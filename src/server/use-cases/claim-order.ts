@@ -112,8 +112,7 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
       orderId: order.id,
       from: order.status,
       to: t.to,
-      actorId: actor.userId,
-      actorRole: actor.role,
+      actor,
     });
     return agentView(tx, (await findOrder(tx, order.id))!);
   });

@@ -44,8 +44,7 @@ export async function confirmOrder(
         orderId: order.id,
         from: order.status,
         to: "COMPLETED",
-        actorId: actor.userId,
-        actorRole: actor.role,
+        actor,
       });
       // Everything that does not need the float's lock happens before ledger_post takes it:
       // the float is the hot row, and its lock is held until commit.

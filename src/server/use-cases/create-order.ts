@@ -105,8 +105,7 @@ export function createOrder(actor: Actor, input: CreateOrderInput): Promise<Cust
       orderId: id,
       from: null,
       to: "PENDING",
-      actorId: actor.userId,
-      actorRole: actor.role,
+      actor,
     });
     const order = await findOrder(tx, id);
     return customerView(tx, order!);

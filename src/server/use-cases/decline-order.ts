@@ -36,8 +36,7 @@ export function declineOrder(
       orderId: order.id,
       from: order.status,
       to: t.to,
-      actorId: actor.userId,
-      actorRole: actor.role,
+      actor,
       detail: input.reason,
     });
     return agentView(tx, (await findOrder(tx, order.id))!);

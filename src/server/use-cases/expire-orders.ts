@@ -27,8 +27,7 @@ export async function expireIfDue(orderId: string): Promise<boolean> {
       orderId,
       from: order.status,
       to: "EXPIRED",
-      actorId: null,
-      actorRole: "SYSTEM",
+      actor: null,
     });
     return true;
   });

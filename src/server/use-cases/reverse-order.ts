@@ -121,8 +121,7 @@ export async function decideReversal(
         orderId: order.id,
         from: "COMPLETED",
         to: "REVERSED",
-        actorId: actor.userId,
-        actorRole: actor.role,
+        actor,
         detail: reversal.reason,
       });
     }

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import type { SettingsJson } from "@/domain/settings";
 import { listAgents } from "../../use-cases/admin-agents";
+import { listCustomers, updateCustomer } from "../../use-cases/admin-customers";
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
+import { searchAudit } from "../../use-cases/audit-trail";
 import { reconcile, trialBalance } from "../../use-cases/ledger-checks";
 import { moveAgentMoney } from "../../use-cases/move-agent-money";
 import { onboardAgent } from "../../use-cases/onboard-agent";
+import { settingsHistory, updateSettings } from "../../use-cases/platform-settings";
 import { decideReversal, listReversals, requestReversal } from "../../use-cases/reverse-order";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
 import { amountMinor, idempotencyKey, orderId, phone, pin, text } from "../inputs";
@@ -108,6 +112,67 @@ export const adminRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => decideReversal(ctx.actor, input)),
+  customers: adminProcedure
+    .input(
+      z.strictObject({
+        phone: phone.optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+        before: z.strictObject({ createdAt: z.date(), id: z.uuid() }).optional(),
+      }),
+    )
+    .query(({ input }) => listCustomers(input)),
+  updateCustomer: adminProcedure
+    .input(
+      z.strictObject({
+        userId: z.uuid({ message: "Not a valid customer id" }),
+        kycTier: z.number().int().min(1).max(3).optional(),
+        locked: z.boolean().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => updateCustomer(ctx.actor, input)),
+  settings: adminProcedure
+    .input(z.strictObject({ limit: z.number().int().min(1).max(50).default(10) }))
+    .query(({ input }) => settingsHistory(input.limit)),
+  updateSettings: adminProcedure
+    .input(
+      z.strictObject({
+        basedOnVersion: z.number().int().min(1),
+        // Validated in full by the domain's settings schema in the use case.
+        settings: z.record(z.string().max(40), z.unknown()),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      updateSettings(ctx.actor, {
+        basedOnVersion: input.basedOnVersion,
+        settings: input.settings as SettingsJson,
+      }),
+    ),
+  audit: adminProcedure
+    .input(
+      z.strictObject({
+        action: z
+          .string()
+          .max(60)
+          .regex(/^[a-z_.]+$/, "Actions look like order.completed")
+          .optional(),
+        entityType: z.enum(["order", "agent", "customer", "settings"]).optional(),
+        entityId: z
+          .string()
+          .max(64)
+          .regex(/^[0-9A-Za-z-]+$/)
+          .optional(),
+        actorId: z.uuid().optional(),
+        from: z.date().optional(),
+        to: z.date().optional(),
+        beforeId: z
+          .bigint()
+          .min(1n)
+          .max(2n ** 62n)
+          .optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ input }) => searchAudit(input)),
   trialBalance: adminProcedure.query(() => trialBalance()),
   reconcile: adminProcedure.query(() => reconcile()),
 });

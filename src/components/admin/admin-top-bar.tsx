@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { signOut, useSession } from "next-auth/react";
+import styles from "./admin.module.css";
+
+export type AdminSection = "agents" | "ledger";
+
+const SECTIONS: { id: AdminSection; href: string; label: string }[] = [
+  { id: "agents", href: "/admin/agents", label: "Agents" },
+  { id: "ledger", href: "/admin/ledger", label: "Ledger" },
+];
+
+export function AdminTopBar({ current }: { current: AdminSection }) {
+  const { data } = useSession();
+  return (
+    <header className="topbar">
+      <nav className={styles.barNav} aria-label="Operator sections">
+        <span className="title">ProxyPay Operations</span>
+        {SECTIONS.map((s) => (
+          <Link
+            key={s.id}
+            href={s.href}
+            className={styles.barLink}
+            aria-current={s.id === current ? "page" : undefined}
+          >
+            {s.label}
+          </Link>
+        ))}
+      </nav>
+      <div className={styles.barNav}>
+        <span className={styles.who}>{data?.user.name}</span>
+        <button
+          type="button"
+          className="link"
+          onClick={() => void signOut({ callbackUrl: "/admin/login" })}
+        >
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}

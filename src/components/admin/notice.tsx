@@ -1,0 +1,11 @@
+/** A success the operator should read once, then can clear away. */
+export function Notice({ children, onDismiss }: { children: string; onDismiss: () => void }) {
+  return (
+    <div className="alert ok spread" role="status">
+      <span>{children}</span>
+      <button type="button" className="link small" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
+import { useTRPC } from "@/lib/trpc";
+import styles from "./admin.module.css";
+import { FieldError } from "./field-error";
+import type { AdminAgent } from "./types";
+import { useRefreshAdmin } from "./use-refresh-admin";
+
+interface Props {
+  agent: AdminAgent;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/** Suspending stops a shop from serving customers, so it always carries a stated reason. */
+export function SuspendForm({ agent, onDone, onCancel }: Props) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAdmin();
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const [problem, setProblem] = useState<string | undefined>();
+  const reasonInput = useRef<HTMLInputElement>(null);
+  useEffect(() => reasonInput.current?.focus(), []);
+  const suspend = useMutation(
+    trpc.admin.suspendAgent.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone(`${agent.shopName} is suspended: it can no longer scan or confirm orders`);
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const text = reason.trim();
+    setProblem(text ? undefined : "Give the reason: the agent and other operators will see it");
+    if (text) suspend.mutate({ agentId: agent.id, reason: text });
+  }
+
+  const errorId = `${id}-reason-error`;
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label={`Suspend ${agent.shopName}`}>
+      <strong>Suspend {agent.shopName}</strong>
+      <p className="small muted">
+        The agent can still sign in and see the reason, but cannot scan or confirm orders until
+        reactivated.
+      </p>
+      <div className={styles.fieldCell}>
+        <label className="field">
+          Reason
+          <input
+            ref={reasonInput}
+            name="reason"
+            autoComplete="off"
+            maxLength={200}
+            placeholder="e.g. Float shortage under investigation"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? errorId : undefined}
+          />
+        </label>
+        <FieldError id={errorId} message={problem} />
+      </div>
+      <ErrorNote error={suspend.error} />
+      <div className="row">
+        <Button type="submit" variant="danger" busy={suspend.isPending}>
+          Confirm suspension
+        </Button>
+        <Button variant="ghost" onClick={onCancel} disabled={suspend.isPending}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { DomainError } from "@/domain/errors";
+import { type SettingsJson, settingsSchema } from "@/domain/settings";
+import { inTransaction } from "../db/transaction";
+import { appendAudit } from "../repositories/audit";
+import { insertSettingsVersion } from "../repositories/settings";
+import type { Actor } from "./actor";
+
+/** The current settings version and the history of versions (newest first). */
+export async function settingsHistory(limit: number) {
+  const rows = await inTransaction((tx) =>
+    tx.configVersion.findMany({ orderBy: { version: "desc" }, take: limit }),
+  );
+  if (rows.length === 0) throw new DomainError("NOT_FOUND", "No settings yet");
+  return rows.map((r) => ({
+    version: r.version,
+    settings: r.settings as SettingsJson,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  }));
+}
+
+/**
+ * A new settings version. Orders keep the version they were priced with, so a change
+ * applies to new orders only. The whole document is validated as the domain reads it.
+ */
+export async function updateSettings(
+  actor: Actor,
+  input: { basedOnVersion: number; settings: SettingsJson },
+) {
+  const parsed = settingsSchema.safeParse(input.settings);
+  if (!parsed.success) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    );
+  }
+  for (const [tier, limits] of Object.entries(parsed.data.tiers)) {
+    if (limits.perOrderMin > limits.perOrderMax || limits.perOrderMax > limits.perDay) {
+      throw new DomainError(
+        "INVALID_INPUT",
+        `Tier ${tier}: per-order minimum <= per-order maximum <= daily limit`,
+      );
+    }
+  }
+  return inTransaction(async (tx) => {
+    // Serialise editors: two operators editing the same version must not both win.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707002)`;
+    const current = await tx.configVersion.findFirst({ orderBy: { version: "desc" } });
+    if (current && current.version !== input.basedOnVersion) {
+      throw new DomainError(
+        "CONFLICT",
+        `The settings changed meanwhile (now version ${current.version}); reload and try again`,
+      );
+    }
+    const version = await insertSettingsVersion(tx, input.settings, actor.userId);
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: "settings.update",
+      entityType: "settings",
+      entityId: String(version),
+      ip: actor.ip,
+      before: current?.settings ?? null,
+      after: input.settings,
+    });
+    return { version };
+  });
+}
