@@ -416,3 +416,87 @@ describe("operator: customers, settings and audit", () => {
     );
   });
 });
+
+describe("operator: overview, statements, journal and operators", () => {
+  it("the overview counts today's orders, completion and money positions", async () => {
+    const admin = await newAdmin();
+    const customer = await newCustomer();
+    const agent = await newAgent(1_000_000n);
+    const before = await admin.api.admin.overview();
+    const done = await placeOrder(customer, "CASH_IN", 20_000n);
+    await agent.api.agent.claim({ token: done.token! });
+    await agent.api.agent.confirm({ orderId: done.id, idempotencyKey: key() });
+    await placeOrder(customer, "CASH_IN", 10_000n);
+    const after = await admin.api.admin.overview();
+    expect(after.today.orders - before.today.orders).toBe(2);
+    expect(after.today.completed - before.today.completed).toBe(1);
+    const cashIn = (o: typeof after) => o.today.byType.find((t) => t.type === "CASH_IN")!;
+    expect(
+      cashIn(after).volume - (before.today.byType.find((t) => t.type === "CASH_IN")?.volume ?? 0n),
+    ).toBe(20_000n);
+    expect(cashIn(after).medianScanToCompleteSeconds).not.toBeNull();
+    expect(after.dailyVolume).toHaveLength(7);
+    const kes = after.positions.find((p) => p.currency === "KES")!;
+    const kesBefore = before.positions.find((p) => p.currency === "KES")!;
+    // The cash-in moved e-money from the agent's float into the customer's wallet.
+    expect(kes.eMoneyOutstanding - kesBefore.eMoneyOutstanding).toBe(20_000n);
+    expect(kes.floatHeld - kesBefore.floatHeld).toBe(-20_000n);
+  });
+
+  it("statements show running balances; the journal lists entries with postings", async () => {
+    const admin = await newAdmin();
+    const customer = await newCustomer(50_000n);
+    const agent = await newAgent(1_000_000n);
+    const order = await placeOrder(customer, "CASH_IN", 20_000n);
+    await agent.api.agent.claim({ token: order.token! });
+    await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
+    const [wallet] = await admin.api.admin.accounts({ kind: "WALLET", ownerPhone: customer.phone });
+    const statement = await admin.api.admin.statement({ accountId: wallet!.id });
+    expect(statement.lines.map((l) => [l.amount, l.balanceAfter])).toEqual([
+      [20_000n, 70_000n],
+      [50_000n, 50_000n],
+    ]);
+    const page1 = await admin.api.admin.statement({ accountId: wallet!.id, limit: 1 });
+    const page2 = await admin.api.admin.statement({
+      accountId: wallet!.id,
+      limit: 1,
+      beforeId: page1.lines[0]!.postingId,
+    });
+    expect(page2.lines.map((l) => l.amount)).toEqual([50_000n]);
+    const entries = await admin.api.admin.journal({ limit: 100 });
+    const entry = entries.find((e) => e.orderId === order.id)!;
+    expect(entry.postings.reduce((s, p) => s + p.amount, 0n)).toBe(0n);
+  });
+
+  it("exports a statement as CSV, oldest first, with decimals", async () => {
+    const admin = await newAdmin();
+    const customer = await newCustomer(123_456n);
+    const [wallet] = await admin.api.admin.accounts({ kind: "WALLET", ownerPhone: customer.phone });
+    const { statementCsv } = await import("../../src/server/use-cases/export-statement");
+    let csv = "";
+    for await (const line of statementCsv(admin.actor, wallet!.id)) csv += line;
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "posting_id,entry_id,time,kind,description,order_id,bank_reference,currency,amount,balance_after",
+    );
+    expect(lines[1]).toMatch(/,KES,1234\.56,1234\.56$/);
+    expect(
+      (await admin.api.admin.audit({ action: "statement.export", limit: 1 }))[0]?.entityId,
+    ).toBe(wallet!.id.toString());
+  });
+
+  it("an operator creates another operator, who can sign in", async () => {
+    const admin = await newAdmin();
+    const phone = uniquePhone();
+    await admin.api.admin.createOperator({
+      phone,
+      name: "Second Operator",
+      password: "long enough password",
+    });
+    await expect(
+      authorizeCredentials({ phone, pin: "long enough password", audience: "admin" }),
+    ).resolves.toMatchObject({
+      role: "ADMIN",
+    });
+  });
+});

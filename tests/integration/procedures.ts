@@ -24,6 +24,8 @@ export const PERSONAS: Persona[] = [
 
 export interface Fixture {
   agentId: string;
+  /** The customer's wallet account, for statements. */
+  accountId: bigint;
   customerId: string;
   /** A reversal requested by another operator, waiting for the admin persona's decision. */
   reversalId: string;
@@ -129,6 +131,18 @@ export const MATRIX: Record<string, Rule> = {
     input: () => ({ basedOnVersion: 1_000_000, settings: DEFAULT_SETTINGS }),
   },
   "admin.audit": { allow: ["admin"], input: () => ({ limit: 5, entityType: "order" }) },
+  "admin.overview": { allow: ["admin"], input: () => undefined },
+  "admin.accounts": { allow: ["admin"], input: () => ({ kind: "SETTLEMENT" }) },
+  "admin.statement": { allow: ["admin"], input: (f) => ({ accountId: f.accountId, limit: 5 }) },
+  "admin.journal": { allow: ["admin"], input: () => ({ limit: 5 }) },
+  "admin.createOperator": {
+    allow: ["admin"],
+    input: () => ({
+      phone: uniquePhone(),
+      name: "Matrix Operator",
+      password: "correct horse battery",
+    }),
+  },
   "admin.trialBalance": { allow: ["admin"], input: () => undefined },
   "admin.reconcile": { allow: ["admin"], input: () => undefined },
   "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
@@ -191,6 +205,11 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
     admin: { userId: adminId, role: "ADMIN", ip: null },
     fixture: {
       agentId: agent.agentId,
+      accountId: (
+        await inTransaction((tx) =>
+          tx.account.findFirstOrThrow({ where: { userId: customer.userId } }),
+        )
+      ).id,
       customerId: customer.userId,
       reversalId,
       orderId: order.id,

@@ -4,9 +4,12 @@ import { listAgents } from "../../use-cases/admin-agents";
 import { listCustomers, updateCustomer } from "../../use-cases/admin-customers";
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
 import { searchAudit } from "../../use-cases/audit-trail";
+import { createOperator } from "../../use-cases/create-operator";
+import { findAccounts } from "../../use-cases/find-accounts";
 import { reconcile, trialBalance } from "../../use-cases/ledger-checks";
 import { moveAgentMoney } from "../../use-cases/move-agent-money";
 import { onboardAgent } from "../../use-cases/onboard-agent";
+import { accountStatement, journal, operatorOverview } from "../../use-cases/operator-reports";
 import { settingsHistory, updateSettings } from "../../use-cases/platform-settings";
 import { decideReversal, listReversals, requestReversal } from "../../use-cases/reverse-order";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
@@ -173,6 +176,65 @@ export const adminRouter = router({
       }),
     )
     .query(({ input }) => searchAudit(input)),
+  overview: adminProcedure.query(() => operatorOverview()),
+  accounts: adminProcedure
+    .input(
+      z.strictObject({
+        kind: z
+          .enum([
+            "WALLET",
+            "FLOAT",
+            "COMMISSION",
+            "SETTLEMENT",
+            "FEE_REVENUE",
+            "COMMISSION_EXPENSE",
+          ])
+          .optional(),
+        ownerPhone: phone.optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .query(({ input }) => findAccounts(input)),
+  statement: adminProcedure
+    .input(
+      z.strictObject({
+        accountId: z
+          .bigint()
+          .min(1n)
+          .max(2n ** 62n),
+        beforeId: z
+          .bigint()
+          .min(1n)
+          .max(2n ** 62n)
+          .optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ input }) => accountStatement(input)),
+  journal: adminProcedure
+    .input(
+      z.strictObject({
+        beforeId: z
+          .bigint()
+          .min(1n)
+          .max(2n ** 62n)
+          .optional(),
+        limit: z.number().int().min(1).max(100).default(25),
+      }),
+    )
+    .query(({ input }) => journal(input)),
+  createOperator: adminProcedure
+    .input(
+      z.strictObject({
+        phone,
+        name: text("The name", 80),
+        password: z
+          .string()
+          .min(12, "Use at least 12 characters")
+          .max(128, "The password is too long"),
+      }),
+    )
+    .mutation(({ ctx, input }) => createOperator(ctx.actor, input)),
   trialBalance: adminProcedure.query(() => trialBalance()),
   reconcile: adminProcedure.query(() => reconcile()),
 });

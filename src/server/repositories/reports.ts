@@ -1,0 +1,119 @@
+import type { Tx } from "../db/transaction";
+
+/** Orders and volume by type over a window, with completion rate and scan-to-complete. */
+export function orderWindowStats(db: Tx, since: Date) {
+  return db.$queryRaw<
+    {
+      type: string;
+      orders: bigint;
+      completed: bigint;
+      volume: bigint;
+      fees: bigint;
+      median_seconds: number | null;
+    }[]
+  >`
+    SELECT type::text,
+           count(*) AS orders,
+           count(*) FILTER (WHERE status IN ('COMPLETED', 'REVERSED')) AS completed,
+           coalesce(sum(amount) FILTER (WHERE status IN ('COMPLETED', 'REVERSED')), 0)::bigint AS volume,
+           coalesce(sum(fee) FILTER (WHERE status IN ('COMPLETED', 'REVERSED')), 0)::bigint AS fees,
+           (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - claimed_at))
+              FILTER (WHERE completed_at IS NOT NULL AND claimed_at IS NOT NULL))::float8 AS median_seconds
+    FROM orders WHERE created_at >= ${since}
+    GROUP BY type ORDER BY type`;
+}
+
+/** Completed volume per day and type (UTC days), for the volume chart. */
+export function dailyVolume(db: Tx, since: Date) {
+  return db.$queryRaw<{ day: Date; type: string; volume: bigint; orders: bigint }[]>`
+    SELECT date_trunc('day', created_at) AS day, type::text,
+           coalesce(sum(amount), 0)::bigint AS volume, count(*) AS orders
+    FROM orders
+    WHERE created_at >= ${since} AND status IN ('COMPLETED', 'REVERSED')
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+}
+
+export function ordersByStatus(db: Tx, since: Date) {
+  return db.$queryRaw<{ status: string; orders: bigint }[]>`
+    SELECT status::text, count(*) AS orders FROM orders WHERE created_at >= ${since}
+    GROUP BY status ORDER BY status`;
+}
+
+/** E-money outstanding (wallets), float held by agents, and fees earned, per currency. */
+export function moneyPositions(db: Tx) {
+  return db.$queryRaw<{ currency: string; kind: string; balance: bigint }[]>`
+    SELECT currency, kind::text, sum(balance)::bigint AS balance FROM accounts
+    WHERE kind IN ('WALLET', 'FLOAT', 'COMMISSION', 'FEE_REVENUE')
+    GROUP BY currency, kind ORDER BY currency, kind`;
+}
+
+/** One account's postings, newest first, keyset by posting id, with the running balance. */
+export function statementPage(db: Tx, accountId: bigint, limit: number, beforeId?: bigint) {
+  return db.$queryRaw<
+    {
+      id: bigint;
+      entry_id: bigint;
+      kind: string;
+      description: string;
+      order_id: string | null;
+      external_ref: string | null;
+      amount: bigint;
+      balance_after: bigint;
+      created_at: Date;
+    }[]
+  >`
+    SELECT p.id, p.entry_id, e.kind, e.description, e.order_id::text, e.external_ref, p.amount, p.balance_after, e.created_at
+    FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+    WHERE p.account_id = ${accountId} AND (${beforeId ?? null}::bigint IS NULL OR p.id < ${beforeId ?? null}::bigint)
+    ORDER BY p.id DESC LIMIT ${limit}`;
+}
+
+export function accountInfo(db: Tx, accountId: bigint) {
+  return db.account.findUnique({
+    where: { id: accountId },
+    select: {
+      id: true,
+      kind: true,
+      currency: true,
+      balance: true,
+      onHold: true,
+      user: { select: { name: true, phone: true, agent: { select: { shopName: true } } } },
+    },
+  });
+}
+
+/** Journal entries, newest first, keyset by id, each with its postings. */
+export function journalPage(db: Tx, limit: number, beforeId?: bigint) {
+  return db.journalEntry.findMany({
+    where: beforeId ? { id: { lt: beforeId } } : {},
+    orderBy: { id: "desc" },
+    take: limit,
+    include: {
+      postings: {
+        orderBy: { id: "asc" },
+        include: { account: { select: { kind: true, currency: true } } },
+      },
+    },
+  });
+}
+
+/** Oldest first from a posting id, for exports that stream a whole statement in batches. */
+export function statementAfter(db: Tx, accountId: bigint, afterId: bigint, limit: number) {
+  return db.$queryRaw<
+    {
+      id: bigint;
+      entry_id: bigint;
+      kind: string;
+      description: string;
+      order_id: string | null;
+      external_ref: string | null;
+      amount: bigint;
+      balance_after: bigint;
+      created_at: Date;
+    }[]
+  >`
+    SELECT p.id, p.entry_id, e.kind, e.description, e.order_id::text, e.external_ref, p.amount, p.balance_after, e.created_at
+    FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+    WHERE p.account_id = ${accountId} AND p.id > ${afterId}
+    ORDER BY p.id LIMIT ${limit}`;
+}

@@ -1,0 +1,122 @@
+import { DomainError } from "@/domain/errors";
+import { inTransaction } from "../db/transaction";
+import {
+  accountInfo,
+  dailyVolume,
+  journalPage,
+  moneyPositions,
+  ordersByStatus,
+  orderWindowStats,
+  statementPage,
+} from "../repositories/reports";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function window(rows: Awaited<ReturnType<typeof orderWindowStats>>) {
+  const byType = rows.map((r) => ({
+    type: r.type,
+    orders: Number(r.orders),
+    completed: Number(r.completed),
+    volume: r.volume,
+    fees: r.fees,
+    medianScanToCompleteSeconds: r.median_seconds,
+  }));
+  const orders = byType.reduce((s, r) => s + r.orders, 0);
+  const completed = byType.reduce((s, r) => s + r.completed, 0);
+  return { byType, orders, completed, completionRate: orders === 0 ? null : completed / orders };
+}
+
+/** The operator's overview: today and the last 7 days, money positions, chart series. */
+export async function operatorOverview(now = new Date()) {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const weekAgo = new Date(today.getTime() - 6 * DAY_MS);
+  return inTransaction(async (tx) => {
+    const [todayRows, weekRows, daily, statuses, positions] = [
+      await orderWindowStats(tx, today),
+      await orderWindowStats(tx, weekAgo),
+      await dailyVolume(tx, weekAgo),
+      await ordersByStatus(tx, weekAgo),
+      await moneyPositions(tx),
+    ];
+    const days = Array.from({ length: 7 }, (_, i) => new Date(weekAgo.getTime() + i * DAY_MS));
+    return {
+      today: window(todayRows),
+      week: window(weekRows),
+      dailyVolume: days.map((day) => {
+        const of = (type: string) =>
+          daily.find((d) => d.day.getTime() === day.getTime() && d.type === type);
+        return {
+          day,
+          cashIn: of("CASH_IN")?.volume ?? 0n,
+          cashOut: of("CASH_OUT")?.volume ?? 0n,
+        };
+      }),
+      ordersByStatus: statuses.map((s) => ({ status: s.status, orders: Number(s.orders) })),
+      positions: [...new Set(positions.map((p) => p.currency))].map((currency) => {
+        const of = (kind: string) =>
+          positions.find((p) => p.currency === currency && p.kind === kind)?.balance ?? 0n;
+        return {
+          currency,
+          eMoneyOutstanding: of("WALLET"),
+          floatHeld: of("FLOAT"),
+          commissionOwed: of("COMMISSION"),
+          feesEarned: of("FEE_REVENUE"),
+        };
+      }),
+    };
+  });
+}
+
+/** An account's statement page: running balances come from each posting's balance_after. */
+export async function accountStatement(input: {
+  accountId: bigint;
+  limit: number;
+  beforeId?: bigint | undefined;
+}) {
+  return inTransaction(async (tx) => {
+    const account = await accountInfo(tx, input.accountId);
+    if (!account) throw new DomainError("NOT_FOUND", "No such account");
+    const lines = await statementPage(tx, input.accountId, input.limit, input.beforeId);
+    return {
+      account: {
+        id: account.id,
+        kind: account.kind,
+        currency: account.currency,
+        balance: account.balance,
+        onHold: account.onHold,
+        owner: account.user ? (account.user.agent?.shopName ?? account.user.name) : "ProxyPay",
+        ownerPhone: account.user?.phone ?? null,
+      },
+      lines: lines.map((l) => ({
+        postingId: l.id,
+        entryId: l.entry_id,
+        kind: l.kind,
+        description: l.description,
+        orderId: l.order_id,
+        externalRef: l.external_ref,
+        amount: l.amount,
+        balanceAfter: l.balance_after,
+        at: l.created_at,
+      })),
+    };
+  });
+}
+
+export async function journal(input: { limit: number; beforeId?: bigint | undefined }) {
+  const entries = await inTransaction((tx) => journalPage(tx, input.limit, input.beforeId));
+  return entries.map((e) => ({
+    id: e.id,
+    kind: e.kind,
+    description: e.description,
+    orderId: e.orderId,
+    externalRef: e.externalRef,
+    at: e.createdAt,
+    postings: e.postings.map((p) => ({
+      accountId: p.accountId,
+      accountKind: p.account.kind,
+      currency: p.account.currency,
+      amount: p.amount,
+      balanceAfter: p.balanceAfter,
+    })),
+  }));
+}
