@@ -11,6 +11,8 @@ import { inTransaction, type Tx } from "./transaction";
 /** The demo logins printed in README.md. */
 export const DEMO = {
   admin: { phone: "+254700000001", pin: "admin-demo-2026", name: "Operator One" },
+  /** A second operator, so reversals (maker-checker) can be tried out. */
+  checker: { phone: "+254700000002", pin: "checker-demo-2026", name: "Operator Two" },
   agents: [
     {
       phone: "+254700000101",
@@ -70,6 +72,7 @@ export async function seedDemoData(): Promise<boolean> {
   const currency = DEFAULT_SETTINGS.currency;
   const hashes = {
     admin: await hashPin(DEMO.admin.pin),
+    checker: await hashPin(DEMO.checker.pin),
     agents: await Promise.all(DEMO.agents.map((a) => hashPin(a.pin))),
     customers: await Promise.all(DEMO.customers.map((c) => hashPin(c.pin))),
   };
