@@ -48,7 +48,7 @@ export async function confirmOrder(
       });
       // Everything that does not need the float's lock happens before ledger_post takes it:
       // the float is the hot row, and its lock is held until commit.
-      const view = await agentView(tx, (await findOrder(tx, order.id))!);
+      const view = await agentView(tx, (await findOrder(tx, order.id))!, { floatAfter: null });
       const posted = await postEntry(tx, {
         kind: order.type,
         orderId: order.id,

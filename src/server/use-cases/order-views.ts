@@ -99,7 +99,12 @@ export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderVi
   };
 }
 
-export async function agentView(tx: Tx, o: OrderRow): Promise<AgentOrderView> {
+/** `floatAfter` may be passed in by a caller that already knows it (confirm), saving a query. */
+export async function agentView(
+  tx: Tx,
+  o: OrderRow,
+  known?: { floatAfter: bigint | null },
+): Promise<AgentOrderView> {
   const customer = await tx.user.findUniqueOrThrow({
     where: { id: o.customerId },
     select: { phone: true },
@@ -121,6 +126,10 @@ export async function agentView(tx: Tx, o: OrderRow): Promise<AgentOrderView> {
     closedAt: o.closedAt,
     closeReason: o.closeReason,
     cash: o.amount,
-    floatAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "FLOAT") : null,
+    floatAfter: known
+      ? known.floatAfter
+      : o.status === "COMPLETED"
+        ? await balanceAfterExecution(tx, o.id, "FLOAT")
+        : null,
   };
 }

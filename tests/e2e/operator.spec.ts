@@ -1,0 +1,57 @@
+import { expect, type Page, test } from "@playwright/test";
+import { createOrder, DEMO, kes, PHONE, readMoney, signIn, TABLET } from "./support";
+
+const OPERATOR = { phone: "+254700000001", password: "admin-demo-2026" };
+const CHECKER = { phone: "+254700000002", password: "checker-demo-2026" };
+const DESKTOP = { width: 1280, height: 800 };
+
+async function signInOperator(page: Page, who: { phone: string; password: string }) {
+  await page.goto("/admin/login");
+  await page.getByLabel("Phone number").fill(who.phone);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/admin(\/agents)?$/);
+}
+
+test("operator onboards an agent, funds its float, and the new agent serves a cash-in", async ({
+  browser,
+}) => {
+  const operator = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await signInOperator(operator, OPERATOR);
+  await operator.goto("/admin/agents");
+
+  const suffix = String(Date.now()).slice(-6);
+  const shop = `E2E Duka ${suffix}`;
+  const ownerPhone = `+2547${suffix}99`;
+  await operator.getByRole("button", { name: "Onboard agent" }).click();
+  await operator.getByLabel("Shop name").fill(shop);
+  await operator.getByLabel("Owner name").fill("Zuberi Test");
+  await operator.getByLabel("Owner phone").fill(ownerPhone);
+  await operator.getByLabel("Initial PIN").fill("9753");
+  await operator.getByLabel("Location", { exact: true }).fill("Nakuru, Kenyatta Avenue");
+  await operator.getByRole("button", { name: "Create agent" }).click();
+  await expect(operator.getByText(`${shop} is onboarded`)).toBeVisible();
+
+  const row = operator.getByTestId("agent-row").filter({ hasText: shop });
+  await row.getByRole("button", { name: "Fund float" }).click();
+  await row.getByLabel("Amount (KES)").fill("5000");
+  await row.getByLabel("Bank reference").fill(`DEP-${suffix}`);
+  await row.getByRole("button", { name: "Record" }).click();
+  await expect(row.getByText("Float funded: new float KES 5,000.00")).toBeVisible();
+
+  // The new shop signs in with the initial PIN and sees its float.
+  const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
+  await signIn(agent, "agent", { phone: ownerPhone, pin: "9753" });
+  expect(await readMoney(agent.getByTestId("float-card"))).toBe(500_000n);
+
+  const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(customer, "customer", DEMO.brian);
+  const walletBefore = await readMoney(customer.getByTestId("wallet"));
+  await createOrder(customer, "Cash in", "300");
+  const code = (await customer.getByTestId("typed-code").textContent())?.trim() ?? "";
+  await agent.getByLabel("Customer's code").fill(code);
+  await agent.getByRole("button", { name: "Find order" }).click();
+  await agent.getByRole("button", { name: "Confirm cash received" }).click();
+  await expect(agent.getByTestId("agent-receipt")).toContainText("KES 4,700.00");
+  await expect(customer.getByTestId("receipt")).toContainText(kes(walletBefore + 30_000n));
+});
