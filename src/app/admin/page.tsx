@@ -1,6 +1,8 @@
-import { redirect } from "next/navigation";
+import type { Metadata } from "next";
+import { OverviewScreen } from "@/components/admin/overview-screen";
 
-// Agents are the operator's daily work, so the bare /admin address opens there.
-export default function AdminHomePage() {
-  redirect("/admin/agents");
+export const metadata: Metadata = { title: "Overview" };
+
+export default function AdminOverviewPage() {
+  return <OverviewScreen />;
 }

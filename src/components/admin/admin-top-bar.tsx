@@ -4,11 +4,25 @@ import Link from "next/link";
 import { signOut, useSession } from "next-auth/react";
 import styles from "./admin.module.css";
 
-export type AdminSection = "agents" | "ledger";
+export type AdminSection =
+  | "overview"
+  | "agents"
+  | "ledger"
+  | "orders"
+  | "reversals"
+  | "customers"
+  | "settings"
+  | "audit";
 
 const SECTIONS: { id: AdminSection; href: string; label: string }[] = [
+  { id: "overview", href: "/admin", label: "Overview" },
   { id: "agents", href: "/admin/agents", label: "Agents" },
   { id: "ledger", href: "/admin/ledger", label: "Ledger" },
+  { id: "orders", href: "/admin/orders", label: "Orders" },
+  { id: "reversals", href: "/admin/reversals", label: "Reversals" },
+  { id: "customers", href: "/admin/customers", label: "Customers" },
+  { id: "settings", href: "/admin/settings", label: "Settings" },
+  { id: "audit", href: "/admin/audit", label: "Audit" },
 ];
 
 export function AdminTopBar({ current }: { current: AdminSection }) {

@@ -6,16 +6,7 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
-import type { CurrencyBalance } from "./types";
-
-const KIND_LABELS: Record<string, string> = {
-  WALLET: "Customer wallets",
-  FLOAT: "Agent float",
-  COMMISSION: "Agent commission",
-  SETTLEMENT: "Settlement (bank)",
-  FEE_REVENUE: "Fee revenue",
-  COMMISSION_EXPENSE: "Commission expense",
-};
+import { ACCOUNT_KIND_LABELS, type CurrencyBalance } from "./types";
 
 export function TrialBalanceCards() {
   const trpc = useTRPC();
@@ -109,7 +100,7 @@ function CurrencyCard({
           {balance.lines.map((line) => (
             <tr key={line.kind}>
               <td>
-                {KIND_LABELS[line.kind] ?? line.kind}
+                {ACCOUNT_KIND_LABELS[line.kind] ?? line.kind}
                 <div className={`muted small ${styles.mono}`}>{line.kind}</div>
               </td>
               <td className={styles.num}>{line.accounts}</td>
