@@ -47,11 +47,31 @@ test("operator onboards an agent, funds its float, and the new agent serves a ca
   const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
   await signIn(customer, "customer", DEMO.brian);
   const walletBefore = await readMoney(customer.getByTestId("wallet"));
-  await createOrder(customer, "Cash in", "300");
+  const orderId = await createOrder(customer, "Cash in", "300");
   const code = (await customer.getByTestId("typed-code").textContent())?.trim() ?? "";
   await agent.getByLabel("Customer's code").fill(code);
   await agent.getByRole("button", { name: "Find order" }).click();
   await agent.getByRole("button", { name: "Confirm cash received" }).click();
   await expect(agent.getByTestId("agent-receipt")).toContainText("KES 4,700.00");
   await expect(customer.getByTestId("receipt")).toContainText(kes(walletBefore + 30_000n));
+
+  // Operator One asks for the cash-in to be reversed; Operator Two approves it.
+  await operator.goto(`/admin/orders/${orderId}`);
+  await operator.getByLabel("Reason").fill("Customer paid with a forged note");
+  await operator.getByRole("button", { name: "Request reversal" }).click();
+  await expect(
+    operator.getByText("Reversal requested: waiting for a second operator"),
+  ).toBeVisible();
+
+  const checker = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await signInOperator(checker, CHECKER);
+  await checker.goto("/admin/reversals");
+  const request = checker.getByTestId("reversal-row").filter({ hasText: "forged note" });
+  await request.getByRole("button", { name: "Approve" }).click();
+  await expect(checker.getByText(/Reversal approved: PP-\w+ is reversed/)).toBeVisible();
+
+  await checker.goto(`/admin/orders/${orderId}`);
+  await expect(checker.getByText("Reversed").first()).toBeVisible();
+  await customer.goto("/customer");
+  expect(await readMoney(customer.getByTestId("wallet"))).toBe(walletBefore);
 });

@@ -2,27 +2,26 @@
 
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { STATUS_LABELS, StatusBadge } from "@/components/ui/status-badge";
 import styles from "./admin.module.css";
 import { formatCount } from "./report-formats";
 import type { StatusCount } from "./report-types";
 import r from "./reports.module.css";
 import { useIsClient } from "./use-is-client";
 
-/**
- * In lifecycle order, in the words the status badges use (the badge module keeps its labels
- * private, so the chart's axis repeats them); green done, amber waiting, grey closed.
- */
-const STATUSES: { status: string; label: string; colour: string }[] = [
-  { status: "PENDING", label: "Waiting for agent", colour: "#5c9c92" },
-  { status: "CLAIMED", label: "Agent scanned", colour: "#d4922a" },
-  { status: "APPROVED", label: "Approved", colour: "#b7791f" },
-  { status: "COMPLETED", label: "Completed", colour: "#137a3a" },
-  { status: "CANCELLED", label: "Cancelled", colour: "#9aa5a3" },
-  { status: "EXPIRED", label: "Expired", colour: "#b4bdbb" },
-  { status: "DECLINED", label: "Declined", colour: "#7d8a87" },
-  { status: "REVERSED", label: "Reversed", colour: "#b42318" },
-];
+/** In lifecycle order, in the badges' words; green done, amber waiting, grey closed. */
+const STATUSES: { status: string; label: string; colour: string }[] = (
+  [
+    ["PENDING", "#5c9c92"],
+    ["CLAIMED", "#d4922a"],
+    ["APPROVED", "#b7791f"],
+    ["COMPLETED", "#137a3a"],
+    ["CANCELLED", "#9aa5a3"],
+    ["EXPIRED", "#b4bdbb"],
+    ["DECLINED", "#7d8a87"],
+    ["REVERSED", "#b42318"],
+  ] as const
+).map(([status, colour]) => ({ status, label: STATUS_LABELS[status] ?? status, colour }));
 
 const ROW_HEIGHT = 40;
 // A chart of one or two bars still gets room to read as a chart.

@@ -1,4 +1,5 @@
-const LABELS: Record<string, string> = {
+/** The words every screen uses for order statuses. */
+export const STATUS_LABELS: Record<string, string> = {
   PENDING: "Waiting for agent",
   CLAIMED: "Agent scanned",
   APPROVED: "Approved",
@@ -10,7 +11,7 @@ const LABELS: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge ${status}`}>{LABELS[status] ?? status}</span>;
+  return <span className={`badge ${status}`}>{STATUS_LABELS[status] ?? status}</span>;
 }
 
 export function typeLabel(type: string): string {

@@ -47,25 +47,36 @@ export function moneyPositions(db: Tx) {
     GROUP BY currency, kind ORDER BY currency, kind`;
 }
 
-/** One account's postings, newest first, keyset by posting id, with the running balance. */
-export function statementPage(db: Tx, accountId: bigint, limit: number, beforeId?: bigint) {
-  return db.$queryRaw<
-    {
-      id: bigint;
-      entry_id: bigint;
-      kind: string;
-      description: string;
-      order_id: string | null;
-      external_ref: string | null;
-      amount: bigint;
-      balance_after: bigint;
-      created_at: Date;
-    }[]
-  >`
+export interface StatementLine {
+  id: bigint;
+  entry_id: bigint;
+  kind: string;
+  description: string;
+  order_id: string | null;
+  external_ref: string | null;
+  amount: bigint;
+  balance_after: bigint;
+  created_at: Date;
+}
+
+/**
+ * One account's postings with their running balance, keyset by posting id: newest first
+ * before an id (screens), or oldest first after an id (exports, read in batches).
+ */
+export function statementLines(
+  db: Tx,
+  accountId: bigint,
+  page: { limit: number } & ({ beforeId?: bigint | undefined } | { afterId: bigint }),
+) {
+  const ascending = "afterId" in page;
+  const bound = ascending ? page.afterId : (page.beforeId ?? null);
+  return db.$queryRaw<StatementLine[]>`
     SELECT p.id, p.entry_id, e.kind, e.description, e.order_id::text, e.external_ref, p.amount, p.balance_after, e.created_at
     FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-    WHERE p.account_id = ${accountId} AND (${beforeId ?? null}::bigint IS NULL OR p.id < ${beforeId ?? null}::bigint)
-    ORDER BY p.id DESC LIMIT ${limit}`;
+    WHERE p.account_id = ${accountId}
+      AND (${bound}::bigint IS NULL OR (${ascending} AND p.id > ${bound}::bigint) OR (NOT ${ascending} AND p.id < ${bound}::bigint))
+    ORDER BY (CASE WHEN ${ascending} THEN p.id END) ASC, (CASE WHEN NOT ${ascending} THEN p.id END) DESC
+    LIMIT ${page.limit}`;
 }
 
 export function accountInfo(db: Tx, accountId: bigint) {
@@ -95,25 +106,4 @@ export function journalPage(db: Tx, limit: number, beforeId?: bigint) {
       },
     },
   });
-}
-
-/** Oldest first from a posting id, for exports that stream a whole statement in batches. */
-export function statementAfter(db: Tx, accountId: bigint, afterId: bigint, limit: number) {
-  return db.$queryRaw<
-    {
-      id: bigint;
-      entry_id: bigint;
-      kind: string;
-      description: string;
-      order_id: string | null;
-      external_ref: string | null;
-      amount: bigint;
-      balance_after: bigint;
-      created_at: Date;
-    }[]
-  >`
-    SELECT p.id, p.entry_id, e.kind, e.description, e.order_id::text, e.external_ref, p.amount, p.balance_after, e.created_at
-    FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-    WHERE p.account_id = ${accountId} AND p.id > ${afterId}
-    ORDER BY p.id LIMIT ${limit}`;
 }

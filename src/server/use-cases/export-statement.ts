@@ -2,7 +2,7 @@ import { DomainError } from "@/domain/errors";
 import { CURRENCY_EXPONENTS, isCurrencyCode } from "@/domain/money";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
-import { accountInfo, statementAfter } from "../repositories/reports";
+import { accountInfo, statementLines } from "../repositories/reports";
 import type { Actor } from "./actor";
 
 const BATCH = 1_000;
@@ -43,7 +43,9 @@ export async function* statementCsv(actor: Actor, accountId: bigint): AsyncGener
   yield "posting_id,entry_id,time,kind,description,order_id,bank_reference,currency,amount,balance_after\r\n";
   let after = 0n;
   for (;;) {
-    const rows = await inTransaction((tx) => statementAfter(tx, accountId, after, BATCH));
+    const rows = await inTransaction((tx) =>
+      statementLines(tx, accountId, { limit: BATCH, afterId: after }),
+    );
     for (const r of rows) {
       yield `${[
         r.id.toString(),

@@ -7,7 +7,7 @@ import {
   moneyPositions,
   ordersByStatus,
   orderWindowStats,
-  statementPage,
+  statementLines,
 } from "../repositories/reports";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -76,7 +76,10 @@ export async function accountStatement(input: {
   return inTransaction(async (tx) => {
     const account = await accountInfo(tx, input.accountId);
     if (!account) throw new DomainError("NOT_FOUND", "No such account");
-    const lines = await statementPage(tx, input.accountId, input.limit, input.beforeId);
+    const lines = await statementLines(tx, input.accountId, {
+      limit: input.limit,
+      beforeId: input.beforeId,
+    });
     return {
       account: {
         id: account.id,
