@@ -13,7 +13,7 @@ async function signInOperator(page: Page, who: { phone: string; password: string
   await page.waitForURL(/\/admin(\/agents)?$/);
 }
 
-test("operator onboards an agent, funds its float, and the new agent serves a cash-in", async ({
+test("operator onboards an agent, funds its float, the agent serves a cash-in, and two operators reverse it", async ({
   browser,
 }) => {
   const operator = await (await browser.newContext({ viewport: DESKTOP })).newPage();

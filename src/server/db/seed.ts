@@ -86,6 +86,12 @@ export async function seedDemoData(): Promise<boolean> {
         ...DEMO.admin,
         pinHash: hashes.admin,
       });
+      await insertUser(tx, {
+        id: randomUUID(),
+        role: "ADMIN",
+        ...DEMO.checker,
+        pinHash: hashes.checker,
+      });
       for (const [i, a] of DEMO.agents.entries()) {
         const userId = randomUUID();
         await insertUser(tx, {

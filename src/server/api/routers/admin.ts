@@ -17,6 +17,12 @@ import { amountMinor, idempotencyKey, orderId, phone, pin, text } from "../input
 import { adminProcedure, router } from "../trpc";
 
 const agentId = z.uuid({ message: "Not a valid agent id" });
+/** Database row ids (bigserial) as cursors and references. */
+const rowId = z
+  .bigint()
+  .min(1n, "Ids start at 1")
+  .max(2n ** 62n, "No such id");
+
 const externalRef = z
   .string()
   .trim()
@@ -167,11 +173,7 @@ export const adminRouter = router({
         actorId: z.uuid().optional(),
         from: z.date().optional(),
         to: z.date().optional(),
-        beforeId: z
-          .bigint()
-          .min(1n)
-          .max(2n ** 62n)
-          .optional(),
+        beforeId: rowId.optional(),
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
@@ -198,15 +200,8 @@ export const adminRouter = router({
   statement: adminProcedure
     .input(
       z.strictObject({
-        accountId: z
-          .bigint()
-          .min(1n)
-          .max(2n ** 62n),
-        beforeId: z
-          .bigint()
-          .min(1n)
-          .max(2n ** 62n)
-          .optional(),
+        accountId: rowId,
+        beforeId: rowId.optional(),
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
@@ -214,11 +209,7 @@ export const adminRouter = router({
   journal: adminProcedure
     .input(
       z.strictObject({
-        beforeId: z
-          .bigint()
-          .min(1n)
-          .max(2n ** 62n)
-          .optional(),
+        beforeId: rowId.optional(),
         limit: z.number().int().min(1).max(100).default(25),
       }),
     )

@@ -1,0 +1,69 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signOut, useSession } from "next-auth/react";
+import { type ReactNode, useEffect } from "react";
+import type { Role } from "@/generated/prisma/enums";
+import { Button } from "./button";
+
+interface Props {
+  allow: Role;
+  /** Where signed-out visitors go, and where Sign out leads. */
+  loginPath: string;
+  /** "the agent app", "the operator dashboard"... */
+  appName: string;
+  /** What to sign in with instead: "your shop's agent account". */
+  rightAccount: string;
+  /** The audience's page frame (phone shell, plain page). */
+  frame?: (children: ReactNode) => ReactNode;
+  children: ReactNode;
+}
+
+const plainFrame = (children: ReactNode) => <main className="page narrow">{children}</main>;
+
+/**
+ * Renders its children only for a signed-in user of one role. Signed-out visitors are sent
+ * to sign in; someone signed in with another role (a session left on a shared device) is
+ * told which app this is instead of meeting a wall of refused requests. The server refuses
+ * those requests anyway: this gate is for people, not for security.
+ */
+export function RoleGate({
+  allow,
+  loginPath,
+  appName,
+  rightAccount,
+  frame = plainFrame,
+  children,
+}: Props) {
+  const { data, status } = useSession();
+  const router = useRouter();
+
+  useEffect(() => {
+    if (status === "unauthenticated") router.replace(loginPath);
+  }, [status, router, loginPath]);
+
+  if (status !== "authenticated") {
+    return frame(
+      <p className="row muted">
+        <span className="spinner" aria-hidden /> Loading…
+      </p>,
+    );
+  }
+
+  if (data.user.role !== allow) {
+    return frame(
+      <div className="card stack">
+        <h1>This is {appName}</h1>
+        <p className="muted">
+          You are signed in with a {data.user.role.toLowerCase()} account. Sign out, then sign in
+          with {rightAccount}.
+        </p>
+        <Button variant="primary" onClick={() => void signOut({ callbackUrl: loginPath })}>
+          Sign out
+        </Button>
+      </div>,
+    );
+  }
+
+  return <>{children}</>;
+}
