@@ -76,6 +76,8 @@ function ensureLocalSecrets(): void {
     process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
   }
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  // These machines have no internet: do not let Next try to send usage reports.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 }
 
 async function main(): Promise<void> {
@@ -114,8 +116,12 @@ async function main(): Promise<void> {
 function run(command: string[]): Promise<number> {
   return new Promise((resolve) => {
     const [bin, ...args] = command as [string, ...string[]];
-    const child = spawn(bin, args, { stdio: "inherit", env: process.env });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    // The command gets its own process group, and signals go to the whole group: `sh -c
+    // "next build && next start"` would otherwise leave next-server running on SIGTERM.
+    const child = spawn(bin, args, { stdio: "inherit", env: process.env, detached: true });
+    const forward = (signal: NodeJS.Signals) => {
+      if (child.pid) process.kill(-child.pid, signal);
+    };
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
