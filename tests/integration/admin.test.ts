@@ -140,6 +140,22 @@ describe("operator: float and commissions", () => {
     expect(done.agentBalanceAfter).toBe(60_000n);
   });
 
+  it("lists each agent's completed volume over the last 7 days", async () => {
+    const admin = await newAdmin();
+    const agent = await newAgent(1_000_000n);
+    const customer = await newCustomer();
+    for (const amount of [10_000n, 15_000n]) {
+      const o = await placeOrder(customer, "CASH_IN", amount);
+      await agent.api.agent.claim({ token: o.token! });
+      await agent.api.agent.confirm({ orderId: o.id, idempotencyKey: key() });
+    }
+    await placeOrder(customer, "CASH_IN", 20_000n);
+    const listed = (await admin.api.admin.agents({ limit: 100 })).find(
+      (a) => a.id === agent.agentId,
+    );
+    expect(listed).toMatchObject({ weekOrders: 2, weekVolume: 25_000n, float: 975_000n });
+  });
+
   it("pays out earned commission and no more", async () => {
     const admin = await newAdmin();
     const agent = await newAgent(1_000_000n);

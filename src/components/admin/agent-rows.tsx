@@ -14,7 +14,7 @@ import { type AdminAgent, formatDay, OPERATING_CURRENCY } from "./types";
 import { useRefreshAdmin } from "./use-refresh-admin";
 
 /** Must match the header cells of AgentsTable, so an open form spans the whole row. */
-const AGENT_COLUMNS = 8;
+const AGENT_COLUMNS = 9;
 
 type Panel = MoneyMove | "SUSPEND";
 
@@ -80,6 +80,12 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
         </td>
         <td className={styles.num}>
           <Money amount={agent.commission} currency={OPERATING_CURRENCY} />
+        </td>
+        <td className={styles.num}>
+          <Money amount={agent.weekVolume} currency={OPERATING_CURRENCY} />
+          <div className="small muted">
+            {agent.weekOrders} {agent.weekOrders === 1 ? "order" : "orders"}
+          </div>
         </td>
         <td className={styles.nowrap}>{formatDay(agent.createdAt)}</td>
         <td>

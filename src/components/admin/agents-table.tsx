@@ -41,6 +41,9 @@ export function AgentsTable() {
             <th scope="col" className={styles.num}>
               Commission
             </th>
+            <th scope="col" className={styles.num}>
+              Last 7 days
+            </th>
             <th scope="col">Onboarded</th>
             <th scope="col" className={styles.num}>
               Actions

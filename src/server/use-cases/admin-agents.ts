@@ -1,13 +1,24 @@
 import { inTransaction } from "../db/transaction";
-import { agentsPage } from "../repositories/ledger-reports";
+import { agentsPage, agentVolumes } from "../repositories/ledger-reports";
 
-/** The operator's list of shops with their money, newest first. */
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The operator's list of shops with their money and last-7-days volume, newest first. */
 export async function listAgents(page: {
   limit: number;
   before?: { createdAt: Date; id: string } | undefined;
 }) {
-  const rows = await inTransaction((tx) => agentsPage(tx, page.limit, page.before));
+  const { rows, volumes } = await inTransaction(async (tx) => {
+    const rows = await agentsPage(tx, page.limit, page.before);
+    const volumes = await agentVolumes(
+      tx,
+      rows.map((a) => a.id),
+      new Date(Date.now() - WEEK_MS),
+    );
+    return { rows, volumes };
+  });
   return rows.map((a) => {
+    const week = volumes.find((v) => v.agent_id === a.id);
     const balance = (kind: "FLOAT" | "COMMISSION") =>
       a.user.accounts
         .filter((acc) => acc.kind === kind)
@@ -22,6 +33,8 @@ export async function listAgents(page: {
       suspendedReason: a.suspendedReason,
       float: balance("FLOAT"),
       commission: balance("COMMISSION"),
+      weekOrders: Number(week?.orders ?? 0n),
+      weekVolume: week?.volume ?? 0n,
       createdAt: a.createdAt,
     };
   });
