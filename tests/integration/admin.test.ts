@@ -376,6 +376,9 @@ describe("operator: customers, settings and audit", () => {
     await expect(customer.api.customer.overview()).rejects.toThrow(/locked/);
     await admin.api.admin.updateCustomer({ userId: customer.userId, locked: false });
     await expect(customer.api.customer.overview()).resolves.toBeDefined();
+    const detail = await admin.api.admin.customer({ userId: customer.userId });
+    expect(detail).toMatchObject({ phone: customer.phone, kycTier: 2, status: "ACTIVE" });
+    expect(detail.recentOrders).toHaveLength(1);
     const found = await admin.api.admin.customers({ phone: customer.phone });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ kycTier: 2, status: "ACTIVE" });

@@ -119,6 +119,8 @@ export const MATRIX: Record<string, Rule> = {
     input: (f) => ({ reversalId: f.reversalId, approve: false, idempotencyKey: key() }),
   },
   "admin.customers": { allow: ["admin"], input: () => ({ limit: 5 }) },
+  "admin.customer": { allow: ["admin"], input: (f) => ({ userId: f.customerId }) },
+  "admin.operators": { allow: ["admin"], input: () => undefined },
   "admin.updateCustomer": {
     allow: ["admin"],
     input: (f) => ({ userId: f.customerId, kycTier: 2 }),

@@ -83,3 +83,45 @@ export async function updateCustomer(
     return { userId: input.userId, ...after };
   });
 }
+
+/** One customer: profile, wallet, and the latest orders with their status. */
+export async function customerDetail(userId: string) {
+  const found = await inTransaction(async (tx) => {
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: {
+        id: true,
+        role: true,
+        name: true,
+        phone: true,
+        status: true,
+        kycTier: true,
+        createdAt: true,
+        accounts: {
+          where: { kind: "WALLET" },
+          select: { id: true, currency: true, balance: true, onHold: true },
+        },
+      },
+    });
+    if (user?.role !== "CUSTOMER") return null;
+    const orders = await tx.order.findMany({
+      where: { customerId: userId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 20,
+      select: {
+        id: true,
+        reference: true,
+        type: true,
+        status: true,
+        currency: true,
+        amount: true,
+        fee: true,
+        createdAt: true,
+      },
+    });
+    return { user, orders };
+  });
+  if (!found) throw new DomainError("NOT_FOUND", "No such customer");
+  const { role: _customer, ...profile } = found.user;
+  return { ...profile, recentOrders: found.orders };
+}

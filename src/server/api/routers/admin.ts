@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { SettingsJson } from "@/domain/settings";
 import { listAgents } from "../../use-cases/admin-agents";
-import { listCustomers, updateCustomer } from "../../use-cases/admin-customers";
+import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/admin-customers";
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
 import { searchAudit } from "../../use-cases/audit-trail";
 import { createOperator } from "../../use-cases/create-operator";
 import { findAccounts } from "../../use-cases/find-accounts";
 import { reconcile, trialBalance } from "../../use-cases/ledger-checks";
+import { listOperators } from "../../use-cases/list-operators";
 import { moveAgentMoney } from "../../use-cases/move-agent-money";
 import { onboardAgent } from "../../use-cases/onboard-agent";
 import { accountStatement, journal, operatorOverview } from "../../use-cases/operator-reports";
@@ -130,6 +131,10 @@ export const adminRouter = router({
       }),
     )
     .query(({ input }) => listCustomers(input)),
+  customer: adminProcedure
+    .input(z.strictObject({ userId: z.uuid({ message: "Not a valid customer id" }) }))
+    .query(({ input }) => customerDetail(input.userId)),
+  operators: adminProcedure.query(() => listOperators()),
   updateCustomer: adminProcedure
     .input(
       z.strictObject({
