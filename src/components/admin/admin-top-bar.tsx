@@ -12,7 +12,8 @@ export type AdminSection =
   | "reversals"
   | "customers"
   | "settings"
-  | "audit";
+  | "audit"
+  | "operators";
 
 const SECTIONS: { id: AdminSection; href: string; label: string }[] = [
   { id: "overview", href: "/admin", label: "Overview" },
@@ -23,6 +24,7 @@ const SECTIONS: { id: AdminSection; href: string; label: string }[] = [
   { id: "customers", href: "/admin/customers", label: "Customers" },
   { id: "settings", href: "/admin/settings", label: "Settings" },
   { id: "audit", href: "/admin/audit", label: "Audit" },
+  { id: "operators", href: "/admin/operators", label: "Operators" },
 ];
 
 export function AdminTopBar({ current }: { current: AdminSection }) {

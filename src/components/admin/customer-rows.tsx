@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -63,7 +64,9 @@ export function CustomerRows({
     <tbody data-testid="customer-row">
       <tr>
         <td>
-          <strong>{customer.name}</strong>
+          <Link href={`/admin/customers/${customer.id}`}>
+            <strong>{customer.name}</strong>
+          </Link>
         </td>
         <td className={styles.nowrap}>{customer.phone}</td>
         <td>
