@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { formatMinor } from "@/domain/money";
 import styles from "./admin.module.css";
-import { accountKindName, type JournalEntry } from "./report-types";
+import { PostingsTable } from "./postings-table";
+import type { JournalEntry } from "./report-types";
 import r from "./reports.module.css";
-import { SignedAmount } from "./signed-amount";
 import { formatMoment, shortId } from "./types";
 
 /** One entry with its postings; `target` marks the entry a statement line linked to. */
@@ -48,41 +47,7 @@ export function JournalEntryCard({ entry, target }: { entry: JournalEntry; targe
           reconciliation on the ledger page and investigate.
         </p>
       ) : null}
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Account</th>
-            <th scope="col" className={styles.num}>
-              Amount
-            </th>
-            <th scope="col" className={styles.num}>
-              Balance after
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entry.postings.map((p, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: postings arrive in id order and never change
-            <tr key={i}>
-              <td>
-                {accountKindName(p.accountKind)}{" "}
-                <Link
-                  href={`/admin/ledger/accounts/${p.accountId}`}
-                  className={`small ${styles.mono}`}
-                >
-                  <span className={r.srOnly}>Statement of account </span>#{String(p.accountId)}
-                </Link>
-              </td>
-              <td className={styles.num} style={{ width: "12rem" }}>
-                <SignedAmount amount={p.amount} currency={p.currency} />
-              </td>
-              <td className={styles.num} style={{ width: "12rem" }}>
-                <span className="amount">{formatMinor(p.balanceAfter, p.currency)}</span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PostingsTable postings={entry.postings} />
     </article>
   );
 }

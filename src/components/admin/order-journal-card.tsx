@@ -1,16 +1,6 @@
-import { formatMinor } from "@/domain/money";
 import styles from "./admin.module.css";
+import { PostingsTable } from "./postings-table";
 import { formatMoment, type OrderDossier } from "./types";
-
-/** One account each line, so singular where the trial balance speaks of all of a kind. */
-const ACCOUNT_LABELS: Record<string, string> = {
-  WALLET: "Customer wallet",
-  FLOAT: "Agent float",
-  COMMISSION: "Agent commission",
-  SETTLEMENT: "Settlement (bank)",
-  FEE_REVENUE: "Fee revenue",
-  COMMISSION_EXPENSE: "Commission expense",
-};
 
 export function OrderJournalCard({
   journal,
@@ -43,41 +33,10 @@ export function OrderJournalCard({
                 Entry {String(entry.id)} · {formatMoment(entry.at)}
               </span>
             </div>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Account</th>
-                  <th scope="col" className={styles.num}>
-                    Amount
-                  </th>
-                  <th scope="col" className={styles.num}>
-                    Balance after
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {entry.postings.map((p) => (
-                  <tr key={`${p.accountId}:${p.amount}`}>
-                    <td>
-                      {ACCOUNT_LABELS[p.accountKind] ?? p.accountKind}{" "}
-                      <span className={`muted small ${styles.mono}`}>#{String(p.accountId)}</span>
-                    </td>
-                    <td className={`${styles.num} amount`}>{signed(p.amount, currency)}</td>
-                    <td className={`${styles.num} amount`}>
-                      {formatMinor(p.balanceAfter, currency)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <PostingsTable postings={entry.postings.map((p) => ({ ...p, currency }))} />
           </div>
         ))
       )}
     </section>
   );
-}
-
-/** An explicit + on increases, so a column of postings reads as money in and money out. */
-function signed(amount: bigint, currency: string): string {
-  return amount > 0n ? `+${formatMinor(amount, currency)}` : formatMinor(amount, currency);
 }

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { formatMinor } from "@/domain/money";
+import styles from "./admin.module.css";
+import { accountKindName } from "./report-types";
+import r from "./reports.module.css";
+import { SignedAmount } from "./signed-amount";
+
+export interface PostingLine {
+  accountId: bigint;
+  accountKind: string;
+  currency: string;
+  amount: bigint;
+  balanceAfter: bigint;
+}
+
+/** A journal entry's postings: which account, the signed amount, and its balance after. */
+export function PostingsTable({ postings }: { postings: readonly PostingLine[] }) {
+  return (
+    <table className={styles.table}>
+      <thead>
+        <tr>
+          <th scope="col">Account</th>
+          <th scope="col" className={styles.num}>
+            Amount
+          </th>
+          <th scope="col" className={styles.num}>
+            Balance after
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {postings.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: postings arrive in id order and never change
+          <tr key={i}>
+            <td>
+              {accountKindName(p.accountKind)}{" "}
+              <Link
+                href={`/admin/ledger/accounts/${p.accountId}`}
+                className={`small ${styles.mono}`}
+              >
+                <span className={r.srOnly}>Statement of account </span>#{String(p.accountId)}
+              </Link>
+            </td>
+            <td className={styles.num} style={{ width: "12rem" }}>
+              <SignedAmount amount={p.amount} currency={p.currency} />
+            </td>
+            <td className={styles.num} style={{ width: "12rem" }}>
+              <span className="amount">{formatMinor(p.balanceAfter, p.currency)}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
