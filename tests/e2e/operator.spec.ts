@@ -1,5 +1,16 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createOrder, DEMO, kes, PHONE, readMoney, signIn, TABLET } from "./support";
+import {
+  closeContextsAfterEach,
+  createOrder,
+  DEMO,
+  kes,
+  PHONE,
+  readMoney,
+  signIn,
+  TABLET,
+} from "./support";
+
+closeContextsAfterEach();
 
 const OPERATOR = { phone: "+254700000001", password: "admin-demo-2026" };
 const CHECKER = { phone: "+254700000002", password: "checker-demo-2026" };

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import {
+  CAMERA_TIMEOUT,
+  closeContextsAfterEach,
   createOrder,
   DEMO,
   expireOrderNow,
@@ -11,6 +13,8 @@ import {
   signIn,
   TABLET,
 } from "./support";
+
+closeContextsAfterEach();
 
 test("cash-in: new customer signs up, agent scans the QR with the camera and confirms", async ({
   browser,
@@ -42,7 +46,7 @@ test("cash-in: new customer signs up, agent scans the QR with the camera and con
     const floatBefore = await readMoney(agent.getByTestId("float-card"));
     await agent.getByRole("button", { name: "Scan QR code" }).click();
     const preview = agent.getByTestId("order-preview");
-    await expect(preview).toContainText("KES 500.00");
+    await expect(preview).toContainText("KES 500.00", { timeout: CAMERA_TIMEOUT });
     await expect(customer.getByText(/scanned your code/i)).toBeVisible();
     await agent.getByRole("button", { name: "Confirm cash received" }).click();
     await expect(agent.getByTestId("agent-receipt")).toContainText(kes(floatBefore - 50_000n));
@@ -76,7 +80,9 @@ test("cash-out: the customer approves the agent's shop on the phone before cash 
     await signIn(agent, "agent", DEMO.otieno);
     const floatBefore = await readMoney(agent.getByTestId("float-card"));
     await agent.getByRole("button", { name: "Scan QR code" }).click();
-    await expect(agent.getByTestId("order-preview")).toContainText("KES 1,000.00");
+    await expect(agent.getByTestId("order-preview")).toContainText("KES 1,000.00", {
+      timeout: CAMERA_TIMEOUT,
+    });
     await expect(agent.getByText(/waiting for the customer/i)).toBeVisible();
 
     const approval = customer.getByTestId("approval");

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./support";
+import { closeContextsAfterEach, DEMO, signIn } from "./support";
+
+closeContextsAfterEach();
 
 const PAGES = [
   "/",

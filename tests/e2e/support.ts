@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { type Browser, chromium, expect, type Locator, type Page } from "@playwright/test";
+import { type Browser, chromium, expect, type Locator, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { formatMinor, parseMajor } from "../../src/domain/money";
 
@@ -23,6 +23,25 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/**
+ * Contexts made with browser.newContext() outlive their test unless closed; left open, their
+ * pages keep streaming and polling and load the machine the next camera test runs on.
+ */
+export function closeContextsAfterEach(): void {
+  test.afterEach(async ({ browser, context }) => {
+    // The test's own `context` fixture is Playwright's to close (it stops its trace first).
+    await Promise.all(
+      browser
+        .contexts()
+        .filter((c) => c !== context)
+        .map((c) => c.close()),
+    );
+  });
+}
+
+/** Decoding a camera frame can take a while on a loaded 2-core machine; the test waits. */
+export const CAMERA_TIMEOUT = 60_000;
 
 export async function signIn(
   page: Page,
