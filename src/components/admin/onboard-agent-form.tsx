@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
-import { FieldError } from "./field-error";
+import { FormField } from "./form-field";
 import { useRefreshAdmin } from "./use-refresh-admin";
 
 interface Values {
@@ -102,32 +102,16 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
     label: string,
     input: { type?: string; inputMode?: "numeric" | "tel" | "decimal"; hint?: string } = {},
   ) {
-    const errorId = `${id}-${name}-error`;
-    const hintId = `${id}-${name}-hint`;
-    const described = [input.hint ? hintId : "", problems[name] ? errorId : ""].filter(Boolean);
     return (
-      <div className={styles.fieldCell}>
-        <label className="field">
-          {label}
-          <input
-            name={name}
-            type={input.type ?? "text"}
-            inputMode={input.inputMode}
-            step={input.type === "number" ? "any" : undefined}
-            autoComplete="off"
-            value={values[name]}
-            onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-            aria-invalid={problems[name] ? true : undefined}
-            aria-describedby={described.length > 0 ? described.join(" ") : undefined}
-          />
-        </label>
-        {input.hint ? (
-          <span id={hintId} className="muted small">
-            {input.hint}
-          </span>
-        ) : null}
-        <FieldError id={errorId} message={problems[name]} />
-      </div>
+      <FormField
+        formId={id}
+        name={name}
+        label={label}
+        value={values[name]}
+        onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+        problem={problems[name]}
+        {...input}
+      />
     );
   }
 

@@ -7,7 +7,7 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { AdminShell } from "./admin-shell";
-import { FieldError } from "./field-error";
+import { FormField } from "./form-field";
 import { LoadFailed, TableSkeleton } from "./load-states";
 import { Notice } from "./notice";
 import { formatDay } from "./types";
@@ -95,31 +95,16 @@ function NewOperatorForm({ onCreated }: { onCreated: (name: string) => void }) {
     label: string,
     input: { type?: string; inputMode?: "tel"; autoComplete?: string; hint?: string } = {},
   ) {
-    const errorId = `${id}-${name}-error`;
-    const hintId = `${id}-${name}-hint`;
-    const described = [input.hint ? hintId : "", problems[name] ? errorId : ""].filter(Boolean);
     return (
-      <div className={styles.fieldCell}>
-        <label className="field">
-          {label}
-          <input
-            name={name}
-            type={input.type ?? "text"}
-            inputMode={input.inputMode}
-            autoComplete={input.autoComplete ?? "off"}
-            value={values[name]}
-            onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-            aria-invalid={problems[name] ? true : undefined}
-            aria-describedby={described.length > 0 ? described.join(" ") : undefined}
-          />
-        </label>
-        {input.hint ? (
-          <span id={hintId} className="muted small">
-            {input.hint}
-          </span>
-        ) : null}
-        <FieldError id={errorId} message={problems[name]} />
-      </div>
+      <FormField
+        formId={id}
+        name={name}
+        label={label}
+        value={values[name]}
+        onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+        problem={problems[name]}
+        {...input}
+      />
     );
   }
 

@@ -1,0 +1,58 @@
+import styles from "./admin.module.css";
+import { FieldError } from "./field-error";
+
+interface Props {
+  /** Unique per form (useId), so hint and error ids never clash between forms. */
+  formId: string;
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: string | undefined;
+  type?: string;
+  inputMode?: "numeric" | "tel" | "decimal";
+  autoComplete?: string;
+  hint?: string;
+}
+
+/** A labelled input with its hint and its error wired to it for screen readers. */
+export function FormField({
+  formId,
+  name,
+  label,
+  value,
+  onChange,
+  problem,
+  type = "text",
+  inputMode,
+  autoComplete = "off",
+  hint,
+}: Props) {
+  const errorId = `${formId}-${name}-error`;
+  const hintId = `${formId}-${name}-hint`;
+  const described = [hint ? hintId : "", problem ? errorId : ""].filter(Boolean);
+  return (
+    <div className={styles.fieldCell}>
+      <label className="field">
+        {label}
+        <input
+          name={name}
+          type={type}
+          inputMode={inputMode}
+          step={type === "number" ? "any" : undefined}
+          autoComplete={autoComplete}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={described.length > 0 ? described.join(" ") : undefined}
+        />
+      </label>
+      {hint ? (
+        <span id={hintId} className="muted small">
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={errorId} message={problem} />
+    </div>
+  );
+}
