@@ -24,19 +24,34 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/** Browsers started by launchWithCamera during the current test; closed after it. */
+const cameraBrowsers = new Set<Browser>();
+
 /**
  * Contexts made with browser.newContext() outlive their test unless closed; left open, their
  * pages keep streaming and polling and load the machine the next camera test runs on.
+ * When a test fails, every page it opened (the phone, the tablet in its camera browser) is
+ * attached as a screenshot first: Playwright's own failure screenshot shows only `page`.
  */
 export function closeContextsAfterEach(): void {
-  test.afterEach(async ({ browser, context }) => {
+  test.afterEach(async ({ browser, context }, testInfo) => {
+    const browsers = [browser, ...cameraBrowsers];
+    cameraBrowsers.clear();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const pages = browsers.flatMap((b) => b.contexts().flatMap((c) => c.pages()));
+      for (const [index, page] of pages.entries()) {
+        const body = await page.screenshot({ fullPage: true }).catch(() => null);
+        if (body) await testInfo.attach(`page-${index + 1}`, { body, contentType: "image/png" });
+      }
+    }
     // The test's own `context` fixture is Playwright's to close (it stops its trace first).
-    await Promise.all(
-      browser
+    await Promise.all([
+      ...browser
         .contexts()
         .filter((c) => c !== context)
         .map((c) => c.close()),
-    );
+      ...browsers.slice(1).map((b) => b.close()),
+    ]);
   });
 }
 
@@ -85,9 +100,12 @@ export async function qrAsCameraFeed(qr: Locator, pngPath: string): Promise<stri
   return y4m;
 }
 
-/** A separate Chromium whose camera shows the given picture (fixed at launch). */
-export function launchWithCamera(y4mPath: string): Promise<Browser> {
-  return chromium.launch({
+/**
+ * A separate Chromium whose camera shows the given picture (fixed at launch). It is closed
+ * after the test by closeContextsAfterEach.
+ */
+export async function launchWithCamera(y4mPath: string): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       ...CHROMIUM_ARGS,
@@ -96,6 +114,8 @@ export function launchWithCamera(y4mPath: string): Promise<Browser> {
       `--use-file-for-fake-video-capture=${y4mPath}`,
     ],
   });
+  cameraBrowsers.add(browser);
+  return browser;
 }
 
 /** Test-only time travel: moves an order's expiry into the past. */

@@ -1,8 +1,9 @@
 "use client";
 
-import { BrowserQRCodeReader, type IScannerControls } from "@zxing/browser";
+import { HTMLCanvasElementLuminanceSource } from "@zxing/browser";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { decodeQrFrame, orientationForFrame } from "@/lib/qr-decode";
 import styles from "./agent.module.css";
 
 type CameraState =
@@ -34,6 +35,11 @@ export function explainCameraError(error: unknown): string {
   }
 }
 
+/** How long the camera may take to show its first picture before we say it did not start. */
+const START_TIMEOUT_MS = 15_000;
+/** Pause between decode attempts: one attempt on a 640x480 frame costs a few ms of CPU. */
+const SCAN_INTERVAL_MS = 200;
+
 interface Props {
   disabled: boolean;
   /** Called once per scan with the decoded text; the camera is already off by then. */
@@ -42,14 +48,47 @@ interface Props {
   label?: string;
 }
 
+/** Everything one camera session holds, so that stopping it releases all of it. */
+interface Session {
+  stream: MediaStream;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+function release(video: HTMLVideoElement | null, session: Session | null): void {
+  if (!session) return;
+  clearTimeout(session.timer);
+  for (const track of session.stream.getTracks()) track.stop();
+  if (video && video.srcObject === session.stream) video.srcObject = null;
+}
+
+/** video.play(), but a camera that never produces a picture is an error, not a spinner forever. */
+async function playWithin(video: HTMLVideoElement, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DOMException("camera start timed out", "AbortError")), ms);
+  });
+  try {
+    await Promise.race([video.play(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * The camera reader. The camera starts only when the agent presses the button, so the
  * permission prompt appears when they expect it, and stops as soon as one code is read:
  * a still-running camera would read the same QR again and again.
+ *
+ * The capture and the decode loop are ours rather than @zxing/browser's
+ * decodeFromVideoDevice: that helper reads every frame upright with the stock QR reader,
+ * which never reads about 3 in 100 of our codes held still (see decodeQrFrame), sizes its
+ * canvas once before the first frame, and its play-on-load wait can hang without settling.
+ * Here each frame is read at its current size in the next orientation, and a camera that
+ * does not start within START_TIMEOUT_MS is reported so the agent can retry or type the code.
  */
 export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null);
-  const controlsRef = useRef<IScannerControls | null>(null);
+  const sessionRef = useRef<Session | null>(null);
   // Each start gets a number; a start that was overtaken (stop pressed, screen left) while
   // the camera was still opening must shut its camera as soon as it arrives.
   const attemptRef = useRef(0);
@@ -60,25 +99,50 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
     onScanRef.current = onScan;
   }, [onScan]);
 
-  const stop = useCallback(() => {
+  const end = useCallback(() => {
     attemptRef.current++;
-    controlsRef.current?.stop();
-    controlsRef.current = null;
-    setCamera({ kind: "off" });
+    release(videoRef.current, sessionRef.current);
+    sessionRef.current = null;
   }, []);
 
-  useEffect(
-    () => () => {
-      attemptRef.current++;
-      controlsRef.current?.stop();
-      controlsRef.current = null;
-    },
-    [],
-  );
+  const stop = useCallback(() => {
+    end();
+    setCamera({ kind: "off" });
+  }, [end]);
+
+  useEffect(() => end, [end]);
 
   useEffect(() => {
-    if (disabled && controlsRef.current) stop();
+    if (disabled && sessionRef.current) stop();
   }, [disabled, stop]);
+
+  function scanFrames(video: HTMLVideoElement, session: Session, attempt: number): void {
+    const canvas = document.createElement("canvas");
+    const context = canvas.getContext("2d", { willReadFrequently: true });
+    if (!context) throw new Error("2D canvas unavailable");
+    let frame = 0;
+    const tick = () => {
+      if (attempt !== attemptRef.current) return;
+      if (video.readyState >= video.HAVE_CURRENT_DATA && video.videoWidth > 0) {
+        // The frame size can change after start (cameras renegotiate): follow it.
+        if (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight) {
+          canvas.width = video.videoWidth;
+          canvas.height = video.videoHeight;
+        }
+        context.drawImage(video, 0, 0, canvas.width, canvas.height);
+        const grey = new HTMLCanvasElementLuminanceSource(canvas).getMatrix();
+        const text = decodeQrFrame(grey, canvas.width, canvas.height, orientationForFrame(frame++));
+        if (text !== null) {
+          end();
+          setCamera({ kind: "off" });
+          onScanRef.current(text);
+          return;
+        }
+      }
+      session.timer = setTimeout(tick, SCAN_INTERVAL_MS);
+    };
+    tick();
+  }
 
   async function start() {
     const video = videoRef.current;
@@ -91,30 +155,40 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
       });
       return;
     }
-    const attempt = ++attemptRef.current;
-    let done = false;
+    end();
+    const attempt = attemptRef.current;
     setCamera({ kind: "starting" });
     try {
-      const reader = new BrowserQRCodeReader();
-      const controls = await reader.decodeFromVideoDevice(undefined, video, (result, _e, ctl) => {
-        // The reader keeps calling back (with errors while nothing is in view, and possibly
-        // again with the same code before stop takes effect): act on the first text only.
-        if (!result || done || attempt !== attemptRef.current) return;
-        done = true;
-        ctl.stop();
-        controlsRef.current = null;
-        attemptRef.current++;
-        setCamera({ kind: "off" });
-        onScanRef.current(result.getText());
+      // The back camera on a tablet; browsers fall back to any camera when there is none.
+      const stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: "environment" },
+        audio: false,
       });
-      if (done || attempt !== attemptRef.current) {
-        controls.stop();
+      if (attempt !== attemptRef.current) {
+        for (const track of stream.getTracks()) track.stop();
         return;
       }
-      controlsRef.current = controls;
+      const session: Session = { stream };
+      sessionRef.current = session;
+      video.srcObject = stream;
+      await playWithin(video, START_TIMEOUT_MS);
+      if (attempt !== attemptRef.current) return;
+      // A camera unplugged or taken by another app ends its track: say so, do not freeze.
+      for (const track of stream.getVideoTracks()) {
+        track.addEventListener("ended", () => {
+          if (attempt !== attemptRef.current) return;
+          end();
+          setCamera({
+            kind: "unavailable",
+            message: explainCameraError(new DOMException("", "NotReadableError")),
+          });
+        });
+      }
       setCamera({ kind: "scanning" });
+      scanFrames(video, session, attempt);
     } catch (error) {
       if (attempt !== attemptRef.current) return;
+      end();
       setCamera({ kind: "unavailable", message: explainCameraError(error) });
     }
   }

@@ -6,6 +6,7 @@ import { Money } from "@/components/ui/money";
 import { formatTypedCode } from "@/domain/codes";
 import { CancelOrderButton } from "./cancel-order-button";
 import styles from "./customer.module.css";
+import { ORDER_QR } from "./order-qr";
 import { OrderSummary } from "./order-summary";
 import type { CustomerOrder } from "./types";
 
@@ -34,9 +35,7 @@ export function OrderPending({
         {order.token ? (
           <QRCodeSVG
             value={order.token}
-            size={260}
-            marginSize={4}
-            level="M"
+            {...ORDER_QR}
             title="Order QR code for the agent to scan"
           />
         ) : null}
