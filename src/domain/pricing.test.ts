@@ -1,29 +1,34 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_PLAN } from "./commission-plan";
 import { checkLimits } from "./limits";
 import { executionPostings, sumPostings } from "./postings";
-import { quote } from "./pricing";
-import { DEFAULT_SETTINGS, parseSettings } from "./settings";
+import { commissionFor, quote } from "./pricing";
+import { DEFAULT_SETTINGS, parseSettings, planOf } from "./settings";
 
 const settings = parseSettings(DEFAULT_SETTINGS);
+const standard = planOf(settings, DEFAULT_PLAN);
+const highVolume = planOf(settings, "HIGH_VOLUME");
+
+/** The quote with what an agent on `plan` earns: what an order carries once claimed. */
+function priced(type: "CASH_IN" | "CASH_OUT", amount: bigint, plan = standard) {
+  const q = quote(type, amount, settings);
+  return { ...q, commission: commissionFor(type, q, plan) };
+}
 const accounts = { wallet: 1n, float: 2n, commission: 3n, feeRevenue: 4n, commissionExpense: 5n };
 
 describe("quote", () => {
-  it("cash-in: no fee, commission 0.4% within its bounds", () => {
+  it("cash-in: no fee, the wallet gets the whole amount", () => {
     expect(quote("CASH_IN", 250_000n, settings)).toEqual({
       amount: 250_000n,
       fee: 0n,
-      commission: 1_000n,
       walletDelta: 250_000n,
     });
-    expect(quote("CASH_IN", 5_000n, settings).commission).toBe(500n); // minimum
-    expect(quote("CASH_IN", 7_000_000n, settings).commission).toBe(15_000n); // maximum
   });
 
-  it("cash-out: fee 1.5% within bounds, agent gets 60% of it", () => {
+  it("cash-out: fee 1.5% within its bounds on top of the amount", () => {
     expect(quote("CASH_OUT", 100_000n, settings)).toEqual({
       amount: 100_000n,
       fee: 1_500n,
-      commission: 900n,
       walletDelta: -101_500n,
     });
     expect(quote("CASH_OUT", 5_000n, settings).fee).toBe(1_000n);
@@ -44,12 +49,66 @@ describe("quote", () => {
   });
 });
 
+describe("commissionFor", () => {
+  it("cash-in: the plan's rate on the amount within its bounds", () => {
+    expect(priced("CASH_IN", 250_000n).commission).toBe(1_000n); // 0.4%
+    expect(priced("CASH_IN", 5_000n).commission).toBe(500n); // minimum
+    expect(priced("CASH_IN", 7_000_000n).commission).toBe(15_000n); // maximum
+    expect(priced("CASH_IN", 250_000n, highVolume).commission).toBe(1_250n); // 0.5%
+    expect(priced("CASH_IN", 7_000_000n, highVolume).commission).toBe(25_000n);
+  });
+
+  it("cash-out: the plan's share of the fee, never more than the fee", () => {
+    expect(priced("CASH_OUT", 100_000n).commission).toBe(900n); // 60% of 1,500
+    expect(priced("CASH_OUT", 100_000n, highVolume).commission).toBe(1_050n); // 70%
+    const all = { ...standard, cashOutShareBps: 10_000 };
+    expect(commissionFor("CASH_OUT", { amount: 100_001n, fee: 1_501n }, all)).toBe(1_501n);
+  });
+
+  it("pays an agent whose plan this version lacks by the standard plan", () => {
+    expect(planOf(settings, "NOT_IN_THIS_VERSION")).toBe(standard);
+  });
+});
+
+describe("settings", () => {
+  it("reads a version saved before plans as one standard plan with its rates", () => {
+    const legacy = {
+      ...DEFAULT_SETTINGS,
+      commissionPlans: undefined,
+      cashIn: { ...DEFAULT_SETTINGS.cashIn, commission: { bps: 40, min: "500", max: "15000" } },
+      cashOut: { ...DEFAULT_SETTINGS.cashOut, agentShareBps: 6000 },
+    };
+    const { commissionPlans: _dropped, ...stored } = legacy;
+    expect(parseSettings(stored).commissionPlans).toEqual({
+      STANDARD: { name: "Standard", cashIn: standard.cashIn, cashOutShareBps: 6000 },
+    });
+  });
+
+  it("refuses a version without the standard plan or with a minimum above its maximum", () => {
+    const { STANDARD: _gone, ...others } = DEFAULT_SETTINGS.commissionPlans;
+    expect(() => parseSettings({ ...DEFAULT_SETTINGS, commissionPlans: others })).toThrow(
+      /STANDARD plan is required/,
+    );
+    const upsideDown = { ...DEFAULT_SETTINGS.cashOut, fee: { bps: 150, min: "500", max: "100" } };
+    expect(() => parseSettings({ ...DEFAULT_SETTINGS, cashOut: upsideDown })).toThrow(
+      /minimum is above the maximum/,
+    );
+    const badCode = { ...DEFAULT_SETTINGS.commissionPlans, "bad code": standardJson() };
+    expect(() => parseSettings({ ...DEFAULT_SETTINGS, commissionPlans: badCode })).toThrow(
+      /plan codes/,
+    );
+  });
+});
+
+function standardJson() {
+  return DEFAULT_SETTINGS.commissionPlans[DEFAULT_PLAN]!;
+}
+
 describe("executionPostings", () => {
   it("always balance to zero and leave out zero postings", () => {
     for (const type of ["CASH_IN", "CASH_OUT"] as const) {
       for (const amount of [5_000n, 77_777n, 7_000_000n]) {
-        const q = quote(type, amount, settings);
-        const postings = executionPostings(type, q, accounts);
+        const postings = executionPostings(type, priced(type, amount), accounts);
         expect(sumPostings(postings)).toBe(0n);
         expect(postings.every((p) => p.amount !== 0n)).toBe(true);
       }
@@ -57,8 +116,7 @@ describe("executionPostings", () => {
   });
 
   it("cash-in moves float to wallet and commission expense to the agent", () => {
-    const q = quote("CASH_IN", 250_000n, settings);
-    expect(executionPostings("CASH_IN", q, accounts)).toEqual([
+    expect(executionPostings("CASH_IN", priced("CASH_IN", 250_000n), accounts)).toEqual([
       { accountId: 2n, amount: -250_000n },
       { accountId: 1n, amount: 250_000n },
       { accountId: 5n, amount: -1_000n },
@@ -67,8 +125,7 @@ describe("executionPostings", () => {
   });
 
   it("cash-out debits amount + fee, splits the fee between platform and agent", () => {
-    const q = quote("CASH_OUT", 100_000n, settings);
-    expect(executionPostings("CASH_OUT", q, accounts)).toEqual([
+    expect(executionPostings("CASH_OUT", priced("CASH_OUT", 100_000n), accounts)).toEqual([
       { accountId: 1n, amount: -101_500n },
       { accountId: 2n, amount: 100_000n },
       { accountId: 4n, amount: 600n },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_PLAN, PLAN_CODE } from "./commission-plan";
 import { CURRENCY_EXPONENTS, type CurrencyCode } from "./money";
 
 // Platform settings are stored as versioned JSON rows (config_versions); every order records
@@ -10,7 +11,22 @@ const minor = z
   .transform((s) => BigInt(s));
 const bps = z.number().int().min(0).max(10_000);
 
-const feeRule = z.strictObject({ bps, min: minor, max: minor });
+const feeRule = z
+  .strictObject({ bps, min: minor, max: minor })
+  .refine((rule) => rule.min <= rule.max, "the minimum is above the maximum");
+
+const MAX_PLANS = 20;
+
+/**
+ * What an agent on this plan earns: a rate on each cash-in (paid by the platform) and a share
+ * of each cash-out fee. Agents are put on a plan when onboarded; the plan's rates come from
+ * the settings version the order was priced with, so a rate change applies to new orders.
+ */
+const commissionPlan = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  cashIn: feeRule,
+  cashOutShareBps: bps,
+});
 
 const tierLimits = z.strictObject({
   perOrderMin: minor,
@@ -19,28 +35,73 @@ const tierLimits = z.strictObject({
   maxBalance: minor,
 });
 
-export const settingsSchema = z.strictObject({
+/** A version as written today; new versions are validated against this alone. */
+export const currentSettingsSchema = z.strictObject({
   currency: z.enum(Object.keys(CURRENCY_EXPONENTS) as [CurrencyCode, ...CurrencyCode[]]),
   orderTtlSeconds: z.number().int().min(60).max(86_400),
-  cashIn: z.strictObject({ fee: feeRule, commission: feeRule }),
-  cashOut: z.strictObject({ fee: feeRule, agentShareBps: bps }),
+  cashIn: z.strictObject({ fee: feeRule }),
+  cashOut: z.strictObject({ fee: feeRule }),
+  commissionPlans: z
+    .record(z.string().regex(PLAN_CODE, "plan codes are A-Z, 0-9 and _"), commissionPlan)
+    .refine((plans) => DEFAULT_PLAN in plans, `the ${DEFAULT_PLAN} plan is required`)
+    .refine((plans) => Object.keys(plans).length <= MAX_PLANS, `at most ${MAX_PLANS} plans`),
   tiers: z.record(z.enum(["1", "2", "3"]), tierLimits),
 });
 
-export type Settings = z.output<typeof settingsSchema>;
-export type SettingsJson = z.input<typeof settingsSchema>;
+/**
+ * Versions saved before commission plans had one commission for every agent
+ * (cashIn.commission and cashOut.agentShareBps). Stored versions are history and are never
+ * rewritten, so they are read as a single STANDARD plan with those rates.
+ */
+function fromOneCommissionForAll(json: unknown): unknown {
+  if (!isRecord(json) || "commissionPlans" in json) return json;
+  const { cashIn, cashOut, ...rest } = json;
+  if (!isRecord(cashIn) || !isRecord(cashOut)) return json;
+  const { commission, ...cashInRest } = cashIn;
+  const { agentShareBps, ...cashOutRest } = cashOut;
+  return {
+    ...rest,
+    cashIn: cashInRest,
+    cashOut: cashOutRest,
+    commissionPlans: {
+      [DEFAULT_PLAN]: { name: "Standard", cashIn: commission, cashOutShareBps: agentShareBps },
+    },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Any stored version, old shapes included, as the domain reads it. */
+export const settingsSchema = z.preprocess(fromOneCommissionForAll, currentSettingsSchema);
+
+export type Settings = z.output<typeof currentSettingsSchema>;
+export type SettingsJson = z.input<typeof currentSettingsSchema>;
+
+/** A stored version's document in today's shape, for screens that show and edit it. */
+export function settingsJsonOf(stored: unknown): SettingsJson {
+  return fromOneCommissionForAll(stored) as SettingsJson;
+}
+export type CommissionPlan = Settings["commissionPlans"][string];
 
 /** The seeded settings, in KES (exponent 2): values below are cents. */
 export const DEFAULT_SETTINGS: SettingsJson = {
   currency: "KES",
   orderTtlSeconds: 600,
-  cashIn: {
-    fee: { bps: 0, min: "0", max: "0" },
-    commission: { bps: 40, min: "500", max: "15000" },
-  },
-  cashOut: {
-    fee: { bps: 150, min: "1000", max: "30000" },
-    agentShareBps: 6000,
+  cashIn: { fee: { bps: 0, min: "0", max: "0" } },
+  cashOut: { fee: { bps: 150, min: "1000", max: "30000" } },
+  commissionPlans: {
+    STANDARD: {
+      name: "Standard",
+      cashIn: { bps: 40, min: "500", max: "15000" },
+      cashOutShareBps: 6000,
+    },
+    HIGH_VOLUME: {
+      name: "High volume",
+      cashIn: { bps: 50, min: "500", max: "25000" },
+      cashOutShareBps: 7000,
+    },
   },
   tiers: {
     "1": {
@@ -66,4 +127,9 @@ export const DEFAULT_SETTINGS: SettingsJson = {
 
 export function parseSettings(json: unknown): Settings {
   return settingsSchema.parse(json);
+}
+
+/** The plan an agent is paid by under these settings (STANDARD if this version lacks it). */
+export function planOf(settings: Settings, code: string): CommissionPlan {
+  return settings.commissionPlans[code] ?? settings.commissionPlans[DEFAULT_PLAN]!;
 }

@@ -40,10 +40,13 @@ test("operator onboards an agent, funds its float, the agent serves a cash-in, a
   await operator.getByLabel("Owner phone").fill(ownerPhone);
   await operator.getByLabel("Initial PIN").fill("9753");
   await operator.getByLabel("Location", { exact: true }).fill("Nakuru, Kenyatta Avenue");
+  await operator.getByLabel("Commission plan").selectOption({ label: "High volume" });
+  await expect(operator.getByText("0.5% of each cash-in")).toBeVisible();
   await operator.getByRole("button", { name: "Create agent" }).click();
   await expect(operator.getByText(`${shop} is onboarded`)).toBeVisible();
 
   const row = operator.getByTestId("agent-row").filter({ hasText: shop });
+  await expect(row).toContainText("High volume plan");
   await row.getByRole("button", { name: "Fund float" }).click();
   await row.getByLabel("Amount (KES)").fill("5000");
   await row.getByLabel("Bank reference").fill(`DEP-${suffix}`);
@@ -54,6 +57,7 @@ test("operator onboards an agent, funds its float, the agent serves a cash-in, a
   const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
   await signIn(agent, "agent", { phone: ownerPhone, pin: "9753" });
   expect(await readMoney(agent.getByTestId("float-card"))).toBe(500_000n);
+  await expect(agent.getByTestId("commission-plan")).toContainText("High volume plan: 0.5%");
 
   const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
   await signIn(customer, "customer", DEMO.brian);
@@ -64,6 +68,8 @@ test("operator onboards an agent, funds its float, the agent serves a cash-in, a
   await agent.getByRole("button", { name: "Find order" }).click();
   await agent.getByRole("button", { name: "Confirm cash received" }).click();
   await expect(agent.getByTestId("agent-receipt")).toContainText("KES 4,700.00");
+  // 0.5% of KES 300 is KES 1.50, below the plan's KES 5.00 minimum.
+  await expect(agent.getByTestId("commission-card")).toContainText("KES 5.00");
   await expect(customer.getByTestId("receipt")).toContainText(kes(walletBefore + 30_000n));
 
   // Operator One asks for the cash-in to be reversed; Operator Two approves it.

@@ -1,32 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authorizeCredentials } from "../../src/server/auth/options";
 import { inTransaction } from "../../src/server/db/transaction";
-import { insertUser } from "../../src/server/repositories/users";
-import type { Actor } from "../../src/server/use-cases/actor";
-import {
-  balances,
-  callerFor,
-  key,
-  newAgent,
-  newCustomer,
-  placeOrder,
-  uniquePhone,
-} from "./helpers";
-
-async function newAdmin() {
-  const userId = crypto.randomUUID();
-  await inTransaction((tx) =>
-    insertUser(tx, {
-      id: userId,
-      role: "ADMIN",
-      phone: uniquePhone(),
-      name: "Operator",
-      pinHash: "x",
-    }),
-  );
-  const actor: Actor = { userId, role: "ADMIN", ip: "10.0.0.1" };
-  return { userId, actor, api: callerFor(actor) };
-}
+import { balances, key, newAdmin, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
 
 async function auditOf(entityId: string) {
   return inTransaction((tx) =>
@@ -44,8 +19,10 @@ describe("operator: agents", () => {
       ownerPhone: phone,
       pin: "8642",
       locationText: "Mombasa, Moi Avenue",
+      commissionPlan: "HIGH_VOLUME",
       latitude: -4.0435,
       longitude: 39.6682,
+      idempotencyKey: key(),
     });
     await expect(
       authorizeCredentials({ phone, pin: "8642", audience: "agent" }),
@@ -75,6 +52,8 @@ describe("operator: agents", () => {
         ownerPhone: customer.phone,
         pin: "1234",
         locationText: "x",
+        commissionPlan: "STANDARD",
+        idempotencyKey: key(),
       }),
     ).rejects.toThrow(/already has a ProxyPay account/);
   });
@@ -415,10 +394,10 @@ describe("operator: customers, settings and audit", () => {
       admin.api.admin.updateSettings({ basedOnVersion: current!.version, settings: changed }),
     ).rejects.toThrow(/changed meanwhile/);
     const broken = structuredClone(changed);
-    broken.cashOut.agentShareBps = 20_000;
+    broken.commissionPlans.STANDARD!.cashOutShareBps = 20_000;
     await expect(
       admin.api.admin.updateSettings({ basedOnVersion: version, settings: broken }),
-    ).rejects.toThrow(/cashOut.agentShareBps/);
+    ).rejects.toThrow(/commissionPlans.STANDARD.cashOutShareBps/);
     // Put the seeded fee back for the other tests.
     changed.cashOut.fee.bps = 150;
     await admin.api.admin.updateSettings({ basedOnVersion: version, settings: changed });

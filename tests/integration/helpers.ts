@@ -51,7 +51,7 @@ export async function newCustomer(balance = 0n) {
   return { userId, phone, actor, api: callerFor(actor) };
 }
 
-export async function newAgent(float = 0n, shopName = "Test Shop") {
+export async function newAgent(float = 0n, shopName = "Test Shop", commissionPlan = "STANDARD") {
   const userId = randomUUID();
   const agentId = randomUUID();
   await inTransaction(async (tx) => {
@@ -62,7 +62,13 @@ export async function newAgent(float = 0n, shopName = "Test Shop") {
       name: "Test Agent",
       pinHash: PIN_1234,
     });
-    await insertAgent(tx, { id: agentId, userId, shopName, locationText: "Test street" });
+    await insertAgent(tx, {
+      id: agentId,
+      userId,
+      shopName,
+      locationText: "Test street",
+      commissionPlan,
+    });
     const floatAccount = await ensureUserAccount(tx, userId, "FLOAT", "KES");
     await ensureUserAccount(tx, userId, "COMMISSION", "KES");
     if (float > 0n)
@@ -99,4 +105,20 @@ export async function balances(userId: string) {
     tx.account.findMany({ where: { userId }, select: { kind: true, balance: true, onHold: true } }),
   );
   return Object.fromEntries(rows.map((r) => [r.kind, { balance: r.balance, onHold: r.onHold }]));
+}
+
+/** An operator (ADMIN) calling the API directly. */
+export async function newAdmin() {
+  const userId = crypto.randomUUID();
+  await inTransaction((tx) =>
+    insertUser(tx, {
+      id: userId,
+      role: "ADMIN",
+      phone: uniquePhone(),
+      name: "Operator",
+      pinHash: "x",
+    }),
+  );
+  const actor: Actor = { userId, role: "ADMIN", ip: "10.0.0.1" };
+  return { userId, actor, api: callerFor(actor) };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { quote } from "../../src/domain/pricing";
-import { DEFAULT_SETTINGS, parseSettings } from "../../src/domain/settings";
+import { commissionFor, quote } from "../../src/domain/pricing";
+import { DEFAULT_SETTINGS, parseSettings, planOf } from "../../src/domain/settings";
 import { inTransaction } from "../../src/server/db/transaction";
 import { findInvariantViolations } from "../../src/server/repositories/invariants";
 import { expireIfDue } from "../../src/server/use-cases/expire-orders";
@@ -32,7 +32,6 @@ interface ModelOrder {
   type: "CASH_IN" | "CASH_OUT";
   amount: bigint;
   fee: bigint;
-  commission: bigint;
   status: Status;
   agent: number | null;
 }
@@ -54,6 +53,8 @@ const LIVE: Status[] = ["PENDING", "CLAIMED", "APPROVED"];
 const AMOUNTS = [5_000n, 20_000n, 60_000n, 150_000n, 7_000_000n];
 const CUSTOMER_START = [400_000n, 150_000n, 0n];
 const AGENT_FLOAT = [2_000_000n, 100_000n];
+// The agents are on different plans: what each earns follows its own plan.
+const AGENT_PLAN = ["STANDARD", "HIGH_VOLUME"];
 
 async function attempt(work: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -127,7 +128,6 @@ class Create extends Step {
         type: this.type,
         amount: this.amount,
         fee: q.fee,
-        commission: q.commission,
         status: "PENDING",
         agent: null,
       });
@@ -231,7 +231,11 @@ class Confirm extends OrderStep {
     if (!ok) return;
     const w = m.wallets[o.customer]!;
     o.status = "COMPLETED";
-    m.commissions[this.agent]! += o.commission;
+    m.commissions[this.agent]! += commissionFor(
+      o.type,
+      o,
+      planOf(settings, AGENT_PLAN[this.agent]!),
+    );
     if (o.type === "CASH_IN") {
       m.floats[this.agent]! -= o.amount;
       w.balance += o.amount - o.fee;
@@ -357,7 +361,9 @@ describe("order lifecycle against a model", () => {
       fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 40 }), async (commands) => {
         const real: Real = {
           customers: await Promise.all(CUSTOMER_START.map((b) => newCustomer(b))),
-          agents: await Promise.all(AGENT_FLOAT.map((f) => newAgent(f))),
+          agents: await Promise.all(
+            AGENT_FLOAT.map((f, i) => newAgent(f, "Model Shop", AGENT_PLAN[i])),
+          ),
         };
         const model: Model = {
           wallets: CUSTOMER_START.map((balance) => ({ balance, onHold: 0n, usedToday: 0n })),

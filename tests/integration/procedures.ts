@@ -97,7 +97,13 @@ export const MATRIX: Record<string, Rule> = {
       ownerPhone: uniquePhone(),
       pin: "1234",
       locationText: "Matrix Street",
+      commissionPlan: "STANDARD",
+      idempotencyKey: key(),
     }),
+  },
+  "admin.setAgentPlan": {
+    allow: ["admin"],
+    input: (f) => ({ agentId: f.agentId, plan: "STANDARD" }),
   },
   "admin.suspendAgent": {
     allow: ["admin"],

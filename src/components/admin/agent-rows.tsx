@@ -9,6 +9,7 @@ import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { MOVES, type MoneyMove, MoneyMoveForm } from "./money-move-form";
 import { Notice } from "./notice";
+import { PlanForm } from "./plan-form";
 import { SuspendForm } from "./suspend-form";
 import { type AdminAgent, formatDay, OPERATING_CURRENCY } from "./types";
 import { useRefreshAdmin } from "./use-refresh-admin";
@@ -16,7 +17,7 @@ import { useRefreshAdmin } from "./use-refresh-admin";
 /** Must match the header cells of AgentsTable, so an open form spans the whole row. */
 const AGENT_COLUMNS = 9;
 
-type Panel = MoneyMove | "SUSPEND";
+type Panel = MoneyMove | "SUSPEND" | "PLAN";
 
 const MONEY_MOVES: MoneyMove[] = ["FUND_FLOAT", "DEFLOAT", "PAY_COMMISSION"];
 
@@ -80,6 +81,7 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
         </td>
         <td className={styles.num}>
           <Money amount={agent.commission} currency={OPERATING_CURRENCY} />
+          <div className="small muted">{agent.commissionPlanName} plan</div>
         </td>
         <td className={styles.num}>
           <Money amount={agent.weekVolume} currency={OPERATING_CURRENCY} />
@@ -100,6 +102,13 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
                 {MOVES[move].label}
               </Button>
             ))}
+            <Button
+              className={styles.tableButton}
+              aria-expanded={panel === "PLAN"}
+              onClick={() => open("PLAN")}
+            >
+              Plan
+            </Button>
             {suspended ? (
               <Button
                 className={styles.tableButton}
@@ -130,6 +139,10 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
             {panel === "SUSPEND" ? (
               <div className={styles.panelBox}>
                 <SuspendForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
+              </div>
+            ) : panel === "PLAN" ? (
+              <div className={styles.panelBox}>
+                <PlanForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
               </div>
             ) : panel ? (
               <div className={styles.panelBox}>

@@ -4,8 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { DEFAULT_PLAN } from "@/domain/commission-plan";
+import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
+import { PlanSelect } from "./commission-plans";
 import { FormField } from "./form-field";
 import { useRefreshAdmin } from "./use-refresh-admin";
 
@@ -15,6 +18,7 @@ interface Values {
   ownerPhone: string;
   pin: string;
   locationText: string;
+  commissionPlan: string;
   latitude: string;
   longitude: string;
 }
@@ -27,6 +31,7 @@ const EMPTY: Values = {
   ownerPhone: "+254",
   pin: "",
   locationText: "",
+  commissionPlan: DEFAULT_PLAN,
   latitude: "",
   longitude: "",
 };
@@ -70,9 +75,12 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
   const id = useId();
   const [values, setValues] = useState<Values>(EMPTY);
   const [problems, setProblems] = useState<Problems>({});
+  // One key per shop being opened: a retry after a lost response returns the shop opened.
+  const idempotency = useIdempotencyKey();
   const onboard = useMutation(
     trpc.admin.onboardAgent.mutationOptions({
       onSuccess: async (_created, input) => {
+        idempotency.rotate();
         await refresh();
         onCreated(input.shopName);
       },
@@ -92,6 +100,8 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
       ownerPhone: values.ownerPhone.trim(),
       pin: values.pin,
       locationText: values.locationText.trim(),
+      commissionPlan: values.commissionPlan,
+      idempotencyKey: idempotency.key(),
       ...(latitude !== undefined ? { latitude } : {}),
       ...(longitude !== undefined ? { longitude } : {}),
     });
@@ -133,6 +143,13 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
           })}
           <div className={styles.span2}>
             {field("locationText", "Location", { hint: "Area and street customers would know" })}
+          </div>
+          <div className={styles.span2}>
+            <PlanSelect
+              label="Commission plan"
+              value={values.commissionPlan}
+              onChange={(commissionPlan) => setValues((v) => ({ ...v, commissionPlan }))}
+            />
           </div>
           {field("latitude", "Latitude (optional)", { type: "number", inputMode: "decimal" })}
           {field("longitude", "Longitude (optional)", { type: "number", inputMode: "decimal" })}

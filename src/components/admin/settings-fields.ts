@@ -1,8 +1,9 @@
+import { PLAN_CODE } from "@/domain/commission-plan";
 import { CURRENCY_EXPONENTS, type CurrencyCode, parseMajor } from "@/domain/money";
 import type { SettingsJson } from "@/domain/settings";
 
 /** What an operator types: money in major units, rates in basis points, time in minutes. */
-export type FieldKind = "money" | "bps" | "percent" | "minutes";
+export type FieldKind = "money" | "bps" | "percent" | "minutes" | "name";
 
 export interface FieldSpec {
   /** Dotted path into the settings document; also the form field's name. */
@@ -47,28 +48,44 @@ export const GROUPS: { title: string; explain: string; fields: FieldSpec[] }[] =
     fields: feeFields("cashIn.fee"),
   },
   {
-    title: "Cash-in commission",
-    explain: "What the platform pays the agent for each cash-in.",
-    fields: feeFields("cashIn.commission"),
-  },
-  {
     title: "Cash-out fee",
-    explain: "What the customer pays to take cash out; the agent earns its share of it.",
-    fields: [
-      ...feeFields("cashOut.fee"),
-      { path: "cashOut.agentShareBps", label: "Agent's share of the fee (%)", kind: "percent" },
-    ],
+    explain: "What the customer pays to take cash out; the agent earns its plan's share of it.",
+    fields: feeFields("cashOut.fee"),
   },
 ];
 
-export const ALL_FIELDS: FieldSpec[] = [
-  ...GROUPS.flatMap((g) => g.fields),
-  ...TIER_IDS.flatMap((tier) =>
-    TIER_COLUMNS.map(
-      (c): FieldSpec => ({ path: tierPath(tier, c.key), label: c.label, kind: "money" }),
+/** The fields of one commission plan, under commissionPlans.<code>. */
+export function planFields(code: string): FieldSpec[] {
+  const prefix = `commissionPlans.${code}`;
+  return [
+    { path: `${prefix}.name`, label: "Name", kind: "name" },
+    ...feeFields(`${prefix}.cashIn`).map((f) => ({
+      ...f,
+      label: `Cash-in ${f.label.toLowerCase()}`,
+    })),
+    { path: `${prefix}.cashOutShareBps`, label: "Share of cash-out fee (%)", kind: "percent" },
+  ];
+}
+
+/** Every field of a document with these plans. */
+export function allFields(planCodes: readonly string[]): FieldSpec[] {
+  return [
+    ...GROUPS.flatMap((g) => g.fields),
+    ...planCodes.flatMap(planFields),
+    ...TIER_IDS.flatMap((tier) =>
+      TIER_COLUMNS.map(
+        (c): FieldSpec => ({ path: tierPath(tier, c.key), label: c.label, kind: "money" }),
+      ),
     ),
-  ),
-];
+  ];
+}
+
+/** A new plan's code, or what is wrong with it. */
+export function checkPlanCode(code: string, existing: readonly string[]): string | null {
+  if (!PLAN_CODE.test(code)) return "2 to 24 capital letters, digits or _, starting with a letter";
+  if (existing.includes(code)) return "There is already a plan with this code";
+  return null;
+}
 
 export type FieldValues = Record<string, string>;
 export type FieldProblems = Record<string, string>;
@@ -76,15 +93,16 @@ export type FieldProblems = Record<string, string>;
 /** The stored document as the operator reads it. */
 export function toFields(settings: SettingsJson): FieldValues {
   const currency = settings.currency;
-  const values: FieldValues = {
-    orderTtlSeconds: trimZeros(settings.orderTtlSeconds / 60),
-    "cashOut.agentShareBps": trimZeros(settings.cashOut.agentShareBps / 100),
-  };
-  const fees = {
+  const values: FieldValues = { orderTtlSeconds: trimZeros(settings.orderTtlSeconds / 60) };
+  const fees: Record<string, SettingsJson["cashIn"]["fee"]> = {
     "cashIn.fee": settings.cashIn.fee,
-    "cashIn.commission": settings.cashIn.commission,
     "cashOut.fee": settings.cashOut.fee,
   };
+  for (const [code, plan] of Object.entries(settings.commissionPlans)) {
+    if (!plan) continue;
+    Object.assign(values, planValues(code, plan));
+    fees[`commissionPlans.${code}.cashIn`] = plan.cashIn;
+  }
   for (const [prefix, rule] of Object.entries(fees)) {
     values[`${prefix}.bps`] = String(rule.bps);
     values[`${prefix}.min`] = majorText(rule.min, currency);
@@ -98,6 +116,30 @@ export function toFields(settings: SettingsJson): FieldValues {
   return values;
 }
 
+/** A plan's name and cash-out share as typed (its cash-in rule goes with the other fees). */
+function planValues(code: string, plan: SettingsJson["commissionPlans"][string]): FieldValues {
+  return {
+    [`commissionPlans.${code}.name`]: plan.name,
+    [`commissionPlans.${code}.cashOutShareBps`]: trimZeros(plan.cashOutShareBps / 100),
+  };
+}
+
+/** A new plan's fields, starting from the rates of an existing plan's fields. */
+export function newPlanValues(
+  code: string,
+  name: string,
+  from: string,
+  values: FieldValues,
+): FieldValues {
+  const copied: FieldValues = {};
+  for (const field of planFields(from)) {
+    const path = field.path.replace(`commissionPlans.${from}.`, `commissionPlans.${code}.`);
+    copied[path] = values[field.path] ?? "";
+  }
+  copied[`commissionPlans.${code}.name`] = name;
+  return copied;
+}
+
 /**
  * The form back into a settings document, or what is wrong beside each field. The server
  * validates again; checking here names every problem at once, next to its field.
@@ -105,20 +147,28 @@ export function toFields(settings: SettingsJson): FieldValues {
 export function fromFields(
   values: FieldValues,
   currency: CurrencyCode,
+  planCodes: readonly string[],
 ): { settings: SettingsJson } | { problems: FieldProblems } {
   const problems: FieldProblems = {};
   const minor: Record<string, bigint> = {};
   const numbers: Record<string, number> = {};
+  const texts: Record<string, string> = {};
 
-  for (const field of ALL_FIELDS) {
+  for (const field of allFields(planCodes)) {
     const text = (values[field.path] ?? "").trim();
     const result = read(field.kind, text, currency);
     if (typeof result === "string") problems[field.path] = result;
     else if (typeof result === "bigint") minor[field.path] = result;
+    else if (typeof result.value === "string") texts[field.path] = result.value;
     else numbers[field.path] = result.value;
   }
 
-  for (const prefix of ["cashIn.fee", "cashIn.commission", "cashOut.fee"]) {
+  const feePrefixes = [
+    "cashIn.fee",
+    "cashOut.fee",
+    ...planCodes.map((code) => `commissionPlans.${code}.cashIn`),
+  ];
+  for (const prefix of feePrefixes) {
     const min = minor[`${prefix}.min`];
     const max = minor[`${prefix}.max`];
     if (min !== undefined && max !== undefined && min > max)
@@ -148,24 +198,31 @@ export function fromFields(
     perDay: m(tierPath(id, "perDay")),
     maxBalance: m(tierPath(id, "maxBalance")),
   });
+  const plan = (code: string) => ({
+    name: texts[`commissionPlans.${code}.name`] ?? code,
+    cashIn: fee(`commissionPlans.${code}.cashIn`),
+    cashOutShareBps: n(`commissionPlans.${code}.cashOutShareBps`),
+  });
   return {
     settings: {
       currency,
       orderTtlSeconds: n("orderTtlSeconds"),
-      cashIn: { fee: fee("cashIn.fee"), commission: fee("cashIn.commission") },
-      cashOut: { fee: fee("cashOut.fee"), agentShareBps: n("cashOut.agentShareBps") },
+      cashIn: { fee: fee("cashIn.fee") },
+      cashOut: { fee: fee("cashOut.fee") },
+      commissionPlans: Object.fromEntries(planCodes.map((code) => [code, plan(code)])),
       tiers: { "1": tier("1"), "2": tier("2"), "3": tier("3") },
     },
   };
 }
 
-/** A problem in words, or the stored value: minor units, or a whole number of the unit. */
+/** A problem in words, or the stored value: minor units, a whole number of the unit, a name. */
 function read(
   kind: FieldKind,
   text: string,
   currency: CurrencyCode,
-): string | bigint | { value: number } {
+): string | bigint | { value: number | string } {
   if (!text) return "Required";
+  if (kind === "name") return text.length > 40 ? "At most 40 characters" : { value: text };
   if (kind === "money") {
     try {
       const value = parseMajor(text, currency);

@@ -4,17 +4,21 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { DEFAULT_PLAN } from "@/domain/commission-plan";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { FieldError } from "./field-error";
 import {
-  ALL_FIELDS,
+  allFields,
   bpsAsPercent,
+  checkPlanCode,
   type FieldProblems,
   type FieldSpec,
   type FieldValues,
   fromFields,
   GROUPS,
+  newPlanValues,
+  planFields,
   TIER_COLUMNS,
   TIER_IDS,
   tierPath,
@@ -37,6 +41,9 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
   const [initial] = useState(() => toFields(base.settings));
   const [values, setValues] = useState<FieldValues>(initial);
   const [problems, setProblems] = useState<FieldProblems>({});
+  const savedPlans = Object.keys(base.settings.commissionPlans);
+  const [planCodes, setPlanCodes] = useState<string[]>(savedPlans);
+  const fields = allFields(planCodes);
   const save = useMutation(
     trpc.admin.updateSettings.mutationOptions({
       onSuccess: (result) => onSaved(result.version),
@@ -44,11 +51,11 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
     }),
   );
 
-  const changed = ALL_FIELDS.filter((f) => (values[f.path] ?? "").trim() !== initial[f.path]);
+  const changed = fields.filter((f) => (values[f.path] ?? "").trim() !== initial[f.path]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const result = fromFields(values, currency);
+    const result = fromFields(values, currency, planCodes);
     if ("problems" in result) {
       setProblems(result.problems);
       return;
@@ -61,7 +68,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
     const errorId = `${id}-${field.path}-error`;
     const hintId = `${id}-${field.path}-hint`;
     const value = values[field.path] ?? "";
-    const hint = field.kind === "bps" ? bpsAsPercent(value) : null;
+    const hint = field.kind === "bps" && !compact ? bpsAsPercent(value) : null;
     const problem = problems[field.path];
     const described = [hint ? hintId : "", problem ? errorId : ""].filter(Boolean).join(" ");
     const inputId = `${id}-${field.path}`;
@@ -69,7 +76,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
       <input
         id={inputId}
         name={field.path}
-        inputMode={field.kind === "bps" ? "numeric" : "decimal"}
+        inputMode={field.kind === "bps" ? "numeric" : field.kind === "name" ? "text" : "decimal"}
         autoComplete="off"
         className={compact ? styles.compactInput : undefined}
         value={value}
@@ -123,6 +130,62 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
       </div>
 
       <fieldset className={styles.fieldset}>
+        <legend>Commission plans</legend>
+        <p className="muted small" style={{ margin: "0 0 0.6rem" }}>
+          What agents earn. Each agent is on one plan, chosen when it is onboarded; the cash-in rate
+          is paid by the platform, the share comes out of the customer&apos;s cash-out fee.
+        </p>
+        <table className={styles.table} data-testid="plans-table">
+          <thead>
+            <tr>
+              <th scope="col">Plan</th>
+              {planFields(DEFAULT_PLAN).map((f) => (
+                <th key={f.label} scope="col">
+                  {f.kind === "money" ? `${f.label} (${currency})` : f.label}
+                </th>
+              ))}
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {planCodes.map((code) => (
+              <tr key={code}>
+                <th scope="row" className={styles.rowHead}>
+                  <code>{code}</code>
+                </th>
+                {planFields(code).map((f) => (
+                  <td key={f.path}>{input(f, `${code}: ${f.label}`, true)}</td>
+                ))}
+                <td>
+                  {savedPlans.includes(code) ? null : (
+                    <Button
+                      variant="ghost"
+                      className={styles.tableButton}
+                      onClick={() => setPlanCodes((codes) => codes.filter((c) => c !== code))}
+                    >
+                      Remove
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <AddPlan
+          existing={planCodes}
+          onAdd={(code, name) => {
+            setValues((v) => ({ ...v, ...newPlanValues(code, name, DEFAULT_PLAN, v) }));
+            setPlanCodes((codes) => [...codes, code]);
+          }}
+        />
+        <p className="muted small">
+          A saved plan stays: agents may be on it. Change its rates instead.
+        </p>
+      </fieldset>
+
+      <fieldset className={styles.fieldset}>
         <legend>Limits by KYC tier ({currency})</legend>
         <p className="muted small" style={{ margin: "0 0 0.6rem" }}>
           A customer&apos;s tier sets how much one order, one day and their wallet may hold.
@@ -145,7 +208,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
                   Tier {tier}
                 </th>
                 {TIER_COLUMNS.map((c) => {
-                  const field = ALL_FIELDS.find((f) => f.path === tierPath(tier, c.key));
+                  const field = fields.find((f) => f.path === tierPath(tier, c.key));
                   return (
                     <td key={c.key}>
                       {field ? input(field, `Tier ${tier}: ${c.label} (${currency})`, true) : null}
@@ -191,5 +254,60 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
         </span>
       </div>
     </form>
+  );
+}
+
+/** Names a new plan; its rates start as the standard plan's, to be edited in the table. */
+function AddPlan({
+  existing,
+  onAdd,
+}: {
+  existing: readonly string[];
+  onAdd: (code: string, name: string) => void;
+}) {
+  const id = useId();
+  const [code, setCode] = useState("");
+  const [name, setName] = useState("");
+  const [problem, setProblem] = useState<string | undefined>();
+
+  function add() {
+    const wanted = code.trim().toUpperCase();
+    const wrong = checkPlanCode(wanted, existing) ?? (name.trim() ? null : "Give the plan a name");
+    setProblem(wrong ?? undefined);
+    if (wrong) return;
+    onAdd(wanted, name.trim());
+    setCode("");
+    setName("");
+  }
+
+  const errorId = `${id}-error`;
+  return (
+    <div className={styles.fieldCell}>
+      <div className="row">
+        <label className="field">
+          New plan code
+          <input
+            value={code}
+            autoComplete="off"
+            placeholder="e.g. RURAL"
+            maxLength={24}
+            onChange={(e) => setCode(e.target.value)}
+            aria-describedby={problem ? errorId : undefined}
+          />
+        </label>
+        <label className="field">
+          Name
+          <input
+            value={name}
+            autoComplete="off"
+            placeholder="e.g. Rural shops"
+            maxLength={40}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <Button onClick={add}>Add plan</Button>
+      </div>
+      <FieldError id={errorId} message={problem} />
+    </div>
   );
 }

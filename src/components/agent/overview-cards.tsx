@@ -82,6 +82,12 @@ export function OverviewCards({ overview }: { overview: AgentOverview }) {
           ))
         )}
         <div className="muted small">Earned, not yet paid out</div>
+        <div className="muted small" data-testid="commission-plan">
+          {overview.plan.name} plan: {overview.plan.cashIn.bps / 100}% of each cash-in (
+          <Money amount={overview.plan.cashIn.min} currency={currency} /> to{" "}
+          <Money amount={overview.plan.cashIn.max} currency={currency} />
+          ), {overview.plan.cashOutShareBps / 100}% of each cash-out fee
+        </div>
       </div>
       <div className="card">
         <div className="muted small">Today</div>

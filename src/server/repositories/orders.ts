@@ -68,6 +68,8 @@ export interface TransitionGuard {
   to: OrderStatus;
   /** Only this agent may move the order (it claimed it); on claim, the agent to record. */
   agentId?: string;
+  /** On claim: what this agent earns on the order, by its plan. */
+  commission?: bigint;
   /** People may act only before expiry; the expiry sweep only after it; reversals any time. */
   time: "before-expiry" | "after-expiry" | "any";
   closeReason?: string;
@@ -86,6 +88,8 @@ export async function transitionOrder(db: Tx, g: TransitionGuard): Promise<boole
       status = ${g.to}::"OrderStatus",
       agent_id = CASE WHEN ${isClaim} THEN ${agentId}::uuid ELSE agent_id END,
       claimed_at = CASE WHEN ${isClaim} THEN now() ELSE claimed_at END,
+      commission = CASE WHEN ${isClaim} THEN coalesce(${g.commission ?? null}::bigint, commission)
+                        ELSE commission END,
       approved_at = CASE WHEN ${g.to} = 'APPROVED' THEN now() ELSE approved_at END,
       completed_at = CASE WHEN ${g.to} = 'COMPLETED' THEN now() ELSE completed_at END,
       closed_at = CASE WHEN ${g.to} IN ('CANCELLED', 'EXPIRED', 'DECLINED') THEN now() ELSE closed_at END,

@@ -7,6 +7,13 @@ export async function currentSettings(db: Tx): Promise<{ version: number; settin
   return { version: row.version, settings: parseSettings(row.settings) };
 }
 
+/** The settings an order was priced with (orders keep their version number). */
+export async function settingsVersion(db: Tx, version: number): Promise<Settings> {
+  const row = await db.configVersion.findUnique({ where: { version } });
+  if (!row) throw new Error(`settings version ${version} is missing`);
+  return parseSettings(row.settings);
+}
+
 export async function insertSettingsVersion(
   db: Tx,
   settings: SettingsJson,

@@ -37,18 +37,47 @@ export interface AgentRow {
   shopName: string;
   status: "ACTIVE" | "SUSPENDED";
   suspendedReason: string | null;
+  commissionPlan: string;
 }
 
 export function findAgentByUserId(db: Tx, userId: string): Promise<AgentRow | null> {
   return db.agent.findUnique({
     where: { userId },
-    select: { id: true, userId: true, shopName: true, status: true, suspendedReason: true },
+    select: {
+      id: true,
+      userId: true,
+      shopName: true,
+      status: true,
+      suspendedReason: true,
+      commissionPlan: true,
+    },
   });
 }
 
 export function insertAgent(
   db: Tx,
-  agent: { id: string; userId: string; shopName: string; locationText: string },
+  agent: {
+    id: string;
+    userId: string;
+    shopName: string;
+    locationText: string;
+    /** Left out: the STANDARD plan (the column's default). */
+    commissionPlan?: string;
+  },
 ) {
   return db.agent.create({ data: agent });
+}
+
+/** Moves an agent to another plan; returns the plan it was on, or null if no such agent. */
+export async function changeAgentPlan(
+  db: Tx,
+  agentId: string,
+  plan: string,
+): Promise<string | null> {
+  const rows = await db.$queryRaw<{ before: string }[]>`
+    UPDATE agents a SET commission_plan = ${plan}
+    FROM (SELECT id, commission_plan FROM agents WHERE id = ${agentId}::uuid FOR UPDATE) old
+    WHERE a.id = old.id
+    RETURNING old.commission_plan AS before`;
+  return rows[0]?.before ?? null;
 }

@@ -1,5 +1,7 @@
+import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { agentsPage, agentVolumes } from "../repositories/ledger-reports";
+import { currentSettings } from "../repositories/settings";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -8,14 +10,14 @@ export async function listAgents(page: {
   limit: number;
   before?: { createdAt: Date; id: string } | undefined;
 }) {
-  const { rows, volumes } = await inTransaction(async (tx) => {
+  const { rows, volumes, settings } = await inTransaction(async (tx) => {
     const rows = await agentsPage(tx, page.limit, page.before);
     const volumes = await agentVolumes(
       tx,
       rows.map((a) => a.id),
       new Date(Date.now() - WEEK_MS),
     );
-    return { rows, volumes };
+    return { rows, volumes, settings: (await currentSettings(tx)).settings };
   });
   return rows.map((a) => {
     const week = volumes.find((v) => v.agent_id === a.id);
@@ -31,6 +33,9 @@ export async function listAgents(page: {
       locationText: a.locationText,
       status: a.status,
       suspendedReason: a.suspendedReason,
+      commissionPlan: a.commissionPlan,
+      // The name under today's settings (the plan a version lacks pays as STANDARD).
+      commissionPlanName: planOf(settings, a.commissionPlan).name,
       float: balance("FLOAT"),
       commission: balance("COMMISSION"),
       weekOrders: Number(week?.orders ?? 0n),

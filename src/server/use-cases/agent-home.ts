@@ -1,8 +1,10 @@
 import { maskPhone } from "@/domain/codes";
 import { DomainError } from "@/domain/errors";
+import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { balancesOfUser } from "../repositories/accounts";
 import { agentTotalsToday, ordersOfAgent, type Page } from "../repositories/orders";
+import { currentSettings } from "../repositories/settings";
 import { findAgentByUserId } from "../repositories/users";
 import type { Actor } from "./actor";
 import { expireIfDue } from "./expire-orders";
@@ -31,12 +33,15 @@ export async function agentOverview(actor: Actor) {
           available: b.balance - b.onHold,
         }));
     const totals = await agentTotalsToday(tx, agent.id);
+    const plan = planOf((await currentSettings(tx)).settings, agent.commissionPlan);
     return {
       shopName: agent.shopName,
       status: agent.status,
       suspendedReason: agent.suspendedReason,
       float: pick("FLOAT"),
       commission: pick("COMMISSION"),
+      // What the shop earns on orders it takes from now on, so the agent can check it.
+      plan: { name: plan.name, cashIn: plan.cashIn, cashOutShareBps: plan.cashOutShareBps },
       today: totals.map((t) => ({
         type: t.type,
         count: Number(t.count),

@@ -2,7 +2,9 @@ import { parseTypedCode } from "@/domain/codes";
 import { DomainError } from "@/domain/errors";
 import { formatMinor } from "@/domain/money";
 import { transitionFor } from "@/domain/order-state";
+import { commissionFor } from "@/domain/pricing";
 import { retryAfterText, TYPED_CODE_PER_AGENT } from "@/domain/rate-limits";
+import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { balancesOfUser } from "../repositories/accounts";
 import {
@@ -14,6 +16,7 @@ import {
   recordOrderEvent,
   transitionOrder,
 } from "../repositories/orders";
+import { settingsVersion } from "../repositories/settings";
 import { hashToken, looksLikeToken } from "../security/order-token";
 import type { Actor } from "./actor";
 import { expireIfDue } from "./expire-orders";
@@ -69,7 +72,7 @@ async function locateByCode(actor: Actor, raw: string): Promise<OrderRow> {
 
 /**
  * The agent scanned the QR (or typed the code): the order becomes this agent's and no one
- * else's. Scanning again from the same tablet shows the same order; another agent is told
+ * else's, and is given the commission this agent earns on it. Scanning again from the same tablet shows the same order; another agent is told
  * it is already being handled. Claiming moves no money, so it needs no idempotency key.
  */
 export async function claimOrder(actor: Actor, input: ClaimInput): Promise<AgentOrderView> {
@@ -99,12 +102,16 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
         );
       }
     }
+    // The agent's plan, at the rates of the version the order was priced with: a rate
+    // change applies to orders created after it, like every other setting.
+    const plan = planOf(await settingsVersion(tx, order.configVersion), agent.commissionPlan);
     const t = transitionFor(order.type, "claim");
     const claimed = await transitionOrder(tx, {
       id: order.id,
       from: t.from,
       to: t.to,
       agentId: agent.id,
+      commission: commissionFor(order.type, order, plan),
       time: "before-expiry",
     });
     if (!claimed) return explainRefusal(tx, order.id, "claim");

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
-import { inTransaction } from "../db/transaction";
 import { ensureUserAccount } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import { currentSettings } from "../repositories/settings";
 import { insertAgent, insertUser } from "../repositories/users";
 import { hashPin } from "../security/pin";
 import type { Actor } from "./actor";
+import { idempotent } from "./idempotent";
+import { requirePlan } from "./set-agent-plan";
 
 export interface OnboardAgentInput {
   shopName: string;
@@ -14,14 +15,24 @@ export interface OnboardAgentInput {
   ownerPhone: string;
   pin: string;
   locationText: string;
+  /** A code in the current settings' commissionPlans. */
+  commissionPlan: string;
   latitude?: number | undefined;
   longitude?: number | undefined;
+  idempotencyKey: string;
 }
 
-/** An operator opens a shop: the agent's login, its float and commission accounts. */
+/**
+ * An operator opens a shop: the agent's login, its float and commission accounts. Under an
+ * idempotency key, so an operator who retries after a lost response gets the shop that was
+ * opened rather than "this phone already has an account".
+ */
 export async function onboardAgent(actor: Actor, input: OnboardAgentInput) {
-  const pinHash = await hashPin(input.pin);
-  return inTransaction(async (tx) => {
+  const { idempotencyKey, pin, ...visible } = input;
+  const pinHash = await hashPin(pin);
+  // The request hash leaves the PIN out: a hash of a 4-digit PIN beside the phone number
+  // would give the PIN away to anyone who can read the table.
+  return idempotent(actor, idempotencyKey, "agent.onboard", visible, async (tx) => {
     const userId = randomUUID();
     const agentId = randomUUID();
     const created = await insertUser(tx, {
@@ -33,18 +44,19 @@ export async function onboardAgent(actor: Actor, input: OnboardAgentInput) {
     });
     if (!created)
       throw new DomainError("CONFLICT", "This phone number already has a ProxyPay account");
+    const { settings } = await currentSettings(tx);
+    requirePlan(settings, input.commissionPlan);
     await insertAgent(tx, {
       id: agentId,
       userId,
       shopName: input.shopName,
       locationText: input.locationText,
+      commissionPlan: input.commissionPlan,
       ...(input.latitude !== undefined ? { latitude: input.latitude } : {}),
       ...(input.longitude !== undefined ? { longitude: input.longitude } : {}),
     });
-    const { settings } = await currentSettings(tx);
     await ensureUserAccount(tx, userId, "FLOAT", settings.currency);
     await ensureUserAccount(tx, userId, "COMMISSION", settings.currency);
-    const { pin: _secret, ...visible } = input;
     await appendAudit(tx, {
       actorId: actor.userId,
       actorRole: actor.role,

@@ -1,5 +1,5 @@
 import { DomainError } from "@/domain/errors";
-import { type SettingsJson, settingsSchema } from "@/domain/settings";
+import { currentSettingsSchema, type SettingsJson, settingsJsonOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
 import { insertSettingsVersion } from "../repositories/settings";
@@ -13,7 +13,7 @@ export async function settingsHistory(limit: number) {
   if (rows.length === 0) throw new DomainError("NOT_FOUND", "No settings yet");
   return rows.map((r) => ({
     version: r.version,
-    settings: r.settings as SettingsJson,
+    settings: settingsJsonOf(r.settings),
     createdBy: r.createdBy,
     createdAt: r.createdAt,
   }));
@@ -27,7 +27,7 @@ export async function updateSettings(
   actor: Actor,
   input: { basedOnVersion: number; settings: SettingsJson },
 ) {
-  const parsed = settingsSchema.safeParse(input.settings);
+  const parsed = currentSettingsSchema.safeParse(input.settings);
   if (!parsed.success) {
     throw new DomainError(
       "INVALID_INPUT",

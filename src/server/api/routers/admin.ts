@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLAN_CODE } from "@/domain/commission-plan";
 import type { SettingsJson } from "@/domain/settings";
 import { listAgents } from "../../use-cases/admin-agents";
 import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/admin-customers";
@@ -13,11 +14,13 @@ import { onboardAgent } from "../../use-cases/onboard-agent";
 import { accountStatement, journal, operatorOverview } from "../../use-cases/operator-reports";
 import { settingsHistory, updateSettings } from "../../use-cases/platform-settings";
 import { decideReversal, listReversals, requestReversal } from "../../use-cases/reverse-order";
+import { setAgentPlan } from "../../use-cases/set-agent-plan";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
 import { amountMinor, idempotencyKey, orderId, phone, pin, text } from "../inputs";
 import { adminProcedure, router } from "../trpc";
 
 const agentId = z.uuid({ message: "Not a valid agent id" });
+const planCode = z.string().regex(PLAN_CODE, "Choose one of the commission plans");
 /** Database row ids (bigserial) as cursors and references. */
 const rowId = z
   .bigint()
@@ -50,11 +53,16 @@ export const adminRouter = router({
         ownerPhone: phone,
         pin,
         locationText: text("The location", 200),
+        commissionPlan: planCode,
         latitude: z.number().min(-90).max(90).optional(),
         longitude: z.number().min(-180).max(180).optional(),
+        idempotencyKey,
       }),
     )
     .mutation(({ ctx, input }) => onboardAgent(ctx.actor, input)),
+  setAgentPlan: adminProcedure
+    .input(z.strictObject({ agentId, plan: planCode }))
+    .mutation(({ ctx, input }) => setAgentPlan(ctx.actor, input)),
   suspendAgent: adminProcedure
     .input(z.strictObject({ agentId, reason: text("The reason", 200) }))
     .mutation(({ ctx, input }) => setAgentStatus(ctx.actor, { ...input, suspend: true })),

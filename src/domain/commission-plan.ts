@@ -1,0 +1,8 @@
+// Kept apart from settings.ts (and its zod schemas) so that screens can name the default
+// plan without shipping the schemas to the browser.
+
+/** Every settings version has this plan; an agent on a plan a version lacks is paid by it. */
+export const DEFAULT_PLAN = "STANDARD";
+
+/** Plan codes as stored on agents and as keys of the settings' commissionPlans. */
+export const PLAN_CODE = /^[A-Z][A-Z0-9_]{1,23}$/;

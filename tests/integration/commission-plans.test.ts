@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { inTransaction } from "../../src/server/db/transaction";
+import { balances, key, newAdmin, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
+
+type Agent = Awaited<ReturnType<typeof newAgent>>;
+type Customer = Awaited<ReturnType<typeof newCustomer>>;
+
+/** Claim and confirm as the agent (approving first when it is a cash-out). */
+async function serve(
+  agent: Agent,
+  customer: Customer,
+  order: { id: string; token: string | null },
+) {
+  const claimed = await agent.api.agent.claim({ token: order.token! });
+  if (claimed.type === "CASH_OUT") {
+    await customer.api.customer.answerApproval({
+      orderId: order.id,
+      approve: true,
+      idempotencyKey: key(),
+    });
+  }
+  await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
+  return claimed;
+}
+
+describe("commission plans", () => {
+  it("pays each agent by its own plan", async () => {
+    const customer = await newCustomer(1_000_000n);
+    const standard = await newAgent(1_000_000n, "Standard Shop", "STANDARD");
+    const highVolume = await newAgent(1_000_000n, "Busy Shop", "HIGH_VOLUME");
+
+    // Cash-in of KES 2,500: 0.4% on STANDARD, 0.5% on HIGH_VOLUME.
+    const a = await serve(standard, customer, await placeOrder(customer, "CASH_IN", 250_000n));
+    const b = await serve(highVolume, customer, await placeOrder(customer, "CASH_IN", 250_000n));
+    expect([a.commission, b.commission]).toEqual([1_000n, 1_250n]);
+    // Cash-out of KES 1,000 (fee KES 15): 60% and 70% of the fee.
+    const c = await serve(standard, customer, await placeOrder(customer, "CASH_OUT", 100_000n));
+    const d = await serve(highVolume, customer, await placeOrder(customer, "CASH_OUT", 100_000n));
+    expect([c.commission, d.commission]).toEqual([900n, 1_050n]);
+
+    expect((await balances(standard.userId)).COMMISSION!.balance).toBe(1_900n);
+    expect((await balances(highVolume.userId)).COMMISSION!.balance).toBe(2_300n);
+  });
+
+  it("an order has no commission until an agent claims it", async () => {
+    const customer = await newCustomer();
+    const order = await placeOrder(customer, "CASH_IN", 250_000n);
+    const stored = await inTransaction((tx) => tx.order.findUnique({ where: { id: order.id } }));
+    expect(stored!.commission).toBe(0n);
+  });
+
+  it("a rate change pays orders created after it; a plan change pays orders claimed after it", async () => {
+    const admin = await newAdmin();
+    const customer = await newCustomer();
+    const agent = await newAgent(5_000_000n, "Moving Shop", "STANDARD");
+    const [current] = await admin.api.admin.settings({ limit: 1 });
+
+    const early = await placeOrder(customer, "CASH_IN", 250_000n);
+    const raised = structuredClone(current!.settings);
+    raised.commissionPlans.STANDARD!.cashIn.bps = 80;
+    const { version } = await admin.api.admin.updateSettings({
+      basedOnVersion: current!.version,
+      settings: raised,
+    });
+    try {
+      const late = await placeOrder(customer, "CASH_IN", 250_000n);
+      // The early order was priced under the old version: the old rate.
+      expect((await serve(agent, customer, early)).commission).toBe(1_000n);
+      expect((await serve(agent, customer, late)).commission).toBe(2_000n);
+
+      await admin.api.admin.setAgentPlan({ agentId: agent.agentId, plan: "HIGH_VOLUME" });
+      const moved = await serve(agent, customer, await placeOrder(customer, "CASH_IN", 250_000n));
+      expect(moved.commission).toBe(1_250n);
+      const audit = await admin.api.admin.audit({ entityType: "agent", entityId: agent.agentId });
+      expect(audit[0]).toMatchObject({
+        action: "agent.plan",
+        before: { commissionPlan: "STANDARD" },
+        after: { commissionPlan: "HIGH_VOLUME" },
+      });
+    } finally {
+      // Put the seeded rates back for the other tests.
+      await admin.api.admin.updateSettings({
+        basedOnVersion: version,
+        settings: current!.settings,
+      });
+    }
+  });
+
+  it("an agent can be put only on a plan the settings offer", async () => {
+    const admin = await newAdmin();
+    const agent = await newAgent();
+    await expect(
+      admin.api.admin.setAgentPlan({ agentId: agent.agentId, plan: "GOLD" }),
+    ).rejects.toThrow(/There is no GOLD plan. Plans: STANDARD, HIGH_VOLUME/);
+    await expect(
+      admin.api.admin.onboardAgent({
+        shopName: "Gold Shop",
+        ownerName: "Owner",
+        ownerPhone: uniquePhone(),
+        pin: "1234",
+        locationText: "Somewhere",
+        commissionPlan: "GOLD",
+        idempotencyKey: key(),
+      }),
+    ).rejects.toThrow(/There is no GOLD plan/);
+  });
+});
+
+describe("onboarding under an idempotency key", () => {
+  it("a retry returns the shop it opened; the key with other details is refused", async () => {
+    const admin = await newAdmin();
+    const input = {
+      shopName: "Retry Duka",
+      ownerName: "Amani",
+      ownerPhone: uniquePhone(),
+      pin: "2468",
+      locationText: "Nakuru, Kenyatta Avenue",
+      commissionPlan: "STANDARD",
+      idempotencyKey: key(),
+    };
+    const [first, second] = await Promise.all([
+      admin.api.admin.onboardAgent(input),
+      admin.api.admin.onboardAgent(input),
+    ]);
+    expect(second).toEqual(first);
+    const again = await admin.api.admin.onboardAgent(input);
+    expect(again).toEqual(first);
+    await expect(
+      admin.api.admin.onboardAgent({ ...input, shopName: "Another Duka" }),
+    ).rejects.toThrow(/already used for a different request/);
+    const stored = await inTransaction((tx) =>
+      tx.idempotencyKey.findMany({ where: { key: input.idempotencyKey } }),
+    );
+    // The stored request hash does not depend on the PIN, so it cannot give the PIN away.
+    const withOtherPin = await admin.api.admin.onboardAgent({ ...input, pin: "1357" });
+    expect(withOtherPin).toEqual(first);
+    expect(stored).toHaveLength(1);
+  });
+});
