@@ -144,9 +144,6 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
                   {f.kind === "money" ? `${f.label} (${currency})` : f.label}
                 </th>
               ))}
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
             </tr>
           </thead>
           <tbody>
@@ -154,21 +151,22 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
               <tr key={code}>
                 <th scope="row" className={styles.rowHead}>
                   <code>{code}</code>
+                  {savedPlans.includes(code) ? null : (
+                    <div>
+                      <Button
+                        variant="ghost"
+                        className={styles.tableButton}
+                        aria-label={`Remove the new plan ${code}`}
+                        onClick={() => setPlanCodes((codes) => codes.filter((c) => c !== code))}
+                      >
+                        Remove
+                      </Button>
+                    </div>
+                  )}
                 </th>
                 {planFields(code).map((f) => (
                   <td key={f.path}>{input(f, `${code}: ${f.label}`, true)}</td>
                 ))}
-                <td>
-                  {savedPlans.includes(code) ? null : (
-                    <Button
-                      variant="ghost"
-                      className={styles.tableButton}
-                      onClick={() => setPlanCodes((codes) => codes.filter((c) => c !== code))}
-                    >
-                      Remove
-                    </Button>
-                  )}
-                </td>
               </tr>
             ))}
           </tbody>
@@ -241,6 +239,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
           disabled={changed.length === 0 || save.isPending}
           onClick={() => {
             setValues(initial);
+            setPlanCodes(savedPlans);
             setProblems({});
             save.reset();
           }}

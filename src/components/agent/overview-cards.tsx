@@ -2,6 +2,7 @@
 
 import { Money } from "@/components/ui/money";
 import { typeLabel } from "@/components/ui/status-badge";
+import { formatMinor } from "@/domain/money";
 import styles from "./agent.module.css";
 import type { AgentOverview } from "./types";
 
@@ -82,12 +83,12 @@ export function OverviewCards({ overview }: { overview: AgentOverview }) {
           ))
         )}
         <div className="muted small">Earned, not yet paid out</div>
-        <div className="muted small" data-testid="commission-plan">
+        <p className={`muted small ${styles.planNote}`} data-testid="commission-plan">
           {overview.plan.name} plan: {overview.plan.cashIn.bps / 100}% of each cash-in (
-          <Money amount={overview.plan.cashIn.min} currency={currency} /> to{" "}
-          <Money amount={overview.plan.cashIn.max} currency={currency} />
-          ), {overview.plan.cashOutShareBps / 100}% of each cash-out fee
-        </div>
+          {formatMinor(overview.plan.cashIn.min, currency)} to{" "}
+          {formatMinor(overview.plan.cashIn.max, currency)}), {overview.plan.cashOutShareBps / 100}%
+          of each cash-out fee
+        </p>
       </div>
       <div className="card">
         <div className="muted small">Today</div>
