@@ -301,6 +301,34 @@ describe("operator: reversals with maker-checker", () => {
     expect(open?.status).toBe("REQUESTED");
   });
 
+  it("lists reversal requests newest first, a keyset page at a time", async () => {
+    const maker = await newAdmin();
+    const requested: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { order } = await completedCashIn(10_000n);
+      const { reversalId } = await maker.api.admin.requestReversal({
+        orderId: order.id,
+        reason: `paging check ${i}`,
+        idempotencyKey: key(),
+      });
+      requested.unshift(reversalId);
+    }
+    const first = await maker.api.admin.reversals({ limit: 2 });
+    const last = first.at(-1)!;
+    const second = await maker.api.admin.reversals({
+      limit: 2,
+      before: { requestedAt: last.requestedAt, id: last.id },
+    });
+    const seen = [...first, ...second].map((r) => r.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, 3)).toEqual(requested);
+    // Leave no open request behind for the other tests' queues.
+    const checker = await newAdmin();
+    for (const reversalId of requested) {
+      await checker.api.admin.decideReversal({ reversalId, approve: false, idempotencyKey: key() });
+    }
+  });
+
   it("only completed orders can be reversed, and one request at a time", async () => {
     const maker = await newAdmin();
     const customer = await newCustomer();

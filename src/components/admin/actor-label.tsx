@@ -1,6 +1,8 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useSession } from "next-auth/react";
+import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { shortId } from "./types";
 
@@ -13,18 +15,24 @@ const ROLES: Record<string, string> = {
 
 /**
  * Who did something. Maker-checker turns on "was that me?", so the signed-in operator's
- * own id reads as "you"; others keep a short id, the full one on hover.
+ * own id reads as "you"; other operators by name (operators are few: one cached list serves
+ * every label on the page); anyone else by a short id, the full one on hover.
  */
 export function ActorLabel({ role, id }: { role?: string | null; id: string | null }) {
   const { data } = useSession();
+  const trpc = useTRPC();
+  const operators = useQuery({ ...trpc.admin.operators.queryOptions(), staleTime: 5 * 60_000 });
   const roleText = role ? (ROLES[role] ?? role) : null;
   if (!id) return <span>{roleText ?? "System"}</span>;
   const mine = data?.user.id === id;
+  const operator = operators.data?.find((o) => o.id === id);
   return (
     <span className={styles.nowrap}>
-      {roleText ? `${roleText} ` : null}
+      {roleText && !operator ? `${roleText} ` : null}
       {mine ? (
         <strong title={id}>you</strong>
+      ) : operator ? (
+        <span title={`Operator ${operator.phone}`}>{operator.name}</span>
       ) : (
         <span className={`${styles.mono} muted`} title={id}>
           {shortId(id)}

@@ -1,21 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { AdminShell } from "./admin-shell";
 import { LoadFailed, TableSkeleton } from "./load-states";
 import { Notice } from "./notice";
 import { ReversalRows } from "./reversal-rows";
 import type { ReversalStatus } from "./types";
+import { useReversalPages } from "./use-reversal-pages";
 import { oneOf } from "./use-url-filters";
-
-/** The server lists at most this many; the queue of waiting requests is far shorter. */
-const LIMIT = 100;
 
 type Tab = ReversalStatus | "ALL";
 
@@ -85,12 +82,8 @@ function Reversals() {
 }
 
 function ReversalsTable({ tab, onDecided }: { tab: Tab; onDecided: (message: string) => void }) {
-  const trpc = useTRPC();
-  const reversals = useQuery(
-    trpc.admin.reversals.queryOptions(
-      tab === "ALL" ? { limit: LIMIT } : { status: tab, limit: LIMIT },
-    ),
-  );
+  const reversals = useReversalPages(tab === "ALL" ? undefined : tab);
+  const rows = reversals.data?.pages.flat() ?? [];
 
   if (reversals.isPending) return <TableSkeleton label="Loading reversals" />;
   if (!reversals.data) {
@@ -102,7 +95,7 @@ function ReversalsTable({ tab, onDecided }: { tab: Tab; onDecided: (message: str
       />
     );
   }
-  if (reversals.data.length === 0) {
+  if (rows.length === 0) {
     return (
       <p className="muted center" data-testid="reversals-empty">
         {EMPTY[tab]}
@@ -127,16 +120,21 @@ function ReversalsTable({ tab, onDecided }: { tab: Tab; onDecided: (message: str
             </th>
           </tr>
         </thead>
-        {reversals.data.map((r) => (
+        {rows.map((r) => (
           <ReversalRows key={r.id} reversal={r} onDecided={onDecided} />
         ))}
       </table>
+      {/* A failed refresh keeps the rows already shown; say so rather than blank them. */}
       <ErrorNote error={reversals.error} />
-      <p className="muted small center">
-        {reversals.data.length >= LIMIT
-          ? `The latest ${LIMIT} are shown.`
-          : `${reversals.data.length === 1 ? "1 reversal" : `${reversals.data.length} reversals`}: that is everything.`}
-      </p>
+      {reversals.hasNextPage ? (
+        <Button busy={reversals.isFetchingNextPage} onClick={() => void reversals.fetchNextPage()}>
+          Load more
+        </Button>
+      ) : (
+        <p className="muted small center">
+          {rows.length === 1 ? "1 reversal" : `${rows.length} reversals`}: that is everything.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTRPCClient } from "@/lib/trpc";
 import type { AuditEntityType } from "./types";
+import { afterLast, useKeysetPages } from "./use-keyset-pages";
 
 const PAGE_SIZE = 50;
 
@@ -19,18 +19,12 @@ export interface AuditSearch {
 export function useAuditPages(search: AuditSearch) {
   const client = useTRPCClient();
   const input = { ...search, limit: PAGE_SIZE };
-  return useInfiniteQuery({
-    // Shaped like tRPC's own key for this procedure, so invalidating trpc.admin refreshes it.
-    queryKey: [["admin", "audit"], { input, type: "infinite" }],
-    queryFn: ({ pageParam, signal }) =>
-      client.admin.audit.query(pageParam ? { ...input, beforeId: pageParam } : input, {
-        signal,
-      }),
-    initialPageParam: null as bigint | null,
+  return useKeysetPages({
+    path: ["admin", "audit"],
+    input,
+    fetch: (beforeId: bigint | null, signal) =>
+      client.admin.audit.query(beforeId ? { ...input, beforeId } : input, { signal }),
     // The log only grows at the top, so "ids below the last one shown" never repeats a row.
-    getNextPageParam: (last): bigint | null => {
-      const tail = last.at(-1);
-      return last.length < PAGE_SIZE || !tail ? null : tail.id;
-    },
+    next: (rows) => afterLast(rows, PAGE_SIZE, (row) => row.id),
   });
 }

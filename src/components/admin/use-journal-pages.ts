@@ -1,7 +1,7 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTRPCClient } from "@/lib/trpc";
+import { afterLast, useKeysetPages } from "./use-keyset-pages";
 
 const PAGE_SIZE = 25;
 
@@ -12,16 +12,12 @@ const PAGE_SIZE = 25;
 export function useJournalPages(startBefore: bigint | undefined) {
   const client = useTRPCClient();
   const input = { limit: PAGE_SIZE };
-  return useInfiniteQuery({
-    queryKey: [["admin", "journal"], { input: { ...input, startBefore }, type: "infinite" }],
-    queryFn: ({ pageParam, signal }) =>
-      client.admin.journal.query(pageParam ? { ...input, beforeId: pageParam } : input, {
-        signal,
-      }),
-    initialPageParam: startBefore ?? null,
-    getNextPageParam: (last): bigint | null => {
-      const tail = last.at(-1);
-      return last.length < PAGE_SIZE || !tail ? null : tail.id;
-    },
+  return useKeysetPages({
+    path: ["admin", "journal"],
+    input: { ...input, startBefore },
+    fetch: (beforeId: bigint | null, signal) =>
+      client.admin.journal.query(beforeId ? { ...input, beforeId } : input, { signal }),
+    next: (rows) => afterLast(rows, PAGE_SIZE, (row) => row.id),
+    start: startBefore ?? null,
   });
 }

@@ -1,12 +1,10 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTRPCClient } from "@/lib/trpc";
 import type { OrderStatus, OrderType } from "./types";
+import { afterLast, type TimeCursor, timeCursor, useKeysetPages } from "./use-keyset-pages";
 
 const PAGE_SIZE = 50;
-
-type Cursor = { createdAt: Date; id: string };
 
 export interface OrderSearch {
   status?: OrderStatus;
@@ -21,16 +19,11 @@ export interface OrderSearch {
 export function useOrderPages(search: OrderSearch) {
   const client = useTRPCClient();
   const input = { ...search, limit: PAGE_SIZE };
-  return useInfiniteQuery({
-    // Shaped like tRPC's own key for this procedure, so invalidating trpc.admin refreshes it.
-    queryKey: [["admin", "orders"], { input, type: "infinite" }],
-    queryFn: ({ pageParam, signal }) =>
-      client.admin.orders.query(pageParam ? { ...input, before: pageParam } : input, { signal }),
-    initialPageParam: null as Cursor | null,
-    // Strictly before the last row shown: orders created meanwhile never shift the pages.
-    getNextPageParam: (last): Cursor | null => {
-      const tail = last.at(-1);
-      return last.length < PAGE_SIZE || !tail ? null : { createdAt: tail.createdAt, id: tail.id };
-    },
+  return useKeysetPages({
+    path: ["admin", "orders"],
+    input,
+    fetch: (before: TimeCursor | null, signal) =>
+      client.admin.orders.query(before ? { ...input, before } : input, { signal }),
+    next: (rows) => afterLast(rows, PAGE_SIZE, timeCursor),
   });
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTRPCClient } from "@/lib/trpc";
+import { afterLast, useKeysetPages } from "./use-keyset-pages";
 
 const PAGE_SIZE = 50;
 
@@ -9,17 +9,11 @@ const PAGE_SIZE = 50;
 export function useStatementPages(accountId: bigint) {
   const client = useTRPCClient();
   const input = { accountId, limit: PAGE_SIZE };
-  return useInfiniteQuery({
-    // Shaped like tRPC's own key for this procedure, so invalidating trpc.admin refreshes it.
-    queryKey: [["admin", "statement"], { input, type: "infinite" }],
-    queryFn: ({ pageParam, signal }) =>
-      client.admin.statement.query(pageParam ? { ...input, beforeId: pageParam } : input, {
-        signal,
-      }),
-    initialPageParam: null as bigint | null,
-    getNextPageParam: (last): bigint | null => {
-      const tail = last.lines.at(-1);
-      return last.lines.length < PAGE_SIZE || !tail ? null : tail.postingId;
-    },
+  return useKeysetPages({
+    path: ["admin", "statement"],
+    input,
+    fetch: (beforeId: bigint | null, signal) =>
+      client.admin.statement.query(beforeId ? { ...input, beforeId } : input, { signal }),
+    next: (page) => afterLast(page.lines, PAGE_SIZE, (line) => line.postingId),
   });
 }

@@ -49,9 +49,20 @@ export function reversalsPage(
   db: Tx,
   status: "REQUESTED" | "APPROVED" | "REJECTED" | undefined,
   limit: number,
+  before?: { requestedAt: Date; id: string },
 ) {
   return db.reversal.findMany({
-    where: status ? { status } : {},
+    where: {
+      ...(status ? { status } : {}),
+      ...(before
+        ? {
+            OR: [
+              { requestedAt: { lt: before.requestedAt } },
+              { requestedAt: before.requestedAt, id: { lt: before.id } },
+            ],
+          }
+        : {}),
+    },
     orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
     take: limit,
     include: {

@@ -150,8 +150,11 @@ export async function decideReversal(
 export async function listReversals(input: {
   status?: "REQUESTED" | "APPROVED" | "REJECTED" | undefined;
   limit: number;
+  before?: { requestedAt: Date; id: string } | undefined;
 }) {
-  const rows = await inTransaction((tx) => reversalsPage(tx, input.status, input.limit));
+  const rows = await inTransaction((tx) =>
+    reversalsPage(tx, input.status, input.limit, input.before),
+  );
   return rows.map((r) => ({
     id: r.id,
     orderId: r.orderId,

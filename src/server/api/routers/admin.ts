@@ -114,6 +114,12 @@ export const adminRouter = router({
       z.strictObject({
         status: z.enum(["REQUESTED", "APPROVED", "REJECTED"]).optional(),
         limit: z.number().int().min(1).max(100).default(50),
+        before: z
+          .strictObject({
+            requestedAt: z.date(),
+            id: z.uuid({ message: "Not a valid reversal id" }),
+          })
+          .optional(),
       }),
     )
     .query(({ input }) => listReversals(input)),
