@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { authorizeCredentials } from "../../src/server/auth/options";
+import { depositFromSettlement } from "../../src/server/db/seed";
 import { inTransaction } from "../../src/server/db/transaction";
+import { ensureUserAccount } from "../../src/server/repositories/accounts";
 import { balances, key, newAdmin, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
 
 async function auditOf(entityId: string) {
@@ -129,10 +131,20 @@ describe("operator: float and commissions", () => {
       await agent.api.agent.confirm({ orderId: o.id, idempotencyKey: key() });
     }
     await placeOrder(customer, "CASH_IN", 20_000n);
+    // A float in another currency is not added to the KES float.
+    await inTransaction(async (tx) => {
+      const tzs = await ensureUserAccount(tx, agent.userId, "FLOAT", "TZS");
+      await depositFromSettlement(tx, tzs, 500_000n, "FLOAT_FUNDING", "other currency", "TZS");
+    });
     const listed = (await admin.api.admin.agents({ limit: 100 })).find(
       (a) => a.id === agent.agentId,
     );
-    expect(listed).toMatchObject({ weekOrders: 2, weekVolume: 25_000n, float: 975_000n });
+    expect(listed).toMatchObject({
+      currency: "KES",
+      weekOrders: 2,
+      weekVolume: 25_000n,
+      float: 975_000n,
+    });
   });
 
   it("pays out earned commission and no more", async () => {

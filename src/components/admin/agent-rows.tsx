@@ -11,7 +11,7 @@ import { MOVES, type MoneyMove, MoneyMoveForm } from "./money-move-form";
 import { Notice } from "./notice";
 import { PlanForm } from "./plan-form";
 import { SuspendForm } from "./suspend-form";
-import { type AdminAgent, formatDay, OPERATING_CURRENCY } from "./types";
+import { type AdminAgent, formatDay } from "./types";
 import { useRefreshAdmin } from "./use-refresh-admin";
 
 /** Must match the header cells of AgentsTable, so an open form spans the whole row. */
@@ -77,14 +77,14 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
           )}
         </td>
         <td className={styles.num}>
-          <Money amount={agent.float} currency={OPERATING_CURRENCY} />
+          <Money amount={agent.float} currency={agent.currency} />
         </td>
         <td className={styles.num}>
-          <Money amount={agent.commission} currency={OPERATING_CURRENCY} />
+          <Money amount={agent.commission} currency={agent.currency} />
           <div className="small muted">{agent.commissionPlanName} plan</div>
         </td>
         <td className={styles.num}>
-          <Money amount={agent.weekVolume} currency={OPERATING_CURRENCY} />
+          <Money amount={agent.weekVolume} currency={agent.currency} />
           <div className="small muted">
             {agent.weekOrders} {agent.weekOrders === 1 ? "order" : "orders"}
           </div>

@@ -10,7 +10,7 @@ import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPCClient } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { FieldError } from "./field-error";
-import { type AdminAgent, OPERATING_CURRENCY } from "./types";
+import type { AdminAgent } from "./types";
 import { useRefreshAdmin } from "./use-refresh-admin";
 
 export type MoneyMove = "FUND_FLOAT" | "DEFLOAT" | "PAY_COMMISSION";
@@ -93,7 +93,7 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
     const found: { amount?: string; reference?: string } = {};
     let amount = 0n;
     try {
-      amount = parseMajor(amountText, OPERATING_CURRENCY);
+      amount = parseMajor(amountText, agent.currency);
       if (amount <= 0n) found.amount = "Enter an amount more than zero";
     } catch (error) {
       found.amount = error instanceof Error ? error.message : "Enter an amount like 500 or 500.50";
@@ -122,14 +122,14 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
         </strong>
         <span className="small muted">
           {spec.balance === "float" ? "Float now " : "Commission now "}
-          <Money amount={agent[spec.balance]} currency={OPERATING_CURRENCY} />
+          <Money amount={agent[spec.balance]} currency={agent.currency} />
         </span>
       </div>
       <p className="small muted">{spec.explain}</p>
       <div className={styles.formGrid}>
         <div className={styles.fieldCell}>
           <label className="field">
-            Amount ({OPERATING_CURRENCY})
+            Amount ({agent.currency})
             <input
               ref={amountInput}
               name="amount"

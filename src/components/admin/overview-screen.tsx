@@ -11,7 +11,6 @@ import { MoneyPositionsCard } from "./money-positions-card";
 import { OrdersByStatusChart } from "./orders-by-status-chart";
 import { OverviewWindowCard } from "./overview-window-card";
 import r from "./reports.module.css";
-import { OPERATING_CURRENCY } from "./types";
 
 const TIME = new Intl.DateTimeFormat("en-KE", { timeStyle: "medium" });
 
@@ -71,12 +70,14 @@ function Overview() {
               title="Today"
               span="since 00:00 UTC"
               figures={data.today}
+              currency={data.currency}
               testId="overview-today"
             />
             <OverviewWindowCard
               title="Last 7 days"
               span="today and the 6 days before"
               figures={data.week}
+              currency={data.currency}
               testId="overview-week"
             />
           </div>
@@ -92,7 +93,7 @@ function Overview() {
             </>
           ) : (
             <>
-              <DailyVolumeChart days={data.dailyVolume} currency={OPERATING_CURRENCY} />
+              <DailyVolumeChart days={data.dailyVolume} currency={data.currency} />
               <div className={r.charts}>
                 <OrdersByStatusChart statuses={data.ordersByStatus} />
                 <MoneyPositionsCard positions={data.positions} />

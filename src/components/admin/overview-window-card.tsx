@@ -1,10 +1,10 @@
 import { Money } from "@/components/ui/money";
 import { typeLabel } from "@/components/ui/status-badge";
+import type { CurrencyCode } from "@/domain/money";
 import styles from "./admin.module.css";
 import { formatCount, formatDuration, formatRate } from "./report-formats";
 import type { OverviewWindow } from "./report-types";
 import r from "./reports.module.css";
-import { OPERATING_CURRENCY } from "./types";
 
 const ORDER_TYPES = ["CASH_IN", "CASH_OUT"] as const;
 
@@ -13,11 +13,14 @@ export function OverviewWindowCard({
   title,
   span,
   figures,
+  currency,
   testId,
 }: {
   title: string;
   span: string;
   figures: OverviewWindow;
+  /** The currency the overview's volumes are in. */
+  currency: CurrencyCode;
   testId: string;
 }) {
   // Both types always get a row, so the two cards line up even on a day with no cash-outs.
@@ -80,10 +83,10 @@ export function OverviewWindowCard({
               <td className={styles.num}>{formatCount(row.orders)}</td>
               <td className={styles.num}>{formatCount(row.completed)}</td>
               <td className={styles.num}>
-                <Money amount={row.volume} currency={OPERATING_CURRENCY} />
+                <Money amount={row.volume} currency={currency} />
               </td>
               <td className={styles.num}>
-                <Money amount={row.fees} currency={OPERATING_CURRENCY} />
+                <Money amount={row.fees} currency={currency} />
               </td>
               <td className={styles.num}>{formatDuration(row.medianScanToCompleteSeconds)}</td>
             </tr>

@@ -1,5 +1,4 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
-import type { CurrencyCode } from "@/domain/money";
 import type { AppRouter } from "@/server/api/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -19,12 +18,6 @@ export type OrderStatus = NonNullable<Inputs["admin"]["orders"]["status"]>;
 export type OrderType = NonNullable<Inputs["admin"]["orders"]["type"]>;
 export type ReversalStatus = NonNullable<Inputs["admin"]["reversals"]["status"]>;
 export type AuditEntityType = NonNullable<Inputs["admin"]["audit"]["entityType"]>;
-
-/**
- * The agent list carries float and commission without their currency; the platform runs
- * in one currency (Kenya first), the same one the forms' "Amount (KES)" labels promise.
- */
-export const OPERATING_CURRENCY: CurrencyCode = "KES";
 
 export const ACCOUNT_KIND_LABELS: Record<string, string> = {
   WALLET: "Customer wallets",

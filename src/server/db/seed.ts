@@ -53,8 +53,9 @@ export async function depositFromSettlement(
   amount: bigint,
   kind: string,
   description: string,
+  currency: string = DEFAULT_SETTINGS.currency,
 ): Promise<void> {
-  const settlement = await ensurePlatformAccount(tx, "SETTLEMENT", DEFAULT_SETTINGS.currency);
+  const settlement = await ensurePlatformAccount(tx, "SETTLEMENT", currency);
   const result = await postEntry(tx, {
     kind,
     orderId: null,

@@ -50,11 +50,12 @@ export function agentsPage(db: Tx, limit: number, before?: { createdAt: Date; id
   });
 }
 
-/** Completed orders and volume per agent over a window, for the agents on one page. */
-export function agentVolumes(db: Tx, agentIds: string[], since: Date) {
+/** Completed orders and volume in one currency per agent over a window, for one page. */
+export function agentVolumes(db: Tx, agentIds: string[], since: Date, currency: string) {
   return db.$queryRaw<{ agent_id: string; orders: bigint; volume: bigint }[]>`
     SELECT agent_id::text, count(*) AS orders, coalesce(sum(amount), 0)::bigint AS volume
     FROM orders
-    WHERE agent_id = ANY(${agentIds}::uuid[]) AND status IN ('COMPLETED', 'REVERSED') AND created_at >= ${since}
+    WHERE agent_id = ANY(${agentIds}::uuid[]) AND status IN ('COMPLETED', 'REVERSED')
+      AND created_at >= ${since} AND currency = ${currency}
     GROUP BY agent_id`;
 }

@@ -1,7 +1,10 @@
 import type { Tx } from "../db/transaction";
 
-/** Orders and volume by type over a window, with completion rate and scan-to-complete. */
-export function orderWindowStats(db: Tx, since: Date) {
+/**
+ * Orders and volume by type over a window in one currency, with completion rate and
+ * scan-to-complete. Amounts of different currencies are never added together.
+ */
+export function orderWindowStats(db: Tx, since: Date, currency: string) {
   return db.$queryRaw<
     {
       type: string;
@@ -19,17 +22,17 @@ export function orderWindowStats(db: Tx, since: Date) {
            coalesce(sum(fee) FILTER (WHERE status IN ('COMPLETED', 'REVERSED')), 0)::bigint AS fees,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM completed_at - claimed_at))
               FILTER (WHERE completed_at IS NOT NULL AND claimed_at IS NOT NULL))::float8 AS median_seconds
-    FROM orders WHERE created_at >= ${since}
+    FROM orders WHERE created_at >= ${since} AND currency = ${currency}
     GROUP BY type ORDER BY type`;
 }
 
-/** Completed volume per day and type (UTC days), for the volume chart. */
-export function dailyVolume(db: Tx, since: Date) {
+/** Completed volume in one currency per day and type (UTC days), for the volume chart. */
+export function dailyVolume(db: Tx, since: Date, currency: string) {
   return db.$queryRaw<{ day: Date; type: string; volume: bigint; orders: bigint }[]>`
     SELECT date_trunc('day', created_at) AS day, type::text,
            coalesce(sum(amount), 0)::bigint AS volume, count(*) AS orders
     FROM orders
-    WHERE created_at >= ${since} AND status IN ('COMPLETED', 'REVERSED')
+    WHERE created_at >= ${since} AND currency = ${currency} AND status IN ('COMPLETED', 'REVERSED')
     GROUP BY 1, 2 ORDER BY 1, 2`;
 }
 

@@ -11,20 +11,23 @@ export async function listAgents(page: {
   before?: { createdAt: Date; id: string } | undefined;
 }) {
   const { rows, volumes, settings } = await inTransaction(async (tx) => {
+    const { settings } = await currentSettings(tx);
     const rows = await agentsPage(tx, page.limit, page.before);
     const volumes = await agentVolumes(
       tx,
       rows.map((a) => a.id),
       new Date(Date.now() - WEEK_MS),
+      settings.currency,
     );
-    return { rows, volumes, settings: (await currentSettings(tx)).settings };
+    return { rows, volumes, settings };
   });
+  // Balances and volumes in the operating currency: amounts in different currencies are
+  // never added together.
+  const currency = settings.currency;
   return rows.map((a) => {
     const week = volumes.find((v) => v.agent_id === a.id);
     const balance = (kind: "FLOAT" | "COMMISSION") =>
-      a.user.accounts
-        .filter((acc) => acc.kind === kind)
-        .reduce((sum, acc) => sum + acc.balance, 0n);
+      a.user.accounts.find((acc) => acc.kind === kind && acc.currency === currency)?.balance ?? 0n;
     return {
       id: a.id,
       shopName: a.shopName,
@@ -36,6 +39,7 @@ export async function listAgents(page: {
       commissionPlan: a.commissionPlan,
       // The name under today's settings (the plan a version lacks pays as STANDARD).
       commissionPlanName: planOf(settings, a.commissionPlan).name,
+      currency,
       float: balance("FLOAT"),
       commission: balance("COMMISSION"),
       weekOrders: Number(week?.orders ?? 0n),

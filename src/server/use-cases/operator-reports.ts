@@ -9,6 +9,7 @@ import {
   orderWindowStats,
   statementLines,
 } from "../repositories/reports";
+import { currentSettings } from "../repositories/settings";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -31,15 +32,18 @@ export async function operatorOverview(now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const weekAgo = new Date(today.getTime() - 6 * DAY_MS);
   return inTransaction(async (tx) => {
+    // Volumes are in the platform's operating currency; positions list every currency.
+    const { currency } = (await currentSettings(tx)).settings;
     const [todayRows, weekRows, daily, statuses, positions] = [
-      await orderWindowStats(tx, today),
-      await orderWindowStats(tx, weekAgo),
-      await dailyVolume(tx, weekAgo),
+      await orderWindowStats(tx, today, currency),
+      await orderWindowStats(tx, weekAgo, currency),
+      await dailyVolume(tx, weekAgo, currency),
       await ordersByStatus(tx, weekAgo),
       await moneyPositions(tx),
     ];
     const days = Array.from({ length: 7 }, (_, i) => new Date(weekAgo.getTime() + i * DAY_MS));
     return {
+      currency,
       today: window(todayRows),
       week: window(weekRows),
       dailyVolume: days.map((day) => {
