@@ -21,6 +21,7 @@ export const DEMO = {
       shopName: "Wanjiru General Store",
       location: "Kibera, Olympic estate",
       float: 5_000_000n,
+      plan: "STANDARD",
     },
     {
       phone: "+254700000102",
@@ -29,6 +30,7 @@ export const DEMO = {
       shopName: "Otieno Mobile Point",
       location: "Kisumu, Oginga Odinga St",
       float: 2_000_000n,
+      plan: "HIGH_VOLUME",
     },
   ],
   customers: [
@@ -107,6 +109,7 @@ export async function seedDemoData(): Promise<boolean> {
           userId,
           shopName: a.shopName,
           locationText: a.location,
+          commissionPlan: a.plan,
         });
         const float = await ensureUserAccount(tx, userId, "FLOAT", currency);
         await ensureUserAccount(tx, userId, "COMMISSION", currency);
