@@ -92,3 +92,37 @@ test("operator onboards an agent, funds its float, the agent serves a cash-in, a
   await customer.goto("/customer");
   expect(await readMoney(customer.getByTestId("wallet"))).toBe(walletBefore);
 });
+
+test("operator raises a plan's cash-in rate: a new settings version, in the history and the audit", async ({
+  browser,
+}) => {
+  const operator = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await signInOperator(operator, OPERATOR);
+  await operator.goto("/admin/settings");
+  const rate = operator.getByLabel("HIGH_VOLUME: Cash-in rate (bps)");
+  const before = await rate.inputValue();
+
+  await rate.fill("65");
+  await expect(operator.getByText("1 field changed.")).toBeVisible();
+  await operator.getByRole("button", { name: "Save as new version" }).click();
+  const saved = operator.getByText(/^Saved as version \d+$/);
+  await expect(saved).toBeVisible();
+  const version = Number((await saved.textContent())?.match(/\d+/)?.[0]);
+  await expect(operator.getByTestId("settings-history")).toContainText(
+    "commissionPlans.HIGH_VOLUME.cashIn.bps",
+  );
+
+  // The audit log, filtered to settings changes, shows who saved it.
+  await operator.goto("/admin/audit");
+  await operator.getByLabel("Entity type").selectOption({ label: "Settings" });
+  await operator.getByRole("button", { name: "Search" }).click();
+  const newest = operator.getByTestId("audit-row").first();
+  await expect(newest).toContainText("settings.update");
+  await expect(newest).toContainText("you");
+
+  // Put the seeded rate back, as a further version (versions are never edited).
+  await operator.goto("/admin/settings");
+  await operator.getByLabel("HIGH_VOLUME: Cash-in rate (bps)").fill(before);
+  await operator.getByRole("button", { name: "Save as new version" }).click();
+  await expect(operator.getByText(`Saved as version ${version + 1}`)).toBeVisible();
+});
