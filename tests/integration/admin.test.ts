@@ -515,7 +515,7 @@ describe("operator: overview, statements, journal and operators", () => {
     for await (const line of statementCsv(admin.actor, wallet!.id)) csv += line;
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "posting_id,entry_id,time,kind,description,order_id,bank_reference,currency,amount,balance_after",
+      "posting_id,entry_id,time,kind,description,order_id,order_reference,bank_reference,currency,amount,balance_after",
     );
     expect(lines[1]).toMatch(/,KES,1234\.56,1234\.56$/);
     expect(

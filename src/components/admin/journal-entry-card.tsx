@@ -30,7 +30,7 @@ export function JournalEntryCard({ entry, target }: { entry: JournalEntry; targe
             <span>
               Order{" "}
               <Link href={`/admin/orders/${entry.orderId}`} className={styles.mono}>
-                {shortId(entry.orderId)}
+                {entry.orderReference ?? shortId(entry.orderId)}
               </Link>
             </span>
           ) : null}

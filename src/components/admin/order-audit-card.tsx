@@ -26,7 +26,7 @@ export function OrderAuditCard({ audit }: { audit: OrderDossier["audit"] }) {
                 <td className={styles.nowrap}>{formatMoment(event.at)}</td>
                 <td className={styles.mono}>{event.action}</td>
                 <td>
-                  <ActorLabel id={event.actorId} />
+                  <ActorLabel role={event.actorRole} id={event.actorId} />
                 </td>
                 <td className={`${styles.mono} small`}>{event.ip ?? "—"}</td>
                 <td>

@@ -65,6 +65,7 @@ export function OrderReversalCard({ order }: { order: OrderDossier }) {
                   </>
                 ) : null}
               </div>
+              {r.decisionNote ? <div className="small">Decision note: {r.decisionNote}</div> : null}
             </li>
           ))}
         </ul>

@@ -65,7 +65,7 @@ export function StatementTable({
               <td>
                 {line.orderId ? (
                   <Link href={`/admin/orders/${line.orderId}`} className={styles.mono}>
-                    {shortId(line.orderId)}
+                    {line.orderReference ?? shortId(line.orderId)}
                   </Link>
                 ) : (
                   <span className="muted">—</span>

@@ -56,6 +56,8 @@ export interface StatementLine {
   kind: string;
   description: string;
   order_id: string | null;
+  /** The order's reference (PP-...), what a customer or agent quotes on the phone. */
+  order_reference: string | null;
   external_ref: string | null;
   amount: bigint;
   balance_after: bigint;
@@ -74,8 +76,10 @@ export function statementLines(
   const ascending = "afterId" in page;
   const bound = ascending ? page.afterId : (page.beforeId ?? null);
   return db.$queryRaw<StatementLine[]>`
-    SELECT p.id, p.entry_id, e.kind, e.description, e.order_id::text, e.external_ref, p.amount, p.balance_after, e.created_at
+    SELECT p.id, p.entry_id, e.kind, e.description, e.order_id::text, o.reference AS order_reference,
+           e.external_ref, p.amount, p.balance_after, e.created_at
     FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+    LEFT JOIN orders o ON o.id = e.order_id
     WHERE p.account_id = ${accountId}
       AND (${bound}::bigint IS NULL OR (${ascending} AND p.id > ${bound}::bigint) OR (NOT ${ascending} AND p.id < ${bound}::bigint))
     ORDER BY (CASE WHEN ${ascending} THEN p.id END) ASC, (CASE WHEN NOT ${ascending} THEN p.id END) DESC
@@ -103,6 +107,7 @@ export function journalPage(db: Tx, limit: number, beforeId?: bigint) {
     orderBy: { id: "desc" },
     take: limit,
     include: {
+      order: { select: { reference: true } },
       postings: {
         orderBy: { id: "asc" },
         include: { account: { select: { kind: true, currency: true } } },

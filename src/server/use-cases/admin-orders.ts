@@ -78,11 +78,13 @@ export async function orderDetail(orderId: string) {
       requestedAt: r.requestedAt,
       decidedBy: r.decidedBy,
       decidedAt: r.decidedAt,
+      decisionNote: r.decisionNote,
     })),
     audit: audit.map((a) => ({
       id: a.id,
       action: a.action,
       actorId: a.actorId,
+      actorRole: a.actorRole,
       ip: a.ip,
       at: a.createdAt,
       before: a.before,

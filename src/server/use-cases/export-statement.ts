@@ -40,7 +40,7 @@ export async function* statementCsv(actor: Actor, accountId: bigint): AsyncGener
     });
     return found;
   });
-  yield "posting_id,entry_id,time,kind,description,order_id,bank_reference,currency,amount,balance_after\r\n";
+  yield "posting_id,entry_id,time,kind,description,order_id,order_reference,bank_reference,currency,amount,balance_after\r\n";
   let after = 0n;
   for (;;) {
     const rows = await inTransaction((tx) =>
@@ -54,6 +54,7 @@ export async function* statementCsv(actor: Actor, accountId: bigint): AsyncGener
         r.kind,
         field(r.description),
         r.order_id ?? "",
+        r.order_reference ?? "",
         field(r.external_ref ?? ""),
         account.currency,
         decimal(r.amount, account.currency),

@@ -100,6 +100,7 @@ export async function accountStatement(input: {
         kind: l.kind,
         description: l.description,
         orderId: l.order_id,
+        orderReference: l.order_reference,
         externalRef: l.external_ref,
         amount: l.amount,
         balanceAfter: l.balance_after,
@@ -116,6 +117,7 @@ export async function journal(input: { limit: number; beforeId?: bigint | undefi
     kind: e.kind,
     description: e.description,
     orderId: e.orderId,
+    orderReference: e.order?.reference ?? null,
     externalRef: e.externalRef,
     at: e.createdAt,
     postings: e.postings.map((p) => ({
