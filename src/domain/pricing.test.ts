@@ -3,7 +3,13 @@ import { DEFAULT_PLAN } from "./commission-plan";
 import { checkLimits } from "./limits";
 import { executionPostings, sumPostings } from "./postings";
 import { commissionFor, quote } from "./pricing";
-import { DEFAULT_SETTINGS, parseSettings, planOf } from "./settings";
+import {
+  currentSettingsSchema,
+  DEFAULT_SETTINGS,
+  droppedPlans,
+  parseSettings,
+  planOf,
+} from "./settings";
 
 const settings = parseSettings(DEFAULT_SETTINGS);
 const standard = planOf(settings, DEFAULT_PLAN);
@@ -65,8 +71,14 @@ describe("commissionFor", () => {
     expect(commissionFor("CASH_OUT", { amount: 100_001n, fee: 1_501n }, all)).toBe(1_501n);
   });
 
-  it("pays an agent whose plan this version lacks by the standard plan", () => {
-    expect(planOf(settings, "NOT_IN_THIS_VERSION")).toBe(standard);
+  it("pays a plan this version lacks at today's rates, else by the standard plan", () => {
+    const { HIGH_VOLUME: _added, ...older } = DEFAULT_SETTINGS.commissionPlans;
+    const before = parseSettings({ ...DEFAULT_SETTINGS, commissionPlans: older });
+    expect(planOf(before, "HIGH_VOLUME", settings)).toBe(highVolume);
+    expect(planOf(before, "HIGH_VOLUME")).toEqual(standard);
+    expect(planOf(settings, "NOT_IN_ANY_VERSION", settings)).toBe(standard);
+    expect(droppedPlans(settings, before)).toEqual(["HIGH_VOLUME"]);
+    expect(droppedPlans(before, settings)).toEqual([]);
   });
 });
 
@@ -90,9 +102,10 @@ describe("settings", () => {
       /STANDARD plan is required/,
     );
     const upsideDown = { ...DEFAULT_SETTINGS.cashOut, fee: { bps: 150, min: "500", max: "100" } };
-    expect(() => parseSettings({ ...DEFAULT_SETTINGS, cashOut: upsideDown })).toThrow(
-      /minimum is above the maximum/,
-    );
+    const saved = { ...DEFAULT_SETTINGS, cashOut: upsideDown };
+    expect(() => currentSettingsSchema.parse(saved)).toThrow(/minimum is above the maximum/);
+    // A stored version is still read: a rule added later must not make history unreadable.
+    expect(parseSettings(saved).cashOut.fee.min).toBe(500n);
     const badCode = { ...DEFAULT_SETTINGS.commissionPlans, "bad code": standardJson() };
     expect(() => parseSettings({ ...DEFAULT_SETTINGS, commissionPlans: badCode })).toThrow(
       /plan codes/,

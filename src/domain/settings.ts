@@ -11,9 +11,7 @@ const minor = z
   .transform((s) => BigInt(s));
 const bps = z.number().int().min(0).max(10_000);
 
-const feeRule = z
-  .strictObject({ bps, min: minor, max: minor })
-  .refine((rule) => rule.min <= rule.max, "the minimum is above the maximum");
+const feeRule = z.strictObject({ bps, min: minor, max: minor });
 
 const MAX_PLANS = 20;
 
@@ -35,8 +33,8 @@ const tierLimits = z.strictObject({
   maxBalance: minor,
 });
 
-/** A version as written today; new versions are validated against this alone. */
-export const currentSettingsSchema = z.strictObject({
+/** The shape of a version as written today. */
+const settingsShape = z.strictObject({
   currency: z.enum(Object.keys(CURRENCY_EXPONENTS) as [CurrencyCode, ...CurrencyCode[]]),
   orderTtlSeconds: z.number().int().min(60).max(86_400),
   cashIn: z.strictObject({ fee: feeRule }),
@@ -46,6 +44,37 @@ export const currentSettingsSchema = z.strictObject({
     .refine((plans) => DEFAULT_PLAN in plans, `the ${DEFAULT_PLAN} plan is required`)
     .refine((plans) => Object.keys(plans).length <= MAX_PLANS, `at most ${MAX_PLANS} plans`),
   tiers: z.record(z.enum(["1", "2", "3"]), tierLimits),
+});
+
+/**
+ * A new version: today's shape, and bounds that make sense. Stored versions are read without
+ * these checks (settingsSchema), so a rule added later never makes history unreadable.
+ */
+export const currentSettingsSchema = settingsShape.superRefine((s, ctx) => {
+  const fees: [string[], { min: bigint; max: bigint }][] = [
+    [["cashIn", "fee"], s.cashIn.fee],
+    [["cashOut", "fee"], s.cashOut.fee],
+    ...Object.entries(s.commissionPlans).map(
+      ([code, plan]): [string[], { min: bigint; max: bigint }] => [
+        ["commissionPlans", code, "cashIn"],
+        plan.cashIn,
+      ],
+    ),
+  ];
+  for (const [path, rule] of fees) {
+    if (rule.min > rule.max) {
+      ctx.addIssue({ code: "custom", path, message: "the minimum is above the maximum" });
+    }
+  }
+  for (const [tier, limits] of Object.entries(s.tiers)) {
+    if (limits && (limits.perOrderMin > limits.perOrderMax || limits.perOrderMax > limits.perDay)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["tiers", tier],
+        message: "per-order minimum <= per-order maximum <= daily limit",
+      });
+    }
+  }
 });
 
 /**
@@ -74,10 +103,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Any stored version, old shapes included, as the domain reads it. */
-export const settingsSchema = z.preprocess(fromOneCommissionForAll, currentSettingsSchema);
+export const settingsSchema = z.preprocess(fromOneCommissionForAll, settingsShape);
 
-export type Settings = z.output<typeof currentSettingsSchema>;
-export type SettingsJson = z.input<typeof currentSettingsSchema>;
+export type Settings = z.output<typeof settingsShape>;
+export type SettingsJson = z.input<typeof settingsShape>;
 
 /** A stored version's document in today's shape, for screens that show and edit it. */
 export function settingsJsonOf(stored: unknown): SettingsJson {
@@ -129,7 +158,20 @@ export function parseSettings(json: unknown): Settings {
   return settingsSchema.parse(json);
 }
 
-/** The plan an agent is paid by under these settings (STANDARD if this version lacks it). */
-export function planOf(settings: Settings, code: string): CommissionPlan {
-  return settings.commissionPlans[code] ?? settings.commissionPlans[DEFAULT_PLAN]!;
+/**
+ * The plan an agent is paid by under these settings. Plans are never dropped from a later
+ * version, so a plan this version lacks was added after it: its rates then come from
+ * `newer` (today's settings), and STANDARD is the last resort.
+ */
+export function planOf(settings: Settings, code: string, newer?: Settings): CommissionPlan {
+  return (
+    settings.commissionPlans[code] ??
+    newer?.commissionPlans[code] ??
+    settings.commissionPlans[DEFAULT_PLAN]!
+  );
+}
+
+/** Plans of the previous version missing from the next: agents may be on them. */
+export function droppedPlans(previous: Settings, next: Settings): string[] {
+  return Object.keys(previous.commissionPlans).filter((code) => !(code in next.commissionPlans));
 }

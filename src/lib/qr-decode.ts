@@ -57,21 +57,18 @@ function transform(
 ): [Uint8ClampedArray, number, number] {
   if (quarterTurns === 0 && !mirrored) return [pixels, width, height];
   const out = new Uint8ClampedArray(pixels.length);
-  const [w, h] = quarterTurns % 2 === 0 ? [width, height] : [height, width];
+  const w = quarterTurns % 2 === 0 ? width : height;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const sx = mirrored ? width - 1 - x : x;
-      // Clockwise turns: (x, y) goes to (h-1-y, x), (w-1-x, h-1-y) or (y, w-1-x).
-      const [nx, ny] =
-        quarterTurns === 0
-          ? [sx, y]
-          : quarterTurns === 1
-            ? [height - 1 - y, sx]
-            : quarterTurns === 2
-              ? [width - 1 - sx, height - 1 - y]
-              : [y, width - 1 - sx];
-      out[ny * w + nx] = pixels[y * width + x]!;
+      // Clockwise turns take (sx, y) to (sx, y), (h-1-y, sx), (w-1-sx, h-1-y) or (y, w-1-sx).
+      let target: number;
+      if (quarterTurns === 0) target = y * w + sx;
+      else if (quarterTurns === 1) target = sx * w + (height - 1 - y);
+      else if (quarterTurns === 2) target = (height - 1 - y) * w + (width - 1 - sx);
+      else target = (width - 1 - sx) * w + y;
+      out[target] = pixels[y * width + x]!;
     }
   }
-  return [out, w, h];
+  return [out, w, quarterTurns % 2 === 0 ? height : width];
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { planOrder } from "@/domain/commission-plan";
 import { type CurrencyCode, formatMinor } from "@/domain/money";
 import type { SettingsJson } from "@/domain/settings";
 import { useTRPC } from "@/lib/trpc";
@@ -20,9 +21,11 @@ export function useCommissionPlans() {
   const settings = useQuery(trpc.admin.settings.queryOptions({ limit: 1 }));
   const current = settings.data?.[0]?.settings;
   const plans = current
-    ? Object.entries(current.commissionPlans).flatMap(([code, plan]) =>
-        plan ? [{ code, name: plan.name, summary: planSummary(plan, current.currency) }] : [],
-      )
+    ? Object.entries(current.commissionPlans)
+        .sort(([a], [b]) => planOrder(a, b))
+        .flatMap(([code, plan]) =>
+          plan ? [{ code, name: plan.name, summary: planSummary(plan, current.currency) }] : [],
+        )
     : [];
   return { plans, query: settings };
 }

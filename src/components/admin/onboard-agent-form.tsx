@@ -76,7 +76,12 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
   const [values, setValues] = useState<Values>(EMPTY);
   const [problems, setProblems] = useState<Problems>({});
   // One key per shop being opened: a retry after a lost response returns the shop opened.
+  // Editing any field makes it another request, with a key of its own.
   const idempotency = useIdempotencyKey();
+  function change(patch: Partial<Values>) {
+    idempotency.rotate();
+    setValues((v) => ({ ...v, ...patch }));
+  }
   const onboard = useMutation(
     trpc.admin.onboardAgent.mutationOptions({
       onSuccess: async (_created, input) => {
@@ -118,7 +123,7 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
         name={name}
         label={label}
         value={values[name]}
-        onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+        onChange={(value) => change({ [name]: value })}
         problem={problems[name]}
         {...input}
       />
@@ -148,7 +153,7 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
             <PlanSelect
               label="Commission plan"
               value={values.commissionPlan}
-              onChange={(commissionPlan) => setValues((v) => ({ ...v, commissionPlan }))}
+              onChange={(commissionPlan) => change({ commissionPlan })}
             />
           </div>
           {field("latitude", "Latitude (optional)", { type: "number", inputMode: "decimal" })}

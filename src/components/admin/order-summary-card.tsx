@@ -33,7 +33,11 @@ export function OrderSummaryCard({ order }: { order: OrderDossier }) {
           <Money amount={order.fee} currency={order.currency} />
         </Fact>
         <Fact label="Agent commission">
-          <Money amount={order.commission} currency={order.currency} />
+          {order.commission === null ? (
+            <span className="muted">Set when an agent claims it, by the agent&apos;s plan</span>
+          ) : (
+            <Money amount={order.commission} currency={order.currency} />
+          )}
         </Fact>
         <Fact label="Hold on wallet">
           {order.hold ? (

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { DEFAULT_PLAN } from "@/domain/commission-plan";
+import { DEFAULT_PLAN, planOrder } from "@/domain/commission-plan";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { FieldError } from "./field-error";
@@ -41,7 +41,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
   const [initial] = useState(() => toFields(base.settings));
   const [values, setValues] = useState<FieldValues>(initial);
   const [problems, setProblems] = useState<FieldProblems>({});
-  const savedPlans = Object.keys(base.settings.commissionPlans);
+  const savedPlans = Object.keys(base.settings.commissionPlans).sort(planOrder);
   const [planCodes, setPlanCodes] = useState<string[]>(savedPlans);
   const fields = allFields(planCodes);
   const save = useMutation(
@@ -157,7 +157,16 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
                         variant="ghost"
                         className={styles.tableButton}
                         aria-label={`Remove the new plan ${code}`}
-                        onClick={() => setPlanCodes((codes) => codes.filter((c) => c !== code))}
+                        onClick={() => {
+                          setPlanCodes((codes) => codes.filter((c) => c !== code));
+                          // Its fields go with it, and so do any problems marked on them.
+                          const prefix = `commissionPlans.${code}.`;
+                          setProblems((p) =>
+                            Object.fromEntries(
+                              Object.entries(p).filter(([path]) => !path.startsWith(prefix)),
+                            ),
+                          );
+                        }}
                       >
                         Remove
                       </Button>

@@ -14,7 +14,7 @@ export function useJournalPages(startBefore: bigint | undefined) {
   const input = { limit: PAGE_SIZE };
   return useKeysetPages({
     path: ["admin", "journal"],
-    input: { ...input, startBefore },
+    input,
     fetch: (beforeId: bigint | null, signal) =>
       client.admin.journal.query(beforeId ? { ...input, beforeId } : input, { signal }),
     next: (rows) => afterLast(rows, PAGE_SIZE, (row) => row.id),

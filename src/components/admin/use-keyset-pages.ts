@@ -26,7 +26,10 @@ interface Options<Page, Cursor> {
  */
 export function useKeysetPages<Page, Cursor>(options: Options<Page, Cursor>) {
   return useInfiniteQuery({
-    queryKey: [[...options.path], { input: options.input, type: "infinite" }],
+    queryKey: [
+      [...options.path],
+      { input: { ...options.input, start: options.start ?? null }, type: "infinite" },
+    ],
     // TypeScript cannot carry the generic Cursor through useInfiniteQuery's overloads; the
     // page param is always initialPageParam or a value `next` returned, both Cursor | null.
     queryFn: ({ pageParam, signal }) => options.fetch(pageParam as Cursor | null, signal),

@@ -124,7 +124,7 @@ function HistoryItem({ row }: { row: AgentHistoryRow }) {
       <div className={styles.rowAmounts}>
         <Money amount={row.amount} currency={row.currency} />
         <span className="small muted row">
-          {row.status === "COMPLETED" ? (
+          {row.status === "COMPLETED" && row.commission !== null ? (
             <span>
               Commission <Money amount={row.commission} currency={row.currency} />
             </span>

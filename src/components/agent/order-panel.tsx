@@ -228,7 +228,11 @@ function OrderFacts({ order, onElapsed }: { order: AgentOrder; onElapsed?: () =>
         </dd>
         <dt>Your commission</dt>
         <dd>
-          <Money amount={order.commission} currency={order.currency} />
+          {order.commission === null ? (
+            "—"
+          ) : (
+            <Money amount={order.commission} currency={order.currency} />
+          )}
         </dd>
         <dt>Customer</dt>
         <dd>{order.customerPhone}</dd>
@@ -268,7 +272,11 @@ function Receipt({ order }: { order: AgentOrder }) {
         </dd>
         <dt>Commission earned</dt>
         <dd>
-          <Money amount={order.commission} currency={order.currency} />
+          {order.commission === null ? (
+            "—"
+          ) : (
+            <Money amount={order.commission} currency={order.currency} />
+          )}
         </dd>
         <dt>New float</dt>
         <dd>

@@ -39,6 +39,11 @@ export function explainCameraError(error: unknown): string {
 const START_TIMEOUT_MS = 15_000;
 /** Pause between decode attempts: one attempt on a 640x480 frame costs a few ms of CPU. */
 const SCAN_INTERVAL_MS = 200;
+/**
+ * Frames are read at most this wide or tall: a QR held up to the camera fills much of the
+ * picture, and a full 1080p frame would cost ten times the CPU for nothing.
+ */
+const MAX_FRAME_SIDE = 800;
 
 interface Props {
   disabled: boolean;
@@ -112,9 +117,11 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
 
   useEffect(() => end, [end]);
 
+  // Also while the camera is still starting (the permission prompt may be open): a start
+  // overtaken by stop() closes its camera as soon as it arrives.
   useEffect(() => {
-    if (disabled && sessionRef.current) stop();
-  }, [disabled, stop]);
+    if (disabled && (camera.kind === "starting" || camera.kind === "scanning")) stop();
+  }, [disabled, camera.kind, stop]);
 
   function scanFrames(video: HTMLVideoElement, session: Session, attempt: number): void {
     const canvas = document.createElement("canvas");
@@ -125,9 +132,12 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
       if (attempt !== attemptRef.current) return;
       if (video.readyState >= video.HAVE_CURRENT_DATA && video.videoWidth > 0) {
         // The frame size can change after start (cameras renegotiate): follow it.
-        if (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight) {
-          canvas.width = video.videoWidth;
-          canvas.height = video.videoHeight;
+        const scale = Math.min(1, MAX_FRAME_SIDE / Math.max(video.videoWidth, video.videoHeight));
+        const width = Math.round(video.videoWidth * scale);
+        const height = Math.round(video.videoHeight * scale);
+        if (canvas.width !== width || canvas.height !== height) {
+          canvas.width = width;
+          canvas.height = height;
         }
         context.drawImage(video, 0, 0, canvas.width, canvas.height);
         const grey = new HTMLCanvasElementLuminanceSource(canvas).getMatrix();

@@ -16,7 +16,6 @@ export interface NewOrder {
   currency: string;
   amount: bigint;
   fee: bigint;
-  commission: bigint;
   tokenHash: string;
   typedCode: string;
   configVersion: number;
@@ -24,16 +23,17 @@ export interface NewOrder {
 }
 
 /**
- * Inserts a PENDING order. Returns false if its typed code collides with another live
+ * Inserts a PENDING order, without a commission (that comes with the agent who claims it).
+ * Returns false if its typed code collides with another live
  * order's (the caller draws a new code); expiry is computed from the database clock so
  * every instance agrees on it.
  */
 export async function insertOrder(db: Tx, o: NewOrder): Promise<boolean> {
   const inserted = await db.$executeRaw`
-    INSERT INTO orders (id, reference, type, status, customer_id, currency, amount, fee, commission,
+    INSERT INTO orders (id, reference, type, status, customer_id, currency, amount, fee,
                         token_hash, typed_code, config_version, expires_at)
     VALUES (${o.id}::uuid, ${o.reference}, ${o.type}::"OrderType", 'PENDING', ${o.customerId}::uuid,
-            ${o.currency}, ${o.amount}, ${o.fee}, ${o.commission}, ${o.tokenHash}, ${o.typedCode},
+            ${o.currency}, ${o.amount}, ${o.fee}, ${o.tokenHash}, ${o.typedCode},
             ${o.configVersion}, now() + make_interval(secs => ${o.ttlSeconds}))
     ON CONFLICT (typed_code) WHERE status IN ('PENDING', 'CLAIMED', 'APPROVED') DO NOTHING`;
   return inserted === 1;
@@ -68,7 +68,7 @@ export interface TransitionGuard {
   to: OrderStatus;
   /** Only this agent may move the order (it claimed it); on claim, the agent to record. */
   agentId?: string;
-  /** On claim: what this agent earns on the order, by its plan. */
+  /** On claim (required then): what this agent earns on the order, by its plan. */
   commission?: bigint;
   /** People may act only before expiry; the expiry sweep only after it; reversals any time. */
   time: "before-expiry" | "after-expiry" | "any";
@@ -88,8 +88,7 @@ export async function transitionOrder(db: Tx, g: TransitionGuard): Promise<boole
       status = ${g.to}::"OrderStatus",
       agent_id = CASE WHEN ${isClaim} THEN ${agentId}::uuid ELSE agent_id END,
       claimed_at = CASE WHEN ${isClaim} THEN now() ELSE claimed_at END,
-      commission = CASE WHEN ${isClaim} THEN coalesce(${g.commission ?? null}::bigint, commission)
-                        ELSE commission END,
+      commission = CASE WHEN ${isClaim} THEN ${g.commission ?? null}::bigint ELSE commission END,
       approved_at = CASE WHEN ${g.to} = 'APPROVED' THEN now() ELSE approved_at END,
       completed_at = CASE WHEN ${g.to} = 'COMPLETED' THEN now() ELSE completed_at END,
       closed_at = CASE WHEN ${g.to} IN ('CANCELLED', 'EXPIRED', 'DECLINED') THEN now() ELSE closed_at END,

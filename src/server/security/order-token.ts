@@ -1,5 +1,6 @@
-import { createHash, createHmac, hkdfSync, randomInt } from "node:crypto";
+import { createHash, createHmac, randomInt } from "node:crypto";
 import { withCheckDigit } from "@/domain/codes";
+import { derivedKey } from "./keys";
 
 // The QR carries "PP1" + 22 base64url characters (132 bits). The token is an HMAC of the
 // order's random id under a key derived from the server secret, so the customer's phone
@@ -8,19 +9,8 @@ import { withCheckDigit } from "@/domain/codes";
 const TOKEN_PREFIX = "PP1";
 const TOKEN_PATTERN = /^PP1[A-Za-z0-9_-]{22}$/;
 
-let cachedKey: Buffer | undefined;
-
-function tokenKey(): Buffer {
-  if (!cachedKey) {
-    const secret = process.env.NEXTAUTH_SECRET;
-    if (!secret || secret.length < 32) throw new Error("NEXTAUTH_SECRET (>= 32 chars) is required");
-    cachedKey = Buffer.from(hkdfSync("sha256", secret, "proxypay", "order-token-v1", 32));
-  }
-  return cachedKey;
-}
-
 export function orderToken(orderId: string): string {
-  const mac = createHmac("sha256", tokenKey()).update(orderId).digest();
+  const mac = createHmac("sha256", derivedKey("order-token-v1")).update(orderId).digest();
   return TOKEN_PREFIX + mac.subarray(0, 17).toString("base64url").slice(0, 22);
 }
 

@@ -16,7 +16,7 @@ import {
   recordOrderEvent,
   transitionOrder,
 } from "../repositories/orders";
-import { settingsVersion } from "../repositories/settings";
+import { currentSettings, settingsVersion } from "../repositories/settings";
 import { hashToken, looksLikeToken } from "../security/order-token";
 import type { Actor } from "./actor";
 import { expireIfDue } from "./expire-orders";
@@ -103,8 +103,13 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
       }
     }
     // The agent's plan, at the rates of the version the order was priced with: a rate
-    // change applies to orders created after it, like every other setting.
-    const plan = planOf(await settingsVersion(tx, order.configVersion), agent.commissionPlan);
+    // change applies to orders created after it, like every other setting. A plan added
+    // since then is paid at its rates of today.
+    const priced = await settingsVersion(tx, order.configVersion);
+    const plan =
+      agent.commissionPlan in priced.commissionPlans
+        ? planOf(priced, agent.commissionPlan)
+        : planOf(priced, agent.commissionPlan, (await currentSettings(tx)).settings);
     const t = transitionFor(order.type, "claim");
     const claimed = await transitionOrder(tx, {
       id: order.id,

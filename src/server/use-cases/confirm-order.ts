@@ -53,7 +53,7 @@ export async function confirmOrder(
         kind: order.type,
         orderId: order.id,
         description: `${order.type === "CASH_IN" ? "Cash-in" : "Cash-out"} ${order.reference} at ${agent.shopName}`,
-        postings: executionPostings(order.type, order, accounts),
+        postings: executionPostings(order.type, { ...order, commission: priced(order) }, accounts),
         captureHold: order.type === "CASH_OUT",
       });
       if ("shortAccountId" in posted) {
@@ -71,4 +71,14 @@ export async function confirmOrder(
       return { ...view, floatAfter: await balanceAfterEntry(tx, posted.entryId, accounts.float) };
     },
   );
+}
+
+/**
+ * The commission set when the order was claimed. The database refuses a claimed order
+ * without one (orders_commission_once_claimed), so a missing one is a broken invariant:
+ * refuse to pay rather than pay the agent nothing.
+ */
+function priced(order: { id: string; commission: bigint | null }): bigint {
+  if (order.commission === null) throw new Error(`order ${order.id} has no commission`);
+  return order.commission;
 }

@@ -77,8 +77,6 @@ export function createOrder(actor: Actor, input: CreateOrderInput): Promise<Cust
         currency: input.currency,
         amount: priced.amount,
         fee: priced.fee,
-        // What the agent earns depends on the agent's plan: priced when one claims it.
-        commission: 0n,
         tokenHash: hashToken(orderToken(id)),
         typedCode: newTypedCode(),
         configVersion: version,

@@ -4,7 +4,7 @@ import { ensureUserAccount } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import { currentSettings } from "../repositories/settings";
 import { insertAgent, insertUser } from "../repositories/users";
-import { hashPin } from "../security/pin";
+import { hashPin, pinFingerprint } from "../security/pin";
 import type { Actor } from "./actor";
 import { idempotent } from "./idempotent";
 import { requirePlan } from "./set-agent-plan";
@@ -30,9 +30,11 @@ export interface OnboardAgentInput {
 export async function onboardAgent(actor: Actor, input: OnboardAgentInput) {
   const { idempotencyKey, pin, ...visible } = input;
   const pinHash = await hashPin(pin);
-  // The request hash leaves the PIN out: a hash of a 4-digit PIN beside the phone number
-  // would give the PIN away to anyone who can read the table.
-  return idempotent(actor, idempotencyKey, "agent.onboard", visible, async (tx) => {
+  // The request hash covers the PIN by its fingerprint, never the PIN itself: a plain hash of
+  // a 4-digit PIN beside the phone number would give it away to anyone reading the table.
+  // A retry with another PIN is then a different request, not a replay of the first.
+  const request = { ...visible, pin: pinFingerprint(pin) };
+  return idempotent(actor, idempotencyKey, "agent.onboard", request, async (tx) => {
     const userId = randomUUID();
     const agentId = randomUUID();
     const created = await insertUser(tx, {

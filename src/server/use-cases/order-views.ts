@@ -39,7 +39,8 @@ export interface AgentOrderView {
   currency: string;
   amount: bigint;
   fee: bigint;
-  commission: bigint;
+  /** Set when the order was claimed (an agent sees only orders it claimed). */
+  commission: bigint | null;
   customerPhone: string;
   createdAt: Date;
   expiresAt: Date;

@@ -1,5 +1,11 @@
 import { DomainError } from "@/domain/errors";
-import { currentSettingsSchema, type SettingsJson, settingsJsonOf } from "@/domain/settings";
+import {
+  currentSettingsSchema,
+  droppedPlans,
+  parseSettings,
+  type SettingsJson,
+  settingsJsonOf,
+} from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
 import { insertSettingsVersion } from "../repositories/settings";
@@ -34,14 +40,6 @@ export async function updateSettings(
       parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
     );
   }
-  for (const [tier, limits] of Object.entries(parsed.data.tiers)) {
-    if (limits.perOrderMin > limits.perOrderMax || limits.perOrderMax > limits.perDay) {
-      throw new DomainError(
-        "INVALID_INPUT",
-        `Tier ${tier}: per-order minimum <= per-order maximum <= daily limit`,
-      );
-    }
-  }
   return inTransaction(async (tx) => {
     // Serialise editors: two operators editing the same version must not both win.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707002)`;
@@ -50,6 +48,14 @@ export async function updateSettings(
       throw new DomainError(
         "CONFLICT",
         `The settings changed meanwhile (now version ${current.version}); reload and try again`,
+      );
+    }
+    // Agents carry plan codes: a plan, once offered, stays (its rates can change).
+    const dropped = current ? droppedPlans(parseSettings(current.settings), parsed.data) : [];
+    if (dropped.length > 0) {
+      throw new DomainError(
+        "INVALID_INPUT",
+        `A commission plan cannot be removed, agents may be on it: ${dropped.join(", ")}`,
       );
     }
     const version = await insertSettingsVersion(tx, input.settings, actor.userId);

@@ -1,3 +1,4 @@
+import { planOrder } from "@/domain/commission-plan";
 import { DomainError } from "@/domain/errors";
 import type { Settings } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
@@ -9,7 +10,7 @@ import type { Actor } from "./actor";
 /** An agent can be put only on a plan the current settings offer. */
 export function requirePlan(settings: Settings, plan: string): void {
   if (!(plan in settings.commissionPlans)) {
-    const offered = Object.keys(settings.commissionPlans).join(", ");
+    const offered = Object.keys(settings.commissionPlans).sort(planOrder).join(", ");
     throw new DomainError("INVALID_INPUT", `There is no ${plan} plan. Plans: ${offered}`);
   }
 }
