@@ -1,49 +1,6 @@
 import fc from "fast-check";
-import { QRCodeSVG } from "qrcode.react";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ORDER_QR } from "@/components/customer/order-qr";
-import { decodeQrFrame, orientationForFrame } from "./qr-decode";
-
-/** The modules of the QR the customer's page draws for `token` (true = dark). */
-function drawnModules(token: string): boolean[][] {
-  const svg = renderToStaticMarkup(createElement(QRCodeSVG, { value: token, ...ORDER_QR }));
-  const size = Number(/viewBox="0 0 (\d+)/.exec(svg)?.[1]);
-  const dark = [...svg.matchAll(/<path[^>]*d="([^"]+)"/g)][1]?.[1] ?? "";
-  const modules = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));
-  // qrcode.react draws each run of dark modules in a row as "M{x} {y}h{length}v1H{x}z".
-  for (const run of dark.matchAll(/M(\d+)[ ,](\d+) ?h(\d+)v1H\d+z/g)) {
-    const [x, y, length] = [Number(run[1]), Number(run[2]), Number(run[3])];
-    for (let i = 0; i < length; i++) modules[y]![x + i] = true;
-  }
-  return modules;
-}
-
-/** A 640x480 grey camera frame showing the code upright, `scale` pixels per module. */
-function cameraFrame(modules: boolean[][], scale: number): Uint8ClampedArray {
-  const [width, height] = [640, 480];
-  const side = modules.length * scale;
-  const [left, top] = [(width - side) >> 1, (height - side) >> 1];
-  const frame = new Uint8ClampedArray(width * height).fill(255);
-  for (let y = 0; y < side; y++) {
-    for (let x = 0; x < side; x++) {
-      if (modules[Math.floor(y / scale)]![Math.floor(x / scale)]) {
-        frame[(top + y) * width + left + x] = 0;
-      }
-    }
-  }
-  return frame;
-}
-
-/** What the scanner does with a still picture: frame after frame, until one reads. */
-function framesUntilRead(frame: Uint8ClampedArray, token: string): number | null {
-  for (let n = 0; n < 8; n++) {
-    const text = decodeQrFrame(frame, 640, 480, orientationForFrame(n));
-    if (text !== null) return text === token ? n + 1 : null;
-  }
-  return null;
-}
+import { cameraFrame, drawnModules, framesUntilRead } from "../../tests/support/qr-frames";
 
 const token = fc
   .uint8Array({ minLength: 17, maxLength: 17 })
