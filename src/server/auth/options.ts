@@ -5,16 +5,9 @@ import { PIN_PER_IP, PIN_PER_PHONE, retryAfterText } from "@/domain/rate-limits"
 import type { Role } from "@/generated/prisma/enums";
 import { inTransaction } from "../db/transaction";
 import { findUserByPhone } from "../repositories/users";
+import { clientIp } from "../security/client-ip";
 import { verifyPin } from "../security/pin";
 import { countFailure, forgetFailures, refuseIfLocked } from "../use-cases/failure-limits";
-
-/** The first x-forwarded-for hop, as set by Next's server or the load balancer in front. */
-export function clientIp(headers: Record<string, unknown> | Headers | undefined): string | null {
-  const raw =
-    headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
-  const first = typeof raw === "string" ? raw.split(",")[0]?.trim() : undefined;
-  return first ? first.slice(0, 64) : null;
-}
 
 export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
 export type Audience = keyof typeof AUDIENCE_ROLE;

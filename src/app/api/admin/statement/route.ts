@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
-import { authOptions, clientIp } from "@/server/auth/options";
+import { authOptions } from "@/server/auth/options";
+import { clientIp } from "@/server/security/client-ip";
 import { statementCsv } from "@/server/use-cases/export-statement";
 
 /** CSV download of one account's statement: GET /api/admin/statement?accountId=123 (ADMIN). */

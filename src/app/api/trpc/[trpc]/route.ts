@@ -1,7 +1,8 @@
 import { getServerSession } from "next-auth";
 import { handleTrpcRequest } from "@/server/api/http";
 import type { Context } from "@/server/api/trpc";
-import { authOptions, clientIp } from "@/server/auth/options";
+import { authOptions } from "@/server/auth/options";
+import { clientIp } from "@/server/security/client-ip";
 
 async function createContext(req: Request): Promise<Context> {
   const session = await getServerSession(authOptions);
