@@ -1,22 +1,6 @@
 // @ts-check
-/** Security headers for every route; the CSP allows only our own origin. */
-const isDev = process.env.NODE_ENV !== "production";
-const csp = [
-  "default-src 'self'",
-  // Next's App Router injects inline bootstrap scripts; dev mode also needs eval for HMR.
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' blob:",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
+// Security headers for every route. The Content-Security-Policy, which needs a fresh nonce
+// per request, is set in src/proxy.ts.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A second build or dev server beside the first (parallel UI work) needs its own folder.
@@ -29,7 +13,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "no-referrer" },

@@ -40,6 +40,28 @@ test("every page and API response carries the security headers and CSP", async (
   }
 });
 
+test("scripts run only with this response's nonce: no inline script is allowed", async ({
+  request,
+}) => {
+  const nonces = new Set<string>();
+  for (const page of ["/customer/login", "/agent/login", "/admin/login"]) {
+    const response = await request.get(page);
+    const csp = response.headers()["content-security-policy"] ?? "";
+    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc, page).toContain("'strict-dynamic'");
+    expect(scriptSrc, page).not.toContain("'unsafe-inline'");
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+    expect(nonce, page).toBeTruthy();
+    nonces.add(nonce!);
+    // Every script Next wrote into the page carries it, or the browser would refuse it.
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length, page).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, page).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(3);
+});
+
 test("the session cookie is httpOnly and SameSite", async ({ page, context }) => {
   await signIn(page, "customer", DEMO.brian);
   const cookies = await context.cookies();
