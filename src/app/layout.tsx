@@ -7,6 +7,8 @@ import { Providers } from "./providers";
 export const metadata: Metadata = {
   title: "ProxyPay",
   description: "Cash in and cash out of your wallet at a nearby agent",
+  // The customer and agent apps name their own icons; this one serves the rest (operators).
+  icons: { icon: "/icons/customer.svg" },
 };
 
 export const viewport: Viewport = {
