@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import styles from "./admin.module.css";
+import { DateRangeFields, dateRangeProblem, FilterButtons } from "./date-range-fields";
 import { FieldError } from "./field-error";
 import type { AuditEntityType } from "./types";
 
@@ -37,7 +37,8 @@ function check(v: AuditFilterValues): Problems {
     problems.entityId = "An id is letters, digits and - only";
   if (v.actorId && !UUID.test(v.actorId))
     problems.actorId = "A full user id, like 3f2c…-…; copy it from a row";
-  if (v.from && v.to && v.to < v.from) problems.to = "The end date is before the start date";
+  const range = dateRangeProblem(v.from, v.to);
+  if (range) problems.to = range;
   return problems;
 }
 
@@ -88,7 +89,6 @@ export function AuditFilterForm({ initial, onSearch, onClear }: Props) {
     );
   }
 
-  const toError = `${id}-to-error`;
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Search the audit log">
       <div className={styles.filterGrid}>
@@ -110,38 +110,15 @@ export function AuditFilterForm({ initial, onSearch, onClear }: Props) {
         </label>
         {text("entityId", "Entity id", "Full id")}
         {text("actorId", "Done by (user id)", "Full user id")}
-        <label className="field">
-          From
-          <input
-            name="from"
-            type="date"
-            value={values.from}
-            onChange={(e) => setValues((v) => ({ ...v, from: e.target.value }))}
-          />
-        </label>
-        <div className={styles.fieldCell}>
-          <label className="field">
-            To (including)
-            <input
-              name="to"
-              type="date"
-              value={values.to}
-              onChange={(e) => setValues((v) => ({ ...v, to: e.target.value }))}
-              aria-invalid={problems.to ? true : undefined}
-              aria-describedby={problems.to ? toError : undefined}
-            />
-          </label>
-          <FieldError id={toError} message={problems.to} />
-        </div>
+        <DateRangeFields
+          formId={id}
+          from={values.from}
+          to={values.to}
+          onChange={(range) => setValues((v) => ({ ...v, ...range }))}
+          problem={problems.to}
+        />
       </div>
-      <div className="row">
-        <Button type="submit" variant="primary">
-          Search
-        </Button>
-        <Button variant="ghost" onClick={onClear}>
-          Clear filters
-        </Button>
-      </div>
+      <FilterButtons onClear={onClear} />
     </form>
   );
 }

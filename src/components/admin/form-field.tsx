@@ -13,6 +13,10 @@ interface Props {
   inputMode?: "numeric" | "tel" | "decimal";
   autoComplete?: string;
   hint?: string;
+  placeholder?: string;
+  maxLength?: number;
+  /** Put the cursor here when the form opens. */
+  autoFocus?: boolean;
 }
 
 /** A labelled input with its hint and its error wired to it for screen readers. */
@@ -27,6 +31,9 @@ export function FormField({
   inputMode,
   autoComplete = "off",
   hint,
+  placeholder,
+  maxLength,
+  autoFocus,
 }: Props) {
   const errorId = `${formId}-${name}-error`;
   const hintId = `${formId}-${name}-hint`;
@@ -41,6 +48,10 @@ export function FormField({
           inputMode={inputMode}
           step={type === "number" ? "any" : undefined}
           autoComplete={autoComplete}
+          placeholder={placeholder}
+          maxLength={maxLength}
+          // biome-ignore lint/a11y/noAutofocus: the form was opened by the operator for this field
+          autoFocus={autoFocus}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={problem ? true : undefined}

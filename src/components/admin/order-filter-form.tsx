@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
+import { DateRangeFields, dateRangeProblem, FilterButtons } from "./date-range-fields";
 import { FieldError } from "./field-error";
 import type { OrderStatus, OrderType } from "./types";
 import { normalisePhone } from "./use-url-filters";
@@ -59,15 +59,14 @@ export function OrderFilterForm({ initial, onSearch, onClear }: Props) {
     const found: { phone?: string; to?: string } = {};
     const phone = values.phone.trim() ? normalisePhone(values.phone) : "";
     if (phone === undefined) found.phone = "Use +254712345678 or 0712345678";
-    if (values.from && values.to && values.to < values.from)
-      found.to = "The end date is before the start date";
+    const range = dateRangeProblem(values.from, values.to);
+    if (range) found.to = range;
     setProblems(found);
     if (found.phone || found.to) return;
     onSearch({ ...values, phone: phone ?? "" });
   }
 
   const phoneError = `${id}-phone-error`;
-  const toError = `${id}-to-error`;
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Search orders">
       <div className={styles.filterGrid}>
@@ -133,38 +132,15 @@ export function OrderFilterForm({ initial, onSearch, onClear }: Props) {
           </label>
           <FieldError id={phoneError} message={problems.phone} />
         </div>
-        <label className="field">
-          From
-          <input
-            name="from"
-            type="date"
-            value={values.from}
-            onChange={(e) => set("from", e.target.value)}
-          />
-        </label>
-        <div className={styles.fieldCell}>
-          <label className="field">
-            To (including)
-            <input
-              name="to"
-              type="date"
-              value={values.to}
-              onChange={(e) => set("to", e.target.value)}
-              aria-invalid={problems.to ? true : undefined}
-              aria-describedby={problems.to ? toError : undefined}
-            />
-          </label>
-          <FieldError id={toError} message={problems.to} />
-        </div>
+        <DateRangeFields
+          formId={id}
+          from={values.from}
+          to={values.to}
+          onChange={(range) => setValues((v) => ({ ...v, ...range }))}
+          problem={problems.to}
+        />
       </div>
-      <div className="row">
-        <Button type="submit" variant="primary">
-          Search
-        </Button>
-        <Button variant="ghost" onClick={onClear}>
-          Clear filters
-        </Button>
-      </div>
+      <FilterButtons onClear={onClear} />
     </form>
   );
 }

@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
-import styles from "./admin.module.css";
-import { FieldError } from "./field-error";
+import { FormField } from "./form-field";
 import { useRefreshAdmin } from "./use-refresh-admin";
 
 /**
@@ -42,25 +41,18 @@ export function RequestReversalForm({ orderId, onDone }: { orderId: string; onDo
     if (text) request.mutate({ orderId, reason: text, idempotencyKey: idempotency.key() });
   }
 
-  const errorId = `${id}-reason-error`;
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Request reversal">
-      <div className={styles.fieldCell}>
-        <label className="field">
-          Reason
-          <input
-            name="reason"
-            autoComplete="off"
-            maxLength={500}
-            placeholder="e.g. Customer paid the wrong agent; agent confirmed by phone"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-          />
-        </label>
-        <FieldError id={errorId} message={problem} />
-      </div>
+      <FormField
+        formId={id}
+        name="reason"
+        label="Reason"
+        maxLength={500}
+        placeholder="e.g. Customer paid the wrong agent; agent confirmed by phone"
+        value={reason}
+        onChange={setReason}
+        problem={problem}
+      />
       <ErrorNote error={request.error} />
       <div>
         <Button type="submit" variant="danger" busy={request.isPending}>

@@ -1,12 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useTRPC } from "@/lib/trpc";
-import styles from "./admin.module.css";
-import { FieldError } from "./field-error";
+import { FormField } from "./form-field";
 import type { AdminAgent } from "./types";
 import { useRefreshAdmin } from "./use-refresh-admin";
 
@@ -23,8 +22,6 @@ export function SuspendForm({ agent, onDone, onCancel }: Props) {
   const id = useId();
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | undefined>();
-  const reasonInput = useRef<HTMLInputElement>(null);
-  useEffect(() => reasonInput.current?.focus(), []);
   const suspend = useMutation(
     trpc.admin.suspendAgent.mutationOptions({
       onSuccess: async () => {
@@ -41,7 +38,6 @@ export function SuspendForm({ agent, onDone, onCancel }: Props) {
     if (text) suspend.mutate({ agentId: agent.id, reason: text });
   }
 
-  const errorId = `${id}-reason-error`;
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label={`Suspend ${agent.shopName}`}>
       <strong>Suspend {agent.shopName}</strong>
@@ -49,23 +45,17 @@ export function SuspendForm({ agent, onDone, onCancel }: Props) {
         The agent can still sign in and see the reason, but cannot scan or confirm orders until
         reactivated.
       </p>
-      <div className={styles.fieldCell}>
-        <label className="field">
-          Reason
-          <input
-            ref={reasonInput}
-            name="reason"
-            autoComplete="off"
-            maxLength={200}
-            placeholder="e.g. Float shortage under investigation"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-          />
-        </label>
-        <FieldError id={errorId} message={problem} />
-      </div>
+      <FormField
+        formId={id}
+        name="reason"
+        label="Reason"
+        maxLength={200}
+        placeholder="e.g. Float shortage under investigation"
+        value={reason}
+        onChange={setReason}
+        problem={problem}
+        autoFocus
+      />
       <ErrorNote error={suspend.error} />
       <div className="row">
         <Button type="submit" variant="danger" busy={suspend.isPending}>
