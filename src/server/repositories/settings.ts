@@ -7,11 +7,19 @@ export async function currentSettings(db: Tx): Promise<{ version: number; settin
   return { version: row.version, settings: parseSettings(row.settings) };
 }
 
+// Versions are append-only (a trigger forbids UPDATE and DELETE), so a version read once
+// is kept: claiming an order then costs no extra query for the version it was priced with.
+const versions = new Map<number, Settings>();
+
 /** The settings an order was priced with (orders keep their version number). */
 export async function settingsVersion(db: Tx, version: number): Promise<Settings> {
+  const known = versions.get(version);
+  if (known) return known;
   const row = await db.configVersion.findUnique({ where: { version } });
   if (!row) throw new Error(`settings version ${version} is missing`);
-  return parseSettings(row.settings);
+  const settings = parseSettings(row.settings);
+  versions.set(version, settings);
+  return settings;
 }
 
 export async function insertSettingsVersion(
