@@ -52,6 +52,9 @@ test("operator onboards an agent, funds its float, the agent serves a cash-in, a
   await row.getByLabel("Bank reference").fill(`DEP-${suffix}`);
   await row.getByRole("button", { name: "Record" }).click();
   await expect(row.getByText("Float funded: new float KES 5,000.00")).toBeVisible();
+  // The deposit is on the shop's float statement, with the bank's reference.
+  await row.getByRole("link", { name: "Float statement" }).click();
+  await expect(operator.getByRole("cell", { name: `DEP-${suffix}`, exact: true })).toBeVisible();
 
   // The new shop signs in with the initial PIN and sees its float.
   const agent = await (await browser.newContext({ viewport: TABLET })).newPage();

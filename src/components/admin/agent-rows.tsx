@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -58,6 +59,18 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
       <tr>
         <td>
           <strong>{agent.shopName}</strong>
+          {/* Where an operator goes next about this shop: its orders and its books. */}
+          <div className={`small ${styles.agentLinks}`}>
+            <Link href={`/admin/orders?agent=${agent.id}`}>Orders</Link>
+            {agent.floatAccountId !== null ? (
+              <Link href={`/admin/ledger/accounts/${agent.floatAccountId}`}>Float statement</Link>
+            ) : null}
+            {agent.commissionAccountId !== null ? (
+              <Link href={`/admin/ledger/accounts/${agent.commissionAccountId}`}>
+                Commission statement
+              </Link>
+            ) : null}
+          </div>
         </td>
         <td>
           {agent.ownerName}

@@ -43,7 +43,9 @@ export function agentsPage(db: Tx, limit: number, before?: { createdAt: Date; id
         select: {
           phone: true,
           name: true,
-          accounts: { select: { kind: true, currency: true, balance: true, onHold: true } },
+          accounts: {
+            select: { id: true, kind: true, currency: true, balance: true, onHold: true },
+          },
         },
       },
     },

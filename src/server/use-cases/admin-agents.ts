@@ -26,8 +26,8 @@ export async function listAgents(page: {
   const currency = settings.currency;
   return rows.map((a) => {
     const week = volumes.find((v) => v.agent_id === a.id);
-    const balance = (kind: "FLOAT" | "COMMISSION") =>
-      a.user.accounts.find((acc) => acc.kind === kind && acc.currency === currency)?.balance ?? 0n;
+    const account = (kind: "FLOAT" | "COMMISSION") =>
+      a.user.accounts.find((acc) => acc.kind === kind && acc.currency === currency);
     return {
       id: a.id,
       shopName: a.shopName,
@@ -40,8 +40,11 @@ export async function listAgents(page: {
       // The name under today's settings (the plan a version lacks pays as STANDARD).
       commissionPlanName: planOf(settings, a.commissionPlan).name,
       currency,
-      float: balance("FLOAT"),
-      commission: balance("COMMISSION"),
+      float: account("FLOAT")?.balance ?? 0n,
+      commission: account("COMMISSION")?.balance ?? 0n,
+      // For links to their statements.
+      floatAccountId: account("FLOAT")?.id ?? null,
+      commissionAccountId: account("COMMISSION")?.id ?? null,
       weekOrders: Number(week?.orders ?? 0n),
       weekVolume: week?.volume ?? 0n,
       createdAt: a.createdAt,
