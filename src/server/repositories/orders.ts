@@ -136,6 +136,16 @@ export async function recordOrderEvent(
     SELECT pg_notify(${ORDER_CHANNEL}, order_id::text) FROM ev`;
 }
 
+/** Whether the order is still live past its expiry: one statement, no transaction needed. */
+export async function isOverdue(db: Tx, id: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ overdue: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM orders
+      WHERE id = ${id}::uuid AND status IN ('PENDING', 'CLAIMED', 'APPROVED') AND expires_at <= now()
+    ) AS overdue`;
+  return rows[0]?.overdue ?? false;
+}
+
 export async function dueForExpiry(db: Tx, limit: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM orders

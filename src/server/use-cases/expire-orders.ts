@@ -1,7 +1,14 @@
 import { transitionFor } from "@/domain/order-state";
+import { getDb } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { releaseHold } from "../repositories/ledger";
-import { dueForExpiry, findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
+import {
+  dueForExpiry,
+  findOrder,
+  isOverdue,
+  recordOrderEvent,
+  transitionOrder,
+} from "../repositories/orders";
 
 /**
  * Moves one order to EXPIRED if its time is up and it is still live, releasing a cash-out
@@ -10,6 +17,10 @@ import { dueForExpiry, findOrder, recordOrderEvent, transitionOrder } from "../r
  * reported as expired, and the sweep calls it for orders nobody touched.
  */
 export async function expireIfDue(orderId: string): Promise<boolean> {
+  // Nearly always the order is not overdue: one read answers that without the four round
+  // trips of a transaction. An order that turns overdue just after is still refused by the
+  // caller's guarded update ("before-expiry"), as it would be a moment after this call anyway.
+  if (!(await isOverdue(getDb(), orderId))) return false;
   return inTransaction(async (tx) => {
     const order = await findOrder(tx, orderId);
     if (!order) return false;
