@@ -4,13 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Money } from "@/components/ui/money";
-import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { AdminShell } from "./admin-shell";
 import { BackLink } from "./back-link";
 import { LoadFailed } from "./load-states";
-import { formatDay, formatMoment } from "./types";
+import { OrderListTable } from "./order-list-table";
+import { formatDay } from "./types";
 
 export function CustomerDetailScreen({ userId }: { userId: string }) {
   return (
@@ -128,45 +128,11 @@ function CustomerDetail({ userId }: { userId: string }) {
             No orders yet.
           </p>
         ) : (
-          <table className={styles.table} data-testid="customer-orders-table">
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col" className={styles.num}>
-                  Amount
-                </th>
-                <th scope="col" className={styles.num}>
-                  Fee
-                </th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.recentOrders.map((o) => (
-                <tr key={o.id} className={styles.rowLink}>
-                  <td className={styles.mono}>
-                    {/* The link covers the row, so the whole row opens the order. */}
-                    <Link href={`/admin/orders/${o.id}`} className={styles.cover}>
-                      {o.reference}
-                    </Link>
-                  </td>
-                  <td>{typeLabel(o.type)}</td>
-                  <td>
-                    <StatusBadge status={o.status} />
-                  </td>
-                  <td className={styles.num}>
-                    <Money amount={o.amount} currency={o.currency} />
-                  </td>
-                  <td className={styles.num}>
-                    <Money amount={o.fee} currency={o.currency} />
-                  </td>
-                  <td className={styles.nowrap}>{formatMoment(o.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <OrderListTable
+            orders={c.recentOrders}
+            withParties={false}
+            testId="customer-orders-table"
+          />
         )}
         {c.recentOrders.length >= 20 ? (
           <p className="muted small">Only the 20 most recent orders are shown.</p>

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { Money } from "@/components/ui/money";
+import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import styles from "./admin.module.css";
+import type { OrderStatus, OrderType } from "./types";
+import { formatMoment } from "./types";
+
+interface OrderLine {
+  id: string;
+  reference: string;
+  type: OrderType;
+  status: OrderStatus;
+  currency: string;
+  amount: bigint;
+  fee: bigint;
+  createdAt: Date;
+  /** With these, the table also names who the order was between. */
+  customerName?: string;
+  customerPhone?: string;
+  agentShopName?: string | null;
+}
+
+/** Orders as rows that open the order; the order search and the customer page share it. */
+export function OrderListTable({
+  orders,
+  withParties,
+  testId,
+}: {
+  orders: OrderLine[];
+  withParties: boolean;
+  testId: string;
+}) {
+  return (
+    <table className={styles.table} data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">Reference</th>
+          <th scope="col">Type</th>
+          <th scope="col">Status</th>
+          <th scope="col" className={styles.num}>
+            Amount
+          </th>
+          <th scope="col" className={styles.num}>
+            Fee
+          </th>
+          {withParties ? (
+            <>
+              <th scope="col">Customer</th>
+              <th scope="col">Agent</th>
+            </>
+          ) : null}
+          <th scope="col">Created</th>
+        </tr>
+      </thead>
+      <tbody>
+        {orders.map((order) => (
+          <tr key={order.id} className={styles.rowLink} data-testid="order-row">
+            <td>
+              {/* The link covers the row, so the whole row opens the order. */}
+              <Link href={`/admin/orders/${order.id}`} className={`${styles.mono} ${styles.cover}`}>
+                {order.reference}
+              </Link>
+            </td>
+            <td className={styles.nowrap}>{typeLabel(order.type)}</td>
+            <td>
+              <StatusBadge status={order.status} />
+            </td>
+            <td className={styles.num}>
+              <Money amount={order.amount} currency={order.currency} />
+            </td>
+            <td className={styles.num}>
+              <Money amount={order.fee} currency={order.currency} />
+            </td>
+            {withParties ? (
+              <>
+                <td>
+                  {order.customerName}
+                  <div className={`muted small ${styles.nowrap}`}>{order.customerPhone}</div>
+                </td>
+                <td>{order.agentShopName ?? <span className="muted">None yet</span>}</td>
+              </>
+            ) : null}
+            <td className={styles.nowrap}>{formatMoment(order.createdAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
