@@ -14,6 +14,7 @@ export type DomainErrorCode =
   | "AGENT_SUSPENDED"
   | "ACCOUNT_LOCKED"
   | "WRONG_CODE"
+  | "WRONG_PIN"
   | "IDEMPOTENCY_KEY_REUSED"
   | "RATE_LIMITED";
 

@@ -14,10 +14,28 @@ describe("order state machine", () => {
     expect(transitionFor("CASH_IN", "confirm")).toEqual({ from: ["CLAIMED"], to: "COMPLETED" });
   });
 
-  it("cash-out needs APPROVED before it can complete", () => {
-    expect(transitionFor("CASH_OUT", "approve")).toEqual({ from: ["CLAIMED"], to: "APPROVED" });
+  it("a cash-out completes on the customer's approval; the agent has nothing to confirm", () => {
+    expect(transitionFor("CASH_OUT", "approve")).toEqual({ from: ["CLAIMED"], to: "COMPLETED" });
     expect(transitionFor("CASH_OUT", "reject")).toEqual({ from: ["CLAIMED"], to: "DECLINED" });
-    expect(transitionFor("CASH_OUT", "confirm")).toEqual({ from: ["APPROVED"], to: "COMPLETED" });
+    expect(() => transitionFor("CASH_OUT", "confirm")).toThrow(/customer approves/);
+  });
+
+  it("no move of the other party can follow the one that says 'hand over the cash'", () => {
+    // Cash-out: the tablet says "hand over" once COMPLETED; nothing leaves COMPLETED but an
+    // operator's dispute decision.
+    for (const action of ["cancel", "expire", "decline", "reject", "approve", "claim"] as const) {
+      expect(transitionFor("CASH_OUT", action).from).not.toContain("COMPLETED");
+    }
+    expect(transitionFor("CASH_OUT", "reverseDisputed")).toEqual({
+      from: ["COMPLETED"],
+      to: "REVERSED",
+    });
+    // Cash-in: an unexecuted claimed order can still be credited by a dispute decision.
+    expect(transitionFor("CASH_IN", "creditDisputed").from).toEqual([
+      "CANCELLED",
+      "EXPIRED",
+      "DECLINED",
+    ]);
   });
 
   it("cash-ins have no approval step", () => {
@@ -26,12 +44,12 @@ describe("order state machine", () => {
 
   it("only live orders can be cancelled or expire; terminal states are final", () => {
     for (const action of ["cancel", "expire"] as const) {
-      expect(transitionFor("CASH_OUT", action).from).toEqual(["PENDING", "CLAIMED", "APPROVED"]);
+      expect(transitionFor("CASH_OUT", action).from).toEqual(["PENDING", "CLAIMED"]);
     }
     for (const s of ["COMPLETED", "CANCELLED", "EXPIRED", "DECLINED", "REVERSED"] as const) {
       expect(isLive(s)).toBe(false);
       for (const action of ["claim", "confirm", "cancel", "decline"] as const) {
-        expect(transitionFor("CASH_OUT", action).from).not.toContain(s);
+        expect(transitionFor("CASH_IN", action).from).not.toContain(s);
       }
     }
   });
@@ -40,7 +58,8 @@ describe("order state machine", () => {
     expect(refusalFor("CASH_IN", "claim", "CLAIMED").message).toMatch(/already being handled/);
     expect(refusalFor("CASH_IN", "confirm", "COMPLETED").code).toBe("ORDER_ALREADY_HANDLED");
     expect(refusalFor("CASH_IN", "claim", "EXPIRED").code).toBe("ORDER_EXPIRED");
-    expect(refusalFor("CASH_OUT", "confirm", "CLAIMED").message).toMatch(/approve/);
+    expect(refusalFor("CASH_OUT", "cancel", "COMPLETED").message).toMatch(/collect your cash/);
+    expect(refusalFor("CASH_OUT", "decline", "COMPLETED").message).toMatch(/hand over the cash/);
   });
 });
 

@@ -18,9 +18,15 @@ export type OrderAction =
   | "confirm"
   | "cancel"
   | "expire"
-  | "decline";
+  | "decline"
+  | "creditDisputed"
+  | "reverseDisputed";
 
-export const LIVE_STATUSES: readonly OrderStatus[] = ["PENDING", "CLAIMED", "APPROVED"];
+/**
+ * Orders that can still change hands. APPROVED is history only: cash-outs approved before
+ * the approval itself executed the order (see docs/decisions.md) were left in it.
+ */
+export const LIVE_STATUSES: readonly OrderStatus[] = ["PENDING", "CLAIMED"];
 
 export function isLive(status: OrderStatus): boolean {
   return LIVE_STATUSES.includes(status);
@@ -31,10 +37,20 @@ interface Transition {
   to: OrderStatus;
 }
 
+/** Closed without executing: what an order the agent scanned ends in if nobody completes it. */
+export const UNEXECUTED_STATUSES: readonly OrderStatus[] = ["CANCELLED", "EXPIRED", "DECLINED"];
+
 /**
- * The lifecycle from DESIGN.md section 3. The repository turns each transition into a
- * guarded UPDATE (`WHERE id = $1 AND status = ANY(from)`), so a race can only ever let one
- * caller through; this table is the single source of which moves exist.
+ * The lifecycle from DESIGN.md section 3, as changed by "money at the counter": the move
+ * after which a person is told to hand over cash is the one that executes the order, so
+ * no later move of the other party can take the value back.
+ * - Cash-in: the customer hands the cash once the agent has scanned (CLAIMED); the agent's
+ *   confirm executes. An agent who keeps the cash and declines faces a dispute.
+ * - Cash-out: the customer's approval (with their PIN) executes, CLAIMED -> COMPLETED; only
+ *   then does the tablet say "hand over the cash". Cancel and expiry cannot follow it.
+ * The repository turns each transition into a guarded UPDATE (`WHERE id = $1 AND status =
+ * ANY(from)`), so a race can only ever let one caller through; this table is the single
+ * source of which moves exist.
  */
 export function transitionFor(type: OrderType, action: OrderAction): Transition {
   switch (action) {
@@ -42,18 +58,32 @@ export function transitionFor(type: OrderType, action: OrderAction): Transition 
       return { from: ["PENDING"], to: "CLAIMED" };
     case "approve":
       if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "Only cash-outs need approval");
-      return { from: ["CLAIMED"], to: "APPROVED" };
+      return { from: ["CLAIMED"], to: "COMPLETED" };
     case "reject":
       if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "Only cash-outs need approval");
       return { from: ["CLAIMED"], to: "DECLINED" };
     case "confirm":
-      return { from: [type === "CASH_OUT" ? "APPROVED" : "CLAIMED"], to: "COMPLETED" };
+      if (type !== "CASH_IN") {
+        throw new DomainError(
+          "CONFLICT",
+          "A cash-out completes when the customer approves it on their phone",
+        );
+      }
+      return { from: ["CLAIMED"], to: "COMPLETED" };
     case "cancel":
       return { from: LIVE_STATUSES, to: "CANCELLED" };
     case "expire":
       return { from: LIVE_STATUSES, to: "EXPIRED" };
     case "decline":
-      return { from: ["CLAIMED", "APPROVED"], to: "DECLINED" };
+      return { from: ["CLAIMED"], to: "DECLINED" };
+    // Operators upholding a dispute (two of them): the cash-in the agent kept the cash of is
+    // executed after all; the cash-out whose cash never came is undone.
+    case "creditDisputed":
+      if (type !== "CASH_IN") throw new DomainError("CONFLICT", "Only a cash-in can be credited");
+      return { from: UNEXECUTED_STATUSES, to: "COMPLETED" };
+    case "reverseDisputed":
+      if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "Only a cash-out is reversed");
+      return { from: ["COMPLETED"], to: "REVERSED" };
   }
 }
 
@@ -64,6 +94,15 @@ export function transitionFor(type: OrderType, action: OrderAction): Transition 
 export function refusalFor(type: OrderType, action: OrderAction, status: OrderStatus): DomainError {
   switch (status) {
     case "COMPLETED":
+      if (type === "CASH_OUT" && (action === "cancel" || action === "decline")) {
+        return new DomainError(
+          "ORDER_ALREADY_HANDLED",
+          action === "cancel"
+            ? "You approved this cash-out and it is paid: collect your cash from the agent"
+            : "The customer approved and paid this cash-out: hand over the cash",
+        );
+      }
+      return new DomainError("ORDER_ALREADY_HANDLED", "This order was already completed");
     case "REVERSED":
       return new DomainError("ORDER_ALREADY_HANDLED", "This order was already completed");
     case "CANCELLED":
@@ -76,15 +115,9 @@ export function refusalFor(type: OrderType, action: OrderAction, status: OrderSt
       if (action === "claim") {
         return new DomainError("ORDER_ALREADY_HANDLED", "This order is already being handled");
       }
-      if (action === "confirm" && type === "CASH_OUT") {
-        return new DomainError("CONFLICT", "Wait for the customer to approve on their phone");
-      }
       return new DomainError("CONFLICT", "This order is waiting for the agent");
     case "APPROVED":
-      if (action === "claim") {
-        return new DomainError("ORDER_ALREADY_HANDLED", "This order is already being handled");
-      }
-      return new DomainError("CONFLICT", "The customer already approved this order");
+      return new DomainError("ORDER_ALREADY_HANDLED", "This order is already being handled");
     case "PENDING":
       return new DomainError("CONFLICT", "No agent has scanned this order yet");
   }

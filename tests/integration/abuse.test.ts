@@ -50,6 +50,6 @@ describe("abuse", () => {
     expect(await balances(customer.userId)).toEqual({ WALLET: { balance: 100_000n, onHold: 0n } });
     await expect(
       thief.api.agent.confirm({ orderId: order.id, idempotencyKey: key() }),
-    ).rejects.toThrow(/declined/);
+    ).rejects.toThrow(/customer approves/);
   });
 });

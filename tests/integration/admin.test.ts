@@ -294,9 +294,9 @@ describe("operator: reversals with maker-checker", () => {
     await customer.api.customer.answerApproval({
       orderId: out.id,
       approve: true,
+      pin: "1234",
       idempotencyKey: key(),
     });
-    await other.api.agent.confirm({ orderId: out.id, idempotencyKey: key() });
     const { reversalId } = await maker.api.admin.requestReversal({
       orderId: order.id,
       reason: "Fraud report",

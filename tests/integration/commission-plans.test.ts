@@ -5,7 +5,7 @@ import { balances, key, newAdmin, newAgent, newCustomer, placeOrder, uniquePhone
 type Agent = Awaited<ReturnType<typeof newAgent>>;
 type Customer = Awaited<ReturnType<typeof newCustomer>>;
 
-/** Claim and confirm as the agent (approving first when it is a cash-out). */
+/** The agent scans; the customer's approval executes a cash-out, the agent's confirm a cash-in. */
 async function serve(
   agent: Agent,
   customer: Customer,
@@ -16,10 +16,12 @@ async function serve(
     await customer.api.customer.answerApproval({
       orderId: order.id,
       approve: true,
+      pin: "1234",
       idempotencyKey: key(),
     });
+  } else {
+    await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
   }
-  await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
   return claimed;
 }
 

@@ -137,12 +137,12 @@ describe("every money-moving mutation honours its key", () => {
       await agent.api.agent.claim({ token: order.token! });
       return {
         call: (k, variant) =>
-          customer.api.customer.answerApproval({
-            orderId: order.id,
-            approve: !variant,
-            idempotencyKey: k,
-          }),
-        moneyCheck: () => balances(customer.userId),
+          customer.api.customer.answerApproval(
+            variant
+              ? { orderId: order.id, approve: false, idempotencyKey: k }
+              : { orderId: order.id, approve: true, pin: "1234", idempotencyKey: k },
+          ),
+        moneyCheck: async () => [await balances(customer.userId), await balances(agent.userId)],
       };
     },
     "agent.decline": async () => {
@@ -160,19 +160,12 @@ describe("every money-moving mutation honours its key", () => {
         moneyCheck: () => balances(customer.userId),
       };
     },
-    "agent.confirm (cash-out)": async () => {
+    "agent.confirm (cash-in)": async () => {
       const customer = await newCustomer(100_000n);
-      const agent = await newAgent();
-      const order = await placeOrder(customer, "CASH_OUT", 10_000n);
-      const other = await placeOrder(customer, "CASH_OUT", 10_000n);
-      for (const o of [order, other]) {
-        await agent.api.agent.claim({ token: o.token! });
-        await customer.api.customer.answerApproval({
-          orderId: o.id,
-          approve: true,
-          idempotencyKey: key(),
-        });
-      }
+      const agent = await newAgent(100_000n);
+      const order = await placeOrder(customer, "CASH_IN", 10_000n);
+      const other = await placeOrder(customer, "CASH_IN", 10_000n);
+      for (const o of [order, other]) await agent.api.agent.claim({ token: o.token! });
       return {
         call: (k, variant) =>
           agent.api.agent.confirm({ orderId: variant ? other.id : order.id, idempotencyKey: k }),

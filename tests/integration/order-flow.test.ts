@@ -76,13 +76,17 @@ describe("cash-out", () => {
     const seen = await customer.api.customer.order({ orderId: order.id });
     expect(seen.status).toBe("CLAIMED");
     expect(seen.agentShopName).toBe("Cash Corner");
-    await customer.api.customer.answerApproval({
+    // The approval, with the PIN, executes the cash-out: the tablet may now say "hand over".
+    const approved = await customer.api.customer.answerApproval({
       orderId: order.id,
       approve: true,
+      pin: "1234",
       idempotencyKey: key(),
     });
+    expect(approved.status).toBe("COMPLETED");
+    expect(approved.balanceAfter).toBe(49_000n);
 
-    const done = await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
+    const done = await agent.api.agent.order({ orderId: order.id });
     expect(done.status).toBe("COMPLETED");
     expect(done.floatAfter).toBe(50_000n);
     expect(await balances(customer.userId)).toEqual({ WALLET: { balance: 49_000n, onHold: 0n } });
@@ -108,7 +112,12 @@ describe("cash-out", () => {
     expect(rejected.status).toBe("DECLINED");
     expect(await balances(customer.userId)).toEqual({ WALLET: { balance: 100_000n, onHold: 0n } });
     await expect(
-      agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() }),
+      customer.api.customer.answerApproval({
+        orderId: order.id,
+        approve: true,
+        pin: "1234",
+        idempotencyKey: key(),
+      }),
     ).rejects.toThrow(/declined/);
   });
 

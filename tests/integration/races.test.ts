@@ -34,9 +34,10 @@ describe("races on real PostgreSQL", () => {
         const order = await placeOrder(customer, type, 10_000n);
         await agent.api.agent.claim({ token: order.token! });
         if (type === "CASH_OUT") {
-          await customer.api.customer.answerApproval({
+          return customer.api.customer.answerApproval({
             orderId: order.id,
             approve: true,
+            pin: "1234",
             idempotencyKey: key(),
           });
         }
@@ -70,9 +71,10 @@ describe("races on real PostgreSQL", () => {
         );
         await agent.api.agent.claim({ token: order.token! });
         if (order.type === "CASH_OUT") {
-          await customer.api.customer.answerApproval({
+          return customer.api.customer.answerApproval({
             orderId: order.id,
             approve: true,
+            pin: "1234",
             idempotencyKey: key(),
           });
         }
@@ -95,26 +97,28 @@ describe("races on real PostgreSQL", () => {
     expect(after).toBe(before - (fees._sum.fee ?? 0n));
   });
 
-  it("expiry racing confirm: exactly one wins, and the books agree", async () => {
+  it("expiry racing the executing move (confirm, approval): exactly one wins, and the books agree", async () => {
     for (let round = 0; round < 10 * SCALE; round++) {
       const customer = await newCustomer(100_000n);
       const agent = await newAgent(1_000_000n);
       const order = await placeOrder(customer, round % 2 ? "CASH_IN" : "CASH_OUT", 10_000n);
       await agent.api.agent.claim({ token: order.token! });
-      if (order.type === "CASH_OUT") {
-        await customer.api.customer.answerApproval({
-          orderId: order.id,
-          approve: true,
-          idempotencyKey: key(),
-        });
-      }
-      // Expiry is due only a moment after the confirm starts.
+      // Expiry is due only a moment after the executing call starts.
       await inTransaction(
         (tx) =>
           tx.$executeRaw`UPDATE orders SET expires_at = now() + interval '15 milliseconds' WHERE id = ${order.id}::uuid`,
       );
+      const execute =
+        order.type === "CASH_OUT"
+          ? customer.api.customer.answerApproval({
+              orderId: order.id,
+              approve: true,
+              pin: "1234",
+              idempotencyKey: key(),
+            })
+          : agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
       const [confirm] = await Promise.allSettled([
-        agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() }),
+        execute,
         new Promise((resolve) => setTimeout(resolve, 15)).then(() => expireIfDue(order.id)),
       ]);
       refusalsOnly([confirm]);

@@ -134,19 +134,17 @@ async function worker(index: number, agent: ApiClient): Promise<void> {
       );
       stats.createsAcked.push(order.id);
       await retrying(() => agent.call("agent.claim", { token: order.token }));
-      if (type === "CASH_OUT") {
-        const answerKey = randomUUID();
-        await retrying(() =>
-          customer.call("customer.answerApproval", {
-            orderId: order.id,
-            approve: true,
-            idempotencyKey: answerKey,
-          }),
-        );
-      }
-      const confirmKey = randomUUID();
+      // The customer's approval executes a cash-out; the agent's confirm a cash-in.
+      const executeKey = randomUUID();
       const done = await retrying(() =>
-        agent.call<View>("agent.confirm", { orderId: order.id, idempotencyKey: confirmKey }),
+        type === "CASH_OUT"
+          ? customer.call<View>("customer.answerApproval", {
+              orderId: order.id,
+              approve: true,
+              pin: "1234",
+              idempotencyKey: executeKey,
+            })
+          : agent.call<View>("agent.confirm", { orderId: order.id, idempotencyKey: executeKey }),
       );
       if (done.status !== "COMPLETED") throw new Error(`confirm acknowledged ${done.status}`);
       stats.confirmsAcked.push(order.id);

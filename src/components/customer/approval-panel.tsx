@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
@@ -10,9 +11,12 @@ import styles from "./customer.module.css";
 import { OrderSummary } from "./order-summary";
 import type { CustomerOrder } from "./types";
 
+const PIN_PATTERN = /^\d{4,6}$/;
+
 /**
- * The cash-out's second factor: the customer sees which shop scanned the code and says yes
- * only when standing there, so a photographed QR cannot empty the wallet.
+ * The cash-out's second factor and its payment: the customer sees which shop scanned the
+ * code and approves with the PIN only when standing there. Approving pays the shop at once,
+ * so the shop can hand over the cash knowing no later tap can take the money back.
  */
 export function ApprovalPanel({
   order,
@@ -26,18 +30,38 @@ export function ApprovalPanel({
   const approveKey = useIdempotencyKey();
   const rejectKey = useIdempotencyKey();
   const answer = useMutation(trpc.customer.answerApproval.mutationOptions());
+  const [pin, setPin] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
   const shop = order.agentShopName ?? "An agent";
 
-  function respond(approve: boolean) {
-    const key = approve ? approveKey : rejectKey;
-    answer.mutate(
-      { orderId: order.id, approve, idempotencyKey: key.key() },
-      {
-        onSuccess: (next) => {
-          key.rotate();
-          onChange(next);
-        },
+  function done(key: ReturnType<typeof useIdempotencyKey>) {
+    return {
+      onSuccess: (next: CustomerOrder) => {
+        key.rotate();
+        onChange(next);
       },
+    };
+  }
+
+  function approve(event: React.FormEvent) {
+    event.preventDefault();
+    if (!PIN_PATTERN.test(pin)) return setProblem("Enter your PIN (4 to 6 digits) to approve");
+    setProblem(null);
+    answer.mutate(
+      { orderId: order.id, approve: true, pin, idempotencyKey: approveKey.key() },
+      {
+        ...done(approveKey),
+        // A wrong PIN must be typed again, not resent.
+        onError: () => setPin(""),
+      },
+    );
+  }
+
+  function reject() {
+    setProblem(null);
+    answer.mutate(
+      { orderId: order.id, approve: false, idempotencyKey: rejectKey.key() },
+      done(rejectKey),
     );
   }
 
@@ -46,33 +70,61 @@ export function ApprovalPanel({
   return (
     <section className="card stack" data-testid="approval" aria-labelledby="approval-heading">
       <h1 id="approval-heading" className={styles.title}>
-        {shop} wants to give you <Money amount={order.amount} currency={order.currency} />
+        {shop} will give you <Money amount={order.amount} currency={order.currency} /> in cash
       </h1>
-      <p className="alert warn">Approve only if you are at this shop.</p>
+      <p className="alert warn">
+        Approve only if you are at the counter of {shop}. Approving pays the shop{" "}
+        <Money amount={order.walletAmount} currency={order.currency} /> from your wallet at once;
+        then collect your cash.
+      </p>
       <div className="receipt">
         <OrderSummary order={order} />
       </div>
-      <ErrorNote error={answer.error} />
-      <div className="grid-2">
-        <Button
-          variant="danger"
-          size="big"
-          busy={deciding === false}
-          disabled={answer.isPending}
-          onClick={() => respond(false)}
-        >
-          Reject
-        </Button>
-        <Button
-          variant="primary"
-          size="big"
-          busy={deciding === true}
-          disabled={answer.isPending}
-          onClick={() => respond(true)}
-        >
-          Approve
-        </Button>
-      </div>
+      <form className="stack" onSubmit={approve} noValidate>
+        <label className="field">
+          <span>Your PIN</span>
+          <input
+            name="approval-pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, ""))}
+            aria-describedby="approval-pin-hint"
+          />
+          <span id="approval-pin-hint" className="hint">
+            The PIN you sign in with. Never tell it to the agent.
+          </span>
+        </label>
+        {problem ? (
+          <p className="alert error" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <ErrorNote error={answer.error} />
+        <div className="grid-2">
+          <Button
+            type="button"
+            variant="danger"
+            size="big"
+            busy={deciding === false}
+            disabled={answer.isPending}
+            onClick={reject}
+          >
+            Reject
+          </Button>
+          <Button
+            type="submit"
+            variant="primary"
+            size="big"
+            busy={deciding === true}
+            disabled={answer.isPending}
+          >
+            Approve and pay
+          </Button>
+        </div>
+      </form>
     </section>
   );
 }

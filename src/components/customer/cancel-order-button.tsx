@@ -44,7 +44,11 @@ export function CancelOrderButton({
     <section className="card stack" aria-label="Cancel this order?">
       <p>
         <strong>Cancel this order?</strong>{" "}
-        {order.type === "CASH_OUT" ? "The money kept aside goes back to your wallet." : null}
+        {order.type === "CASH_OUT"
+          ? "The money kept aside goes back to your wallet."
+          : order.status === "CLAIMED"
+            ? "Only cancel if you have not handed over cash, or the shop gave it back."
+            : null}
       </p>
       <ErrorNote error={cancel.error} />
       <div className="grid-2">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import { StatusBadge } from "@/components/ui/status-badge";
 import styles from "./customer.module.css";
+import { DisputePanel } from "./dispute-panel";
 import type { CustomerOrder } from "./types";
 import { formatWhen } from "./types";
 
@@ -20,8 +21,16 @@ const FALLBACK_REASONS: Record<string, string> = {
 };
 
 /** An order that ended without (or after undoing) the money moving. */
-export function OrderClosed({ order }: { order: CustomerOrder }) {
+export function OrderClosed({
+  order,
+  onChange,
+}: {
+  order: CustomerOrder;
+  onChange: (order: CustomerOrder) => void;
+}) {
   const released = order.type === "CASH_OUT" && order.status !== "REVERSED";
+  // A cash-in a shop scanned may have had its cash handed over: say so, and how to get it back.
+  const cashMayBeAtShop = order.type === "CASH_IN" && order.claimedAt !== null;
   return (
     <>
       <section className="card stack" data-testid="order-closed">
@@ -34,16 +43,20 @@ export function OrderClosed({ order }: { order: CustomerOrder }) {
           <p className="alert ok">
             Your money is available again. Nothing was taken from your wallet.
           </p>
-        ) : order.status !== "REVERSED" ? (
-          <p className="muted small">
-            No money moved. If you gave the agent cash, ask them for it back.
+        ) : cashMayBeAtShop && order.status !== "REVERSED" ? (
+          <p className="alert warn">
+            Your wallet was not credited. If you gave {order.agentShopName ?? "the shop"} cash, ask
+            for it back now.
           </p>
+        ) : order.status !== "REVERSED" ? (
+          <p className="muted small">No money moved.</p>
         ) : null}
         <p className="small muted">
           {order.reference} · <Money amount={order.amount} currency={order.currency} /> ·{" "}
           {formatWhen(order.closedAt ?? order.createdAt)}
         </p>
       </section>
+      <DisputePanel order={order} onChange={onChange} />
       <Link className="button primary big" href={`/customer/new?type=${order.type}`}>
         New order
       </Link>

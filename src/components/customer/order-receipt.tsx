@@ -1,11 +1,21 @@
 import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import styles from "./customer.module.css";
+import { DisputePanel } from "./dispute-panel";
 import type { CustomerOrder } from "./types";
 import { formatWhen } from "./types";
 
-/** What the customer keeps as proof: the reference the agent and support can look up. */
-export function OrderReceipt({ order }: { order: CustomerOrder }) {
+/**
+ * What the customer keeps as proof: the reference the agent and support can look up. A
+ * cash-out is complete once approved: the shop is paid and now hands over the cash.
+ */
+export function OrderReceipt({
+  order,
+  onChange,
+}: {
+  order: CustomerOrder;
+  onChange: (order: CustomerOrder) => void;
+}) {
   const cashIn = order.type === "CASH_IN";
   const when = order.completedAt ?? order.closedAt ?? order.createdAt;
   return (
@@ -16,8 +26,14 @@ export function OrderReceipt({ order }: { order: CustomerOrder }) {
         aria-labelledby="receipt-heading"
       >
         <h1 id="receipt-heading" className={`alert ok ${styles.title}`}>
-          {cashIn ? "Cash-in complete" : "Cash-out complete"}
+          {cashIn ? "Cash-in complete" : "Cash-out paid"}
         </h1>
+        {cashIn ? null : (
+          <p className="amount center" data-testid="collect-cash">
+            Collect <Money amount={order.amount} currency={order.currency} /> cash from{" "}
+            {order.agentShopName ?? "the agent"}
+          </p>
+        )}
         <dl>
           <dt>Reference</dt>
           <dd>
@@ -51,6 +67,7 @@ export function OrderReceipt({ order }: { order: CustomerOrder }) {
           <dd>{formatWhen(when)}</dd>
         </dl>
       </section>
+      <DisputePanel order={order} onChange={onChange} />
       <Link className="button primary big" href="/customer">
         Done
       </Link>

@@ -89,14 +89,13 @@ function OrderBody({
       ) : (
         <OrderWaiting order={order} onChange={onChange} />
       );
-    case "APPROVED":
-      return <OrderWaiting order={order} onChange={onChange} />;
     case "COMPLETED":
-      return <OrderReceipt order={order} />;
+      return <OrderReceipt order={order} onChange={onChange} />;
+    case "APPROVED":
     case "CANCELLED":
     case "EXPIRED":
     case "DECLINED":
     case "REVERSED":
-      return <OrderClosed order={order} />;
+      return <OrderClosed order={order} onChange={onChange} />;
   }
 }

@@ -6,7 +6,10 @@ import styles from "./customer.module.css";
 import { OrderSummary } from "./order-summary";
 import type { CustomerOrder } from "./types";
 
-/** An agent has the order (cash-in scanned, or cash-out approved): waiting for their confirm. */
+/**
+ * A shop scanned the customer's cash-in: this is the moment to hand over the cash, and the
+ * screen says what protects the customer if the shop does not confirm.
+ */
 export function OrderWaiting({
   order,
   onChange,
@@ -18,25 +21,18 @@ export function OrderWaiting({
   return (
     <>
       <section className="card stack" data-testid="order-waiting" aria-live="polite">
-        {order.status === "APPROVED" ? (
-          <>
-            <h1 className={styles.title}>Approved. Collect your cash from {shop}</h1>
-            <p className="muted">
-              The agent gives you <Money amount={order.amount} currency={order.currency} /> and
-              confirms on their tablet. Your receipt appears here.
-            </p>
-          </>
-        ) : (
-          <>
-            <h1 className={styles.title}>{shop} scanned your code.</h1>
-            <p>Hand over the cash and wait for the agent to confirm.</p>
-            <p className="amount huge center">
-              <Money amount={order.amount} currency={order.currency} />
-            </p>
-          </>
-        )}
+        <h1 className={styles.title}>{shop} scanned your code.</h1>
+        <p>Hand over the cash. Your wallet is credited when the shop confirms.</p>
+        <p className="amount huge center">
+          <Money amount={order.amount} currency={order.currency} />
+        </p>
         <p className="row muted small">
-          <span className="spinner" aria-hidden /> Waiting for the agent to confirm…
+          <span className="spinner" aria-hidden /> Waiting for {shop} to confirm…
+        </p>
+        <p className="small muted">
+          Stay until this screen says the cash-in is complete. If the shop declines after taking
+          your cash, you can report it here and ProxyPay holds the amount on the shop&apos;s account
+          while it checks.
         </p>
       </section>
       <section className="card receipt">

@@ -72,3 +72,38 @@ export async function balanceAfterEntry(
     ORDER BY id DESC LIMIT 1`;
   return rows[0]?.balance_after ?? null;
 }
+
+/**
+ * Holds the disputed amount on an agent's float while operators decide, or as much of it
+ * as is still available: the money the customer says the agent kept must not leave the
+ * float meanwhile. One statement; returns what was held (0 when nothing was left).
+ */
+export async function holdForDispute(
+  db: Tx,
+  hold: { accountId: bigint; disputeId: string; amount: bigint },
+): Promise<bigint> {
+  const rows = await db.$queryRaw<{ amount: bigint }[]>`
+    WITH acc AS (
+      SELECT id, least(balance - on_hold, ${hold.amount}) AS take FROM accounts
+      WHERE id = ${hold.accountId} FOR UPDATE
+    ), reserved AS (
+      UPDATE accounts a SET on_hold = a.on_hold + acc.take FROM acc
+      WHERE a.id = acc.id AND acc.take > 0
+      RETURNING a.id, acc.take
+    )
+    INSERT INTO holds (account_id, dispute_id, amount)
+    SELECT id, ${hold.disputeId}::uuid, take FROM reserved
+    RETURNING amount`;
+  return rows[0]?.amount ?? 0n;
+}
+
+/** Gives a dispute's hold back to the agent's available float (decided either way). */
+export async function releaseDisputeHold(db: Tx, disputeId: string): Promise<void> {
+  await db.$executeRaw`
+    WITH released AS (
+      UPDATE holds SET status = 'RELEASED', resolved_at = now()
+      WHERE dispute_id = ${disputeId}::uuid AND status = 'ACTIVE'
+      RETURNING account_id, amount
+    )
+    UPDATE accounts a SET on_hold = a.on_hold - r.amount FROM released r WHERE a.id = r.account_id`;
+}

@@ -1,3 +1,4 @@
+import { LIVE_STATUSES } from "@/domain/order-state";
 import type { Order } from "@/generated/prisma/client";
 import type { OrderStatus, OrderType } from "@/generated/prisma/enums";
 import type { Tx } from "../db/transaction";
@@ -50,7 +51,7 @@ export function findOrderByTokenHash(db: Tx, tokenHash: string): Promise<OrderRo
 /** Typed codes are unique among live orders only; closed orders may share an old code. */
 export async function findLiveOrderByTypedCode(db: Tx, code: string): Promise<OrderRow | null> {
   return db.order.findFirst({
-    where: { typedCode: code, status: { in: ["PENDING", "CLAIMED", "APPROVED"] } },
+    where: { typedCode: code, status: { in: [...LIVE_STATUSES] } },
   });
 }
 
@@ -70,6 +71,10 @@ export interface TransitionGuard {
   agentId?: string;
   /** On claim (required then): what this agent earns on the order, by its plan. */
   commission?: bigint;
+  /** On claim: the order stays open at least this long from now, for the counter's work. */
+  holdOpenSeconds?: number;
+  /** The customer's approval of a cash-out (which executes it). */
+  approved?: boolean;
   /** People may act only before expiry; the expiry sweep only after it; reversals any time. */
   time: "before-expiry" | "after-expiry" | "any";
   closeReason?: string;
@@ -88,8 +93,9 @@ export async function transitionOrder(db: Tx, g: TransitionGuard): Promise<boole
       status = ${g.to}::"OrderStatus",
       agent_id = CASE WHEN ${isClaim} THEN ${agentId}::uuid ELSE agent_id END,
       claimed_at = CASE WHEN ${isClaim} THEN now() ELSE claimed_at END,
-      commission = CASE WHEN ${isClaim} THEN ${g.commission ?? null}::bigint ELSE commission END,
-      approved_at = CASE WHEN ${g.to} = 'APPROVED' THEN now() ELSE approved_at END,
+      commission = CASE WHEN ${g.commission !== undefined} THEN ${g.commission ?? null}::bigint ELSE commission END,
+      expires_at = greatest(expires_at, now() + make_interval(secs => ${g.holdOpenSeconds ?? 0})),
+      approved_at = CASE WHEN ${g.approved ?? false} THEN now() ELSE approved_at END,
       completed_at = CASE WHEN ${g.to} = 'COMPLETED' THEN now() ELSE completed_at END,
       closed_at = CASE WHEN ${g.to} IN ('CANCELLED', 'EXPIRED', 'DECLINED') THEN now() ELSE closed_at END,
       close_reason = COALESCE(${g.closeReason ?? null}, close_reason)
@@ -141,7 +147,7 @@ export async function isOverdue(db: Tx, id: string): Promise<boolean> {
   const rows = await db.$queryRaw<{ overdue: boolean }[]>`
     SELECT EXISTS (
       SELECT 1 FROM orders
-      WHERE id = ${id}::uuid AND status IN ('PENDING', 'CLAIMED', 'APPROVED') AND expires_at <= now()
+      WHERE id = ${id}::uuid AND status IN ('PENDING', 'CLAIMED') AND expires_at <= now()
     ) AS overdue`;
   return rows[0]?.overdue ?? false;
 }
@@ -149,7 +155,7 @@ export async function isOverdue(db: Tx, id: string): Promise<boolean> {
 export async function dueForExpiry(db: Tx, limit: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM orders
-    WHERE status IN ('PENDING', 'CLAIMED', 'APPROVED') AND expires_at <= now()
+    WHERE status IN ('PENDING', 'CLAIMED') AND expires_at <= now()
     ORDER BY expires_at LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }
@@ -205,7 +211,7 @@ export async function customerUsage(db: Tx, customerId: string, currency: string
   const rows = await db.$queryRaw<{ used: bigint; pending_in: bigint }[]>`
     SELECT
       coalesce(sum(amount) FILTER (WHERE status NOT IN ('CANCELLED', 'EXPIRED', 'DECLINED')), 0)::bigint AS used,
-      coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN ('PENDING', 'CLAIMED', 'APPROVED')), 0)::bigint AS pending_in
+      coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN ('PENDING', 'CLAIMED')), 0)::bigint AS pending_in
     FROM orders
     WHERE customer_id = ${customerId}::uuid AND currency = ${currency}
       AND created_at > now() - interval '24 hours'`;

@@ -72,8 +72,8 @@ async function locateByCode(actor: Actor, raw: string): Promise<OrderRow> {
 
 /**
  * The agent scanned the QR (or typed the code): the order becomes this agent's and no one
- * else's, and is given the commission this agent earns on it. Scanning again from the same tablet shows the same order; another agent is told
- * it is already being handled. Claiming moves no money, so it needs no idempotency key.
+ * else's, and is given the commission this agent earns on it. Scanning again from the same
+ * tablet shows the same order; another agent is told it is already being handled. Claiming moves no money, so it needs no idempotency key.
  */
 export async function claimOrder(actor: Actor, input: ClaimInput): Promise<AgentOrderView> {
   const located =
@@ -85,7 +85,7 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
   return inTransaction(async (tx) => {
     const agent = await activeAgent(tx, actor);
     const order = (await findOrder(tx, located.id))!;
-    if (order.agentId === agent.id && (order.status === "CLAIMED" || order.status === "APPROVED")) {
+    if (order.agentId === agent.id && order.status === "CLAIMED") {
       return agentView(tx, order);
     }
     if (order.type === "CASH_IN") {
@@ -117,6 +117,9 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
       to: t.to,
       agentId: agent.id,
       commission: commissionFor(order.type, order, plan),
+      // From the scan on, the counter needs time (count the cash, the customer's approval):
+      // the order gets a full TTL again rather than expiring in the middle of it.
+      holdOpenSeconds: priced.orderTtlSeconds,
       time: "before-expiry",
     });
     if (!claimed) return explainRefusal(tx, order.id, "claim");

@@ -9,8 +9,9 @@ import { agentsOrder, explainRefusal } from "./load-order";
 import { type AgentOrderView, agentView } from "./order-views";
 
 /**
- * The agent will not serve this order (no cash in the drawer, customer left...). A
- * suspended agent may still decline: it frees the customer's order and money.
+ * The agent will not serve this order (no cash in the drawer, customer left...), before it
+ * executes: a cash-out the customer approved is paid and cannot be declined. A suspended
+ * agent may still decline: it frees the customer's order and money.
  */
 export function declineOrder(
   actor: Actor,

@@ -1,5 +1,5 @@
 import { DomainError } from "@/domain/errors";
-import { type OrderAction, refusalFor } from "@/domain/order-state";
+import { isLive, type OrderAction, refusalFor } from "@/domain/order-state";
 import type { Tx } from "../db/transaction";
 import { findOrder, type OrderRow } from "../repositories/orders";
 import { findAgentByUserId } from "../repositories/users";
@@ -46,7 +46,7 @@ export async function agentsOrder(tx: Tx, agentId: string, orderId: string): Pro
 export async function explainRefusal(tx: Tx, orderId: string, action: OrderAction): Promise<never> {
   const now = await findOrder(tx, orderId);
   if (!now) throw new DomainError("NOT_FOUND", "We could not find that order");
-  if (["PENDING", "CLAIMED", "APPROVED"].includes(now.status) && now.expiresAt <= new Date()) {
+  if (isLive(now.status) && now.expiresAt <= new Date()) {
     throw refusalFor(now.type, action, "EXPIRED");
   }
   throw refusalFor(now.type, action, now.status);

@@ -1,9 +1,34 @@
 import { maskPhone } from "@/domain/codes";
+import { type DisputeKind, type DisputeStatus, disputableAs } from "@/domain/disputes";
 import { isLive, type OrderStatus } from "@/domain/order-state";
 import type { OrderType } from "@/domain/pricing";
 import type { Tx } from "../db/transaction";
+import { disputeOfOrder } from "../repositories/disputes";
 import type { OrderRow } from "../repositories/orders";
 import { orderToken } from "../security/order-token";
+
+/** A dispute as both parties see it (the note is the customer's own words). */
+export interface DisputeView {
+  kind: DisputeKind;
+  status: DisputeStatus;
+  openedAt: Date;
+  /** Held on the agent's float until operators decide. */
+  held: bigint;
+  decisionNote: string | null;
+}
+
+async function disputeView(tx: Tx, orderId: string): Promise<DisputeView | null> {
+  const d = await disputeOfOrder(tx, orderId);
+  return d
+    ? {
+        kind: d.kind,
+        status: d.status,
+        openedAt: d.openedAt,
+        held: d.held,
+        decisionNote: d.decisionNote,
+      }
+    : null;
+}
 
 /** What the customer's phone shows about one order. */
 export interface CustomerOrderView {
@@ -28,6 +53,9 @@ export interface CustomerOrderView {
   typedCode: string | null;
   /** The wallet balance right after this order executed (receipt). */
   balanceAfter: bigint | null;
+  dispute: DisputeView | null;
+  /** The problem the customer may report about this order now, if any. */
+  reportable: DisputeKind | null;
 }
 
 /** What the agent's tablet shows: no token, the customer's phone masked. */
@@ -51,6 +79,7 @@ export interface AgentOrderView {
   /** Cash the agent takes in (cash-in) or hands out (cash-out). */
   cash: bigint;
   floatAfter: bigint | null;
+  dispute: DisputeView | null;
 }
 
 function walletAmount(o: OrderRow): bigint {
@@ -78,6 +107,7 @@ export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderVi
     ? await tx.agent.findUnique({ where: { id: o.agentId }, select: { shopName: true } })
     : null;
   const live = isLive(o.status);
+  const dispute = live ? null : await disputeView(tx, o.id);
   return {
     id: o.id,
     reference: o.reference,
@@ -97,6 +127,18 @@ export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderVi
     token: live ? orderToken(o.id) : null,
     typedCode: live ? o.typedCode : null,
     balanceAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "WALLET") : null,
+    dispute,
+    reportable: dispute
+      ? null
+      : disputableAs(
+          {
+            type: o.type,
+            status: o.status,
+            claimed: o.agentId !== null,
+            endedAt: o.completedAt ?? o.closedAt,
+          },
+          new Date(),
+        ),
   };
 }
 
@@ -132,5 +174,7 @@ export async function agentView(
       : o.status === "COMPLETED"
         ? await balanceAfterExecution(tx, o.id, "FLOAT")
         : null,
+    // A caller that has just executed the order (known) knows it has no dispute yet.
+    dispute: known || isLive(o.status) ? null : await disputeView(tx, o.id),
   };
 }

@@ -1,19 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
-import { formatMinor } from "@/domain/money";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
-import { postEntry } from "../repositories/ledger";
 import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
 import {
   decideReversal as decide,
-  executionPostingsOf,
   findReversal,
   insertReversal,
   linkReversalEntry,
   reversalsPage,
 } from "../repositories/reversals";
 import type { Actor } from "./actor";
+import { undoExecution } from "./execute-order";
 import { idempotent } from "./idempotent";
 
 /** The maker: asks for a completed order to be undone, with a reason. Moves no money. */
@@ -60,9 +58,7 @@ export async function requestReversal(
 
 /**
  * The checker: a different operator approves or rejects. Approval posts the execution
- * entry again with opposite signs (a new entry; the original stays) and marks the order
- * REVERSED, in one transaction; ledger_post refuses if any customer or agent account would
- * go below zero (the money has been spent), and then nothing changes.
+ * entry again with opposite signs and marks the order REVERSED, in one transaction.
  */
 export async function decideReversal(
   actor: Actor,
@@ -101,22 +97,8 @@ export async function decideReversal(
         closeReason: `Reversed: ${reversal.reason}`,
       });
       if (!moved) throw new DomainError("CONFLICT", "The order is no longer completed");
-      const original = await executionPostingsOf(tx, order.id);
-      const posted = await postEntry(tx, {
-        kind: "REVERSAL",
-        orderId: order.id,
-        description: `Reversal of ${order.reference}: ${reversal.reason}`,
-        postings: original.map((p) => ({ accountId: p.account_id, amount: -p.amount })),
-        createdBy: actor.userId,
-      });
-      if ("shortAccountId" in posted) {
-        const short = original.find((p) => p.account_id === posted.shortAccountId);
-        throw new DomainError(
-          "INSUFFICIENT_BALANCE",
-          `Cannot reverse: the ${short?.kind.toLowerCase() ?? "account"} no longer holds ${formatMinor(short ? short.amount : 0n, order.currency)}`,
-        );
-      }
-      await linkReversalEntry(tx, reversal.id, posted.entryId);
+      const entryId = await undoExecution(tx, order, reversal.reason, actor.userId);
+      await linkReversalEntry(tx, reversal.id, entryId);
       await recordOrderEvent(tx, {
         orderId: order.id,
         from: "COMPLETED",

@@ -6,8 +6,10 @@ import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/a
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
 import { searchAudit } from "../../use-cases/audit-trail";
 import { createOperator } from "../../use-cases/create-operator";
+import { decideDispute } from "../../use-cases/decide-dispute";
 import { findAccounts } from "../../use-cases/find-accounts";
 import { reconcile, trialBalance } from "../../use-cases/ledger-checks";
+import { listDisputes } from "../../use-cases/list-disputes";
 import { listOperators } from "../../use-cases/list-operators";
 import { moveAgentMoney } from "../../use-cases/move-agent-money";
 import { onboardAgent } from "../../use-cases/onboard-agent";
@@ -136,6 +138,30 @@ export const adminRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => decideReversal(ctx.actor, input)),
+  disputes: adminProcedure
+    .input(
+      z.strictObject({
+        open: z.boolean().default(true),
+        limit: z.number().int().min(1).max(100).default(50),
+        before: z
+          .strictObject({
+            openedAt: z.date(),
+            id: z.uuid({ message: "Not a valid dispute id" }),
+          })
+          .optional(),
+      }),
+    )
+    .query(({ input }) => listDisputes(input)),
+  decideDispute: adminProcedure
+    .input(
+      z.strictObject({
+        disputeId: z.uuid({ message: "Not a valid dispute id" }),
+        decision: z.enum(["UPHOLD", "REJECT"]),
+        note: text("The note", 500),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => decideDispute(ctx.actor, input)),
   customers: adminProcedure
     .input(
       z.strictObject({

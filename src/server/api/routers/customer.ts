@@ -3,8 +3,9 @@ import { answerApproval } from "../../use-cases/answer-approval";
 import { cancelOrder } from "../../use-cases/cancel-order";
 import { createOrder } from "../../use-cases/create-order";
 import { customerActivity, customerOrder, customerOverview } from "../../use-cases/customer-home";
+import { openDispute } from "../../use-cases/open-dispute";
 import { quoteOrder } from "../../use-cases/quote-order";
-import { amountMinor, currency, idempotencyKey, orderId, page } from "../inputs";
+import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
 import { customerProcedure, router } from "../trpc";
 
 export const customerRouter = router({
@@ -36,6 +37,14 @@ export const customerRouter = router({
     .input(z.strictObject({ orderId, idempotencyKey }))
     .mutation(({ ctx, input }) => cancelOrder(ctx.actor, input)),
   answerApproval: customerProcedure
-    .input(z.strictObject({ orderId, approve: z.boolean(), idempotencyKey }))
+    .input(
+      z.union([
+        z.strictObject({ orderId, approve: z.literal(true), pin, idempotencyKey }),
+        z.strictObject({ orderId, approve: z.literal(false), idempotencyKey }),
+      ]),
+    )
     .mutation(({ ctx, input }) => answerApproval(ctx.actor, input)),
+  reportProblem: customerProcedure
+    .input(z.strictObject({ orderId, note: text("What happened", 500), idempotencyKey }))
+    .mutation(({ ctx, input }) => openDispute(ctx.actor, input)),
 });

@@ -1,0 +1,102 @@
+import type { DisputeKind, DisputeStatus } from "@/domain/disputes";
+import type { Tx } from "../db/transaction";
+import { ORDER_CHANNEL } from "./orders";
+
+/** Opens a dispute unless the order already has one; false when it has. */
+export async function insertDispute(
+  db: Tx,
+  d: { id: string; orderId: string; kind: DisputeKind; openedBy: string; note: string },
+): Promise<boolean> {
+  const inserted = await db.$executeRaw`
+    INSERT INTO disputes (id, order_id, kind, opened_by, note, held)
+    VALUES (${d.id}::uuid, ${d.orderId}::uuid, ${d.kind}::"DisputeKind", ${d.openedBy}::uuid, ${d.note}, 0)
+    ON CONFLICT (order_id) DO NOTHING`;
+  return inserted === 1;
+}
+
+export async function recordDisputeHold(db: Tx, id: string, held: bigint): Promise<void> {
+  await db.$executeRaw`UPDATE disputes SET held = ${held} WHERE id = ${id}::uuid`;
+}
+
+export function findDispute(db: Tx, id: string) {
+  return db.dispute.findUnique({ where: { id } });
+}
+
+export function disputeOfOrder(db: Tx, orderId: string) {
+  return db.dispute.findUnique({ where: { orderId } });
+}
+
+/**
+ * The first operator asks to uphold: OPEN -> UPHOLD_REQUESTED. Guarded, so two operators
+ * pressing at once cannot both become the requester.
+ */
+export async function requestUphold(db: Tx, id: string, by: string): Promise<boolean> {
+  const changed = await db.$executeRaw`
+    UPDATE disputes SET status = 'UPHOLD_REQUESTED', uphold_requested_by = ${by}::uuid,
+                        uphold_requested_at = now()
+    WHERE id = ${id}::uuid AND status = 'OPEN'`;
+  return changed === 1;
+}
+
+/**
+ * Closes a dispute. Upholding needs a pending request by someone else (four eyes, also a
+ * CHECK in the database); rejecting a pending request too, so the requester cannot undo a
+ * colleague's view alone. Exactly one concurrent decider gets true.
+ */
+export async function closeDispute(
+  db: Tx,
+  d: { id: string; to: Extract<DisputeStatus, "UPHELD" | "REJECTED">; by: string; note: string },
+): Promise<boolean> {
+  const changed = await db.$executeRaw`
+    UPDATE disputes SET status = ${d.to}::"DisputeStatus", decided_by = ${d.by}::uuid,
+                        decided_at = now(), decision_note = ${d.note}
+    WHERE id = ${d.id}::uuid
+      AND (status = 'UPHOLD_REQUESTED' AND uphold_requested_by <> ${d.by}::uuid
+           OR (status = 'OPEN' AND ${d.to} = 'REJECTED'))`;
+  return changed === 1;
+}
+
+/** Wakes the screens watching the order (both parties see the dispute's progress). */
+export async function notifyOrderChanged(db: Tx, orderId: string): Promise<void> {
+  await db.$executeRaw`SELECT pg_notify(${ORDER_CHANNEL}, ${orderId})`;
+}
+
+/** One page of open (or of decided) disputes, newest first, by keyset. */
+export function disputesPage(
+  db: Tx,
+  filter: { open: boolean; limit: number; before?: { openedAt: Date; id: string } | undefined },
+) {
+  const statuses: DisputeStatus[] = filter.open
+    ? ["OPEN", "UPHOLD_REQUESTED"]
+    : ["UPHELD", "REJECTED"];
+  return db.dispute.findMany({
+    where: {
+      status: { in: statuses },
+      ...(filter.before
+        ? {
+            OR: [
+              { openedAt: { lt: filter.before.openedAt } },
+              { openedAt: filter.before.openedAt, id: { lt: filter.before.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ openedAt: "desc" }, { id: "desc" }],
+    take: filter.limit,
+    include: {
+      order: {
+        select: {
+          id: true,
+          reference: true,
+          type: true,
+          status: true,
+          currency: true,
+          amount: true,
+          fee: true,
+          customer: { select: { name: true, phone: true } },
+          agent: { select: { id: true, shopName: true } },
+        },
+      },
+    },
+  });
+}

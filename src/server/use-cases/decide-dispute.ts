@@ -1,0 +1,106 @@
+import { DomainError } from "@/domain/errors";
+import { transitionFor } from "@/domain/order-state";
+import { appendAudit } from "../repositories/audit";
+import {
+  closeDispute,
+  findDispute,
+  notifyOrderChanged,
+  requestUphold,
+} from "../repositories/disputes";
+import { releaseDisputeHold } from "../repositories/ledger";
+import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
+import type { Actor } from "./actor";
+import { executeOrder, undoExecution } from "./execute-order";
+import { idempotent } from "./idempotent";
+
+export type DisputeDecision = "UPHOLD" | "REJECT";
+
+/**
+ * An operator's decision on a dispute. Rejecting releases the hold on the agent's float.
+ * Upholding moves money, so it takes two operators, as a reversal does: the first asks, a
+ * different one confirms. Confirming executes the remedy in the same transaction: a cash-in
+ * the shop kept the cash of is credited from its float after all (without commission), a
+ * cash-out whose cash never came is reversed. ledger_post refuses if the money is no longer
+ * there, and then nothing changes.
+ */
+export function decideDispute(
+  actor: Actor,
+  input: { disputeId: string; decision: DisputeDecision; note: string; idempotencyKey: string },
+) {
+  const { idempotencyKey, ...payload } = input;
+  return idempotent(actor, idempotencyKey, "admin.decideDispute", payload, async (tx) => {
+    const dispute = await findDispute(tx, input.disputeId);
+    if (!dispute) throw new DomainError("NOT_FOUND", "No such dispute");
+    const stale = () =>
+      new DomainError("CONFLICT", "Another operator has just acted on this dispute. Reload it");
+
+    if (input.decision === "UPHOLD" && dispute.status === "OPEN") {
+      if (!(await requestUphold(tx, dispute.id, actor.userId))) throw stale();
+      await audit(actor, tx, dispute.orderId, "dispute.requestUphold", dispute.id, input.note);
+      await notifyOrderChanged(tx, dispute.orderId);
+      return { disputeId: dispute.id, status: "UPHOLD_REQUESTED" as const };
+    }
+    if (dispute.status === "UPHOLD_REQUESTED" && dispute.upholdRequestedBy === actor.userId) {
+      throw new DomainError(
+        "FORBIDDEN",
+        "A second operator must decide on a dispute you asked to uphold",
+      );
+    }
+    const to = input.decision === "UPHOLD" ? "UPHELD" : "REJECTED";
+    if (!(await closeDispute(tx, { id: dispute.id, to, by: actor.userId, note: input.note }))) {
+      throw stale();
+    }
+    await releaseDisputeHold(tx, dispute.id);
+    if (to === "UPHELD") {
+      const order = (await findOrder(tx, dispute.orderId))!;
+      const action = dispute.kind === "CASH_NOT_CREDITED" ? "creditDisputed" : "reverseDisputed";
+      const t = transitionFor(order.type, action);
+      const moved = await transitionOrder(tx, {
+        id: order.id,
+        from: t.from,
+        to: t.to,
+        time: "any",
+        // A shop that kept a customer's cash earns nothing on the order it is made to credit.
+        ...(action === "creditDisputed" ? { commission: 0n } : {}),
+        closeReason: `Dispute upheld: ${input.note}`,
+      });
+      if (!moved)
+        throw new DomainError("CONFLICT", "The order has changed since the dispute opened");
+      if (action === "creditDisputed") {
+        await executeOrder(tx, { ...order, commission: 0n });
+      } else {
+        await undoExecution(tx, order, `dispute upheld: ${input.note}`, actor.userId);
+      }
+      await recordOrderEvent(tx, {
+        orderId: order.id,
+        from: order.status,
+        to: t.to,
+        actor,
+        detail: `Dispute upheld: ${input.note}`,
+      });
+    } else {
+      await notifyOrderChanged(tx, dispute.orderId);
+    }
+    await audit(actor, tx, dispute.orderId, `dispute.${to.toLowerCase()}`, dispute.id, input.note);
+    return { disputeId: dispute.id, status: to };
+  });
+}
+
+function audit(
+  actor: Actor,
+  tx: Parameters<typeof appendAudit>[0],
+  orderId: string,
+  action: string,
+  disputeId: string,
+  note: string,
+) {
+  return appendAudit(tx, {
+    actorId: actor.userId,
+    actorRole: actor.role,
+    action,
+    entityType: "order",
+    entityId: orderId,
+    ip: actor.ip,
+    after: { disputeId, note },
+  });
+}
