@@ -324,7 +324,7 @@ class Cancel extends OrderStep {
 
 /** Time passes: the order's expiry arrives and the sweep runs. */
 class Expire extends OrderStep {
-  async move(w: World, o: ModelOrder) {
+  async move(_w: World, o: ModelOrder) {
     await makeExpired(o.id);
     await expireIfDue(o.id);
   }
