@@ -1,8 +1,10 @@
-// How many failures each guessable door tolerates before it locks, and for how long.
+// How many failures each guessable door tolerates before it locks, and for how long. Every
+// attempt is counted before the secret is checked (a success takes it back), so at most
+// `limit` secrets are checked per window, even when the attempts arrive all at once.
 // A 4-digit PIN has 10,000 values and a typed code 10^8 per live order; these limits make
 // online guessing hopeless while a person who mistypes a few times is not locked out.
 export interface FailurePolicy {
-  /** Failures within the window that lock the key. */
+  /** Attempts admitted per window; the next one locks the key. */
   limit: number;
   windowSeconds: number;
   lockSeconds: number;

@@ -1,13 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { PIN_PER_IP, PIN_PER_PHONE, retryAfterText } from "@/domain/rate-limits";
+import { PIN_PER_IP, PIN_PER_PHONE } from "@/domain/rate-limits";
 import type { Role } from "@/generated/prisma/enums";
 import { inTransaction } from "../db/transaction";
 import { findUserByPhone } from "../repositories/users";
 import { clientIp } from "../security/client-ip";
 import { verifyPin } from "../security/pin";
-import { countFailure, forgetFailures, refuseIfLocked } from "../use-cases/failure-limits";
+import { admitAttempt, forgetFailures, takeBackAttempt } from "../use-cases/failure-limits";
 
 export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
 export type Audience = keyof typeof AUDIENCE_ROLE;
@@ -35,31 +35,30 @@ const WRONG_CREDENTIALS = "Wrong phone number or PIN";
 const LOCKED = "Too many wrong PINs";
 
 /**
- * Checks phone + PIN for one audience; the message is what the sign-in form shows. Wrong
- * PINs count against the phone number and the caller's IP; either locks for a while once
- * over its limit (unknown phone numbers count too, so probing for accounts costs the same).
+ * Checks phone + PIN for one audience; the message is what the sign-in form shows. Every
+ * attempt counts against the phone number and the caller's IP before the PIN is checked,
+ * and is refused once either is over its limit, so a burst of guesses verifies no more
+ * PINs than the limit (unknown phone numbers count too, so probing for accounts costs the
+ * same). The right PIN forgives the phone's mistakes and takes its attempt back from the IP.
  */
 export async function authorizeCredentials(raw: unknown, ip: string | null = null) {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
   const { phone, pin, audience } = parsed.data;
-  const limits = [
-    { key: `pin:phone:${phone}`, policy: PIN_PER_PHONE },
-    ...(ip ? [{ key: `pin:ip:${ip}`, policy: PIN_PER_IP }] : []),
-  ];
-  await refuseIfLocked(
-    limits.map((l) => l.key),
+  const phoneKey = `pin:phone:${phone}`;
+  const ipKey = ip ? `pin:ip:${ip}` : null;
+  await admitAttempt(
+    [
+      { key: phoneKey, policy: PIN_PER_PHONE },
+      ...(ipKey ? [{ key: ipKey, policy: PIN_PER_IP }] : []),
+    ],
     LOCKED,
   );
   const user = await inTransaction((tx) => findUserByPhone(tx, phone));
   const ok = await verifyPin(user?.pinHash ?? (await decoy()), pin);
-  if (!user || !ok) {
-    const locked = await countFailure(limits);
-    throw new Error(
-      locked ? `${LOCKED}. ${retryAfterText(locked, new Date())}` : WRONG_CREDENTIALS,
-    );
-  }
-  await forgetFailures(`pin:phone:${phone}`);
+  if (!user || !ok) throw new Error(WRONG_CREDENTIALS);
+  await forgetFailures(phoneKey);
+  if (ipKey) await takeBackAttempt(ipKey);
   if (user.role !== AUDIENCE_ROLE[audience]) {
     const home = Object.entries(AUDIENCE_ROLE).find(([, role]) => role === user.role)?.[0];
     throw new Error(`This account signs in at /${home}, not here`);

@@ -46,14 +46,6 @@ export async function balancesOfUser(db: Tx, userId: string): Promise<Balance[]>
   return rows.map((r) => ({ ...r, accountId: r.id }));
 }
 
-export async function walletOf(db: Tx, userId: string, currency: string): Promise<Balance | null> {
-  const row = await db.account.findUnique({
-    where: { userId_kind_currency: { userId, kind: "WALLET", currency } },
-    select: { id: true, kind: true, currency: true, balance: true, onHold: true },
-  });
-  return row ? { ...row, accountId: row.id } : null;
-}
-
 /** Every account an order's execution touches, in one round trip. */
 export async function accountsForOrder(
   db: Tx,

@@ -206,16 +206,50 @@ export async function agentTotalsToday(db: Tx, agentId: string) {
     GROUP BY type`;
 }
 
-/** What counts against the daily limit: every order in 24 h that did not fail. */
-export async function customerUsage(db: Tx, customerId: string, currency: string) {
-  const rows = await db.$queryRaw<{ used: bigint; pending_in: bigint }[]>`
-    SELECT
-      coalesce(sum(amount) FILTER (WHERE status NOT IN ('CANCELLED', 'EXPIRED', 'DECLINED')), 0)::bigint AS used,
-      coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN ('PENDING', 'CLAIMED')), 0)::bigint AS pending_in
-    FROM orders
-    WHERE customer_id = ${customerId}::uuid AND currency = ${currency}
-      AND created_at > now() - interval '24 hours'`;
-  return { usedToday: rows[0]?.used ?? 0n, pendingCashIn: rows[0]?.pending_in ?? 0n };
+export interface WalletAndUsage {
+  accountId: bigint;
+  balance: bigint;
+  onHold: bigint;
+  /** Sum of the customer's orders in 24 hours that did not fail (this one excluded). */
+  usedToday: bigint;
+  /** What pending cash-ins would still add to the wallet. */
+  pendingCashIn: bigint;
+}
+
+/**
+ * The wallet and what counts against the customer's limits, in ONE statement so they come
+ * from one snapshot: a cash-in confirmed between two reads would otherwise be counted
+ * neither as pending nor in the balance. Null when the customer has no wallet in `currency`.
+ * Callers hold the customer's row lock (lockUserForOrder), so no create of this customer can
+ * commit between this read and their own insert.
+ */
+export async function walletAndUsage(
+  db: Tx,
+  customerId: string,
+  currency: string,
+): Promise<WalletAndUsage | null> {
+  const rows = await db.$queryRaw<
+    { id: bigint; balance: bigint; on_hold: bigint; used: bigint; pending_in: bigint }[]
+  >`
+    SELECT a.id, a.balance, a.on_hold, u.used, u.pending_in
+    FROM accounts a CROSS JOIN (
+      SELECT
+        coalesce(sum(amount) FILTER (WHERE status NOT IN ('CANCELLED', 'EXPIRED', 'DECLINED')), 0)::bigint AS used,
+        coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN ('PENDING', 'CLAIMED')), 0)::bigint AS pending_in
+      FROM orders
+      WHERE customer_id = ${customerId}::uuid AND currency = ${currency}
+        AND created_at > now() - interval '24 hours'
+    ) u
+    WHERE a.user_id = ${customerId}::uuid AND a.kind = 'WALLET' AND a.currency = ${currency}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    accountId: row.id,
+    balance: row.balance,
+    onHold: row.on_hold,
+    usedToday: row.used,
+    pendingCashIn: row.pending_in,
+  };
 }
 
 export function agentOfOrder(db: Tx, agentId: string) {

@@ -19,6 +19,22 @@ export function findUserById(db: Tx, id: string): Promise<UserRow | null> {
   return db.user.findUnique({ where: { id } });
 }
 
+/**
+ * Reads the user and takes a row lock that serialises the user's order creations: a
+ * second create waits here until the first commits, then reads usage that includes it.
+ * FOR NO KEY UPDATE does not block the FOR KEY SHARE locks that foreign keys to users take,
+ * so the user's other writes (idempotency keys, audit rows, orders) do not queue behind it.
+ * It must be its own statement: in READ COMMITTED a statement reads the snapshot it took
+ * before waiting for the lock, so the usage is read by the next statement.
+ */
+export async function lockUserForOrder(db: Tx, id: string): Promise<UserRow | null> {
+  const rows = await db.$queryRaw<UserRow[]>`
+    SELECT id::text, role::text AS role, phone, name, pin_hash AS "pinHash", status::text AS status, kyc_tier AS "kycTier"
+    FROM users WHERE id = ${id}::uuid
+    FOR NO KEY UPDATE`;
+  return rows[0] ?? null;
+}
+
 /** Inserts a user unless the phone is taken; returns null when it is. */
 export async function insertUser(
   db: Tx,

@@ -1,6 +1,6 @@
 import { DomainError } from "@/domain/errors";
 import { transitionFor } from "@/domain/order-state";
-import { PIN_PER_PHONE, retryAfterText } from "@/domain/rate-limits";
+import { PIN_PER_PHONE } from "@/domain/rate-limits";
 import { inTransaction } from "../db/transaction";
 import { releaseHold } from "../repositories/ledger";
 import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
@@ -9,7 +9,7 @@ import { verifyPin } from "../security/pin";
 import type { Actor } from "./actor";
 import { executeOrder } from "./execute-order";
 import { expireIfDue } from "./expire-orders";
-import { countFailure, forgetFailures, refuseIfLocked } from "./failure-limits";
+import { admitAttempt, forgetFailures } from "./failure-limits";
 import { idempotent } from "./idempotent";
 import { explainRefusal, ownOrder } from "./load-order";
 import { type CustomerOrderView, customerView } from "./order-views";
@@ -25,12 +25,10 @@ async function checkPin(actor: Actor, pin: string): Promise<void> {
   const user = await inTransaction((tx) => findUserById(tx, actor.userId));
   if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
   const key = `pin:phone:${user.phone}`;
-  await refuseIfLocked([key], TOO_MANY);
+  // Counted before the PIN is checked, so a burst of guesses checks no more than the limit.
+  await admitAttempt([{ key, policy: PIN_PER_PHONE }], TOO_MANY);
   if (!(await verifyPin(user.pinHash, pin))) {
-    const locked = await countFailure([{ key, policy: PIN_PER_PHONE }]);
-    throw locked
-      ? new DomainError("RATE_LIMITED", `${TOO_MANY}. ${retryAfterText(locked, new Date())}`)
-      : new DomainError("WRONG_PIN", "That PIN is not right. Nothing was paid");
+    throw new DomainError("WRONG_PIN", "That PIN is not right. Nothing was paid");
   }
   await forgetFailures(key);
 }

@@ -3,7 +3,7 @@ import { DomainError } from "@/domain/errors";
 import { formatMinor } from "@/domain/money";
 import { transitionFor } from "@/domain/order-state";
 import { commissionFor } from "@/domain/pricing";
-import { retryAfterText, TYPED_CODE_PER_AGENT } from "@/domain/rate-limits";
+import { TYPED_CODE_PER_AGENT } from "@/domain/rate-limits";
 import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { balancesOfUser } from "../repositories/accounts";
@@ -20,7 +20,7 @@ import { currentSettings, settingsVersion } from "../repositories/settings";
 import { hashToken, looksLikeToken } from "../security/order-token";
 import type { Actor } from "./actor";
 import { expireIfDue } from "./expire-orders";
-import { countFailure, refuseIfLocked } from "./failure-limits";
+import { admitAttempt, takeBackAttempt } from "./failure-limits";
 import { activeAgent, explainRefusal } from "./load-order";
 import { type AgentOrderView, agentView } from "./order-views";
 
@@ -39,35 +39,31 @@ async function locateByToken(actor: Actor, raw: string): Promise<OrderRow> {
 }
 
 /**
- * A typed code is short enough to guess, so wrong codes count against the agent and lock
- * typing (not scanning) for a while once over TYPED_CODE_PER_AGENT.
+ * A typed code is short enough to guess, so every lookup counts against the agent before
+ * it is made, and typing (not scanning) is paused for a while once over
+ * TYPED_CODE_PER_AGENT; a code that finds its order takes its attempt back, so only wrong
+ * codes use up the budget.
  */
 async function locateByCode(actor: Actor, raw: string): Promise<OrderRow> {
   const agent = await inTransaction((tx) => activeAgent(tx, actor));
   const key = `code:agent:${agent.id}`;
-  const paused = "Too many wrong codes: typing codes is paused, scanning still works";
-  await refuseIfLocked([key], paused);
-  try {
-    const code = parseTypedCode(raw);
-    const order = await inTransaction(
-      async (tx) =>
-        (await findLiveOrderByTypedCode(tx, code)) ?? (await findRecentOrderByTypedCode(tx, code)),
+  await admitAttempt(
+    [{ key, policy: TYPED_CODE_PER_AGENT }],
+    "Too many wrong codes: typing codes is paused, scanning still works",
+  );
+  const code = parseTypedCode(raw);
+  const order = await inTransaction(
+    async (tx) =>
+      (await findLiveOrderByTypedCode(tx, code)) ?? (await findRecentOrderByTypedCode(tx, code)),
+  );
+  if (!order) {
+    throw new DomainError(
+      "WRONG_CODE",
+      "No open order has this code. Check the digits with the customer",
     );
-    if (!order) {
-      throw new DomainError(
-        "WRONG_CODE",
-        "No open order has this code. Check the digits with the customer",
-      );
-    }
-    return order;
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "WRONG_CODE") {
-      const locked = await countFailure([{ key, policy: TYPED_CODE_PER_AGENT }]);
-      if (locked)
-        throw new DomainError("RATE_LIMITED", `${paused}. ${retryAfterText(locked, new Date())}`);
-    }
-    throw error;
   }
+  await takeBackAttempt(key);
+  return order;
 }
 
 /**

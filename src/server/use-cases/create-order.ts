@@ -3,11 +3,10 @@ import { DomainError } from "@/domain/errors";
 import { checkLimits } from "@/domain/limits";
 import { formatMinor } from "@/domain/money";
 import { type OrderType, quote } from "@/domain/pricing";
-import { walletOf } from "../repositories/accounts";
 import { placeHold } from "../repositories/ledger";
-import { customerUsage, findOrder, insertOrder, recordOrderEvent } from "../repositories/orders";
+import { findOrder, insertOrder, recordOrderEvent, walletAndUsage } from "../repositories/orders";
 import { currentSettings } from "../repositories/settings";
-import { findUserById } from "../repositories/users";
+import { lockUserForOrder } from "../repositories/users";
 import { hashToken, newReference, newTypedCode, orderToken } from "../security/order-token";
 import type { Actor } from "./actor";
 import { idempotent } from "./idempotent";
@@ -30,7 +29,9 @@ const MAX_CODE_DRAWS = 8;
 export function createOrder(actor: Actor, input: CreateOrderInput): Promise<CustomerOrderView> {
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, "order.create", payload, async (tx) => {
-    const customer = await findUserById(tx, actor.userId);
+    // Creates of one customer run one at a time from here, so each sees the ones before it:
+    // a burst gets exactly the orders that fit its limits.
+    const customer = await lockUserForOrder(tx, actor.userId);
     if (!customer) throw new DomainError("NOT_FOUND", "Your account no longer exists");
     if (customer.status === "LOCKED") {
       throw new DomainError(
@@ -46,16 +47,15 @@ export function createOrder(actor: Actor, input: CreateOrderInput): Promise<Cust
       );
     }
     const priced = quote(input.type, input.amount, settings);
-    const wallet = await walletOf(tx, customer.id, input.currency);
+    const wallet = await walletAndUsage(tx, customer.id, input.currency);
     if (!wallet) throw new DomainError("NOT_FOUND", `You have no ${input.currency} wallet`);
-    const usage = await customerUsage(tx, customer.id, input.currency);
     checkLimits(settings, {
       type: input.type,
       amount: input.amount,
       currency: input.currency,
       kycTier: customer.kycTier,
-      usedToday: usage.usedToday,
-      projectedBalance: wallet.balance + usage.pendingCashIn,
+      usedToday: wallet.usedToday,
+      projectedBalance: wallet.balance + wallet.pendingCashIn,
       walletDelta: priced.walletDelta,
     });
     const needed = -priced.walletDelta;
@@ -86,7 +86,8 @@ export function createOrder(actor: Actor, input: CreateOrderInput): Promise<Cust
     if (!inserted) throw new Error("could not draw a free typed code");
 
     if (input.type === "CASH_OUT") {
-      // The guarded UPDATE is the real check: a concurrent order may have taken the money
+      // The guarded UPDATE is the real check: creates of this customer are serialised, but
+      // another movement (a reversal, an operator's correction) may have taken the money
       // since we read the wallet above.
       const held = await placeHold(tx, {
         accountId: wallet.accountId,

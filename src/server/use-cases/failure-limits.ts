@@ -1,33 +1,35 @@
 import { DomainError } from "@/domain/errors";
 import { type FailurePolicy, retryAfterText } from "@/domain/rate-limits";
-import { inTransaction } from "../db/transaction";
-import { clearFailures, lockedUntil, recordFailure } from "../repositories/rate-limits";
+import { getDb } from "../db/client";
+import * as rateLimits from "../repositories/rate-limits";
 
-/** Throws RATE_LIMITED with `message` and the wait, when any of the keys is locked. */
-export async function refuseIfLocked(keys: readonly string[], message: string): Promise<void> {
-  const locks = await inTransaction(async (tx) => Promise.all(keys.map((k) => lockedUntil(tx, k))));
-  const until = locks
-    .filter((d): d is Date => d !== null)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
-  if (until)
-    throw new DomainError("RATE_LIMITED", `${message}. ${retryAfterText(until, new Date())}`);
+// Each attempt at a guessable secret is counted BEFORE the secret is checked, in one
+// statement that also says whether it may go on: a burst cannot slip past a check that
+// runs before earlier failures are counted. Each call is its own statement outside the
+// caller's transaction, so the count stays even when the caller's work is refused and
+// rolled back.
+
+/** Records one attempt on every key before the secret is checked; throws DomainError("RATE_LIMITED", `${message}. Try again in N minutes`) when any key is over its limit. */
+export async function admitAttempt(
+  entries: readonly { key: string; policy: FailurePolicy }[],
+  message: string,
+): Promise<void> {
+  const lockedUntil = await rateLimits.admitAttempt(getDb(), entries);
+  if (lockedUntil) {
+    throw new DomainError("RATE_LIMITED", `${message}. ${retryAfterText(lockedUntil, new Date())}`);
+  }
 }
 
 /**
- * Counts a failure against each key (in its own committed transaction: the caller's work is
- * about to be refused and rolled back) and says whether that locked any of them.
+ * The secret was right: gives the attempt back on a shared key (an IP, an agent's typed
+ * codes), so successes never use up its budget. For the key that protects the secret
+ * itself (the phone's PIN), forgetFailures is the answer.
  */
-export async function countFailure(
-  entries: readonly { key: string; policy: FailurePolicy }[],
-): Promise<Date | null> {
-  const locks = await inTransaction(async (tx) => {
-    const out: (Date | null)[] = [];
-    for (const e of entries) out.push(await recordFailure(tx, e.key, e.policy));
-    return out;
-  });
-  return locks.find((d): d is Date => d !== null) ?? null;
+export async function takeBackAttempt(key: string): Promise<void> {
+  await rateLimits.takeBackAttempt(getDb(), key);
 }
 
+/** The right secret forgives the earlier mistakes on its key (the phone's PIN). */
 export async function forgetFailures(key: string): Promise<void> {
-  await inTransaction((tx) => clearFailures(tx, key));
+  await rateLimits.clearFailures(getDb(), key);
 }

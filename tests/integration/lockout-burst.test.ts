@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { withCheckDigit } from "../../src/domain/codes";
+import { PIN_PER_IP, PIN_PER_PHONE, TYPED_CODE_PER_AGENT } from "../../src/domain/rate-limits";
+import { authorizeCredentials } from "../../src/server/auth/options";
+import { inTransaction } from "../../src/server/db/transaction";
+import { callerFor, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
+
+// A lockout that checks first and counts later lets a burst through: every request passes
+// the check before the first failures are counted. These bursts must be held to the limit.
+
+const WRONG = "Wrong phone number or PIN";
+
+function messagesOf(results: PromiseSettledResult<unknown>[]): string[] {
+  return results.map((r) => (r.status === "fulfilled" ? "signed in" : (r.reason as Error).message));
+}
+
+/** A code with a valid check digit that no live order has. */
+function unusedCode(seed: number): string {
+  return withCheckDigit(String(90_000_000 + seed));
+}
+
+describe("a burst of PIN attempts for one phone", () => {
+  it("120 parallel attempts from 120 IPs: at most the limit reach the PIN check, the right PIN at position 45 does not sign in", async () => {
+    const phone = uniquePhone();
+    await callerFor(null).account.signUp({ phone, pin: "2468", name: "Burst Target" });
+    const rightAt = 45;
+    expect(rightAt).toBeGreaterThan(PIN_PER_PHONE.limit);
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 120 }, (_, i) =>
+        authorizeCredentials(
+          { phone, pin: i === rightAt ? "2468" : "0000", audience: "customer" },
+          `198.18.${Math.floor(i / 200)}.${i % 200}`,
+        ),
+      ),
+    );
+    const messages = messagesOf(results);
+    expect(messages[rightAt]).toMatch(/Too many wrong PINs/);
+    const verified = messages.filter((m) => m === WRONG).length;
+    expect(verified).toBeGreaterThan(0);
+    expect(verified).toBeLessThanOrEqual(PIN_PER_PHONE.limit);
+    for (const m of messages) expect(m).toMatch(/^(Wrong phone number or PIN|Too many wrong PINs)/);
+    // And the phone stays locked for the owner too, until the lock ends.
+    await expect(
+      authorizeCredentials({ phone, pin: "2468", audience: "customer" }, "203.0.113.77"),
+    ).rejects.toThrow(/Too many wrong PINs. Try again in 15 minutes/);
+  });
+
+  it("a burst from one IP across many phones verifies at most the IP's limit", async () => {
+    const ip = "198.19.7.7";
+    const results = await Promise.allSettled(
+      Array.from({ length: PIN_PER_IP.limit * 3 }, () =>
+        authorizeCredentials({ phone: uniquePhone(), pin: "0000", audience: "customer" }, ip),
+      ),
+    );
+    const verified = messagesOf(results).filter((m) => m === WRONG).length;
+    expect(verified).toBeLessThanOrEqual(PIN_PER_IP.limit);
+  });
+
+  it("successful sign-ins never lock a shared IP (a shop's wifi, a carrier's NAT)", async () => {
+    const ip = "198.19.8.8";
+    const customers = await Promise.all(
+      Array.from({ length: PIN_PER_IP.limit + 5 }, () => newCustomer()),
+    );
+    for (const c of customers) {
+      await expect(
+        authorizeCredentials({ phone: c.phone, pin: "1234", audience: "customer" }, ip),
+      ).resolves.toMatchObject({ id: c.userId });
+    }
+  });
+});
+
+describe("a burst of typed codes by one agent", () => {
+  it("40 wrong codes at once: at most the limit are looked up, a right code late in the burst is paused too", async () => {
+    const agent = await newAgent(1_000_000n);
+    const customer = await newCustomer();
+    const order = await placeOrder(customer, "CASH_IN", 10_000n);
+    const rightAt = 25;
+    expect(rightAt).toBeGreaterThan(TYPED_CODE_PER_AGENT.limit);
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        agent.api.agent.claim({ code: i === rightAt ? order.typedCode! : unusedCode(i) }),
+      ),
+    );
+    const messages = results.map((r) =>
+      r.status === "fulfilled" ? "claimed" : (r.reason as Error).message,
+    );
+    expect(messages[rightAt]).toMatch(/typing codes is paused/);
+    const lookedUp = messages.filter((m) => /No open order/.test(m)).length;
+    expect(lookedUp).toBeGreaterThan(0);
+    expect(lookedUp).toBeLessThanOrEqual(TYPED_CODE_PER_AGENT.limit);
+    for (const m of messages) expect(m).toMatch(/No open order|typing codes is paused/);
+    const stored = await inTransaction((tx) =>
+      tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } }),
+    );
+    expect(stored.status).toBe("PENDING");
+  });
+
+  it("an agent typing many right codes is never paused", async () => {
+    const agent = await newAgent(10_000_000n);
+    const customer = await newCustomer();
+    for (let i = 0; i < TYPED_CODE_PER_AGENT.limit + 3; i++) {
+      const order = await placeOrder(customer, "CASH_IN", 10_000n);
+      const claimed = await agent.api.agent.claim({ code: order.typedCode! });
+      expect(claimed.status).toBe("CLAIMED");
+    }
+  });
+});
