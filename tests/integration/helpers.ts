@@ -20,8 +20,9 @@ export function key(): string {
   return randomUUID();
 }
 
-export function callerFor(actor: Actor | null) {
-  return createCaller({ actor, ip: "127.0.0.1" });
+/** `signal` plays the part of the HTTP request: aborting it is the browser going away. */
+export function callerFor(actor: Actor | null, signal?: AbortSignal) {
+  return createCaller({ actor, ip: "127.0.0.1" }, signal ? { signal } : undefined);
 }
 
 /** Adds money to a customer's wallet from the platform's settlement account. */

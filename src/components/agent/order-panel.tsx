@@ -33,18 +33,6 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
   const declineKey = useIdempotencyKey();
   const live = isLiveStatus(order.status);
 
-  const subscription = useSubscription(
-    trpc.live.order.subscriptionOptions(
-      { orderId: order.id },
-      {
-        enabled: live,
-        onData: (event) => {
-          if (isAgentView(event.data)) onUpdate(event.data);
-        },
-      },
-    ),
-  );
-
   const orderId = order.id;
   const refresh = useCallback(async () => {
     try {
@@ -57,6 +45,29 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
       // The stream will bring the next change; a failed re-read changes nothing on screen.
     }
   }, [queryClient, trpc, orderId, onUpdate]);
+
+  const subscription = useSubscription(
+    trpc.live.order.subscriptionOptions(
+      { orderId },
+      {
+        enabled: live,
+        onData: (event) => {
+          if (isAgentView(event.data)) onUpdate(event.data);
+        },
+        // Whatever broke the stream may have hidden a change: ask at once.
+        onError: () => void refresh(),
+      },
+    ),
+  );
+  const streaming = subscription.status === "pending";
+
+  // The stream alone must not be trusted to keep the panel current: it can look connected
+  // yet hear nothing. Re-read every few seconds while it is down, now and then while it is up.
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => void refresh(), streaming ? 15_000 : 5_000);
+    return () => clearInterval(timer);
+  }, [live, streaming, refresh]);
 
   // Once the order is over, the float, commission and today's totals have moved (or a
   // hold was released): re-read them so the header never shows stale numbers.

@@ -49,16 +49,20 @@ export function useLiveOrder(orderId: string) {
         onData: ({ data }) => {
           if (isCustomerView(data)) setStreamed((prev) => newer(prev, data));
         },
+        // Whatever broke the stream may have hidden a change: ask at once.
+        onError: () => void query.refetch(),
       },
     ),
   );
   const streaming = subscription.status === "pending";
   const stalled = useStalled(live && !streaming && !loadFailed);
 
-  // Without the stream (proxy dropped it, server restarting) fall back to asking now and then.
+  // Without the stream (proxy dropped it, server restarting, too many screens open) ask
+  // every few seconds. Even while it looks connected, ask now and then: a stream can stay
+  // open yet hear nothing (a proxy holding a dead connection), and must not freeze the screen.
   useEffect(() => {
-    if (!live || streaming || loadFailed) return;
-    const timer = setInterval(() => void query.refetch(), 5_000);
+    if (!live || loadFailed) return;
+    const timer = setInterval(() => void query.refetch(), streaming ? 15_000 : 5_000);
     return () => clearInterval(timer);
   }, [live, streaming, loadFailed, query.refetch]);
 
