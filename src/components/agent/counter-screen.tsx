@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { isLive } from "@/domain/order-state";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
 import { AgentGate } from "./agent-gate";
@@ -12,7 +13,7 @@ import { OrderPanel } from "./order-panel";
 import { OverviewCards, OverviewSkeleton, SuspendedBanner } from "./overview-cards";
 import { QrScanner } from "./qr-scanner";
 import { TypedCodeForm } from "./typed-code-form";
-import { type AgentOrder, isLiveStatus, progressOf } from "./types";
+import { type AgentOrder, progressOf } from "./types";
 
 // Remembers the order on the counter across a reload of the tablet, so an agent in the
 // middle of a cash-out does not lose the screen that lets them finish it.
@@ -69,7 +70,7 @@ function Counter() {
   );
 
   const suspended = overview.data?.status === "SUSPENDED";
-  const serving = order !== null && isLiveStatus(order.status);
+  const serving = order !== null && isLive(order.status);
   const canLookUp = overview.isSuccess && !suspended && !serving;
 
   const onScan = useCallback(

@@ -9,10 +9,11 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
 import { formatMinor } from "@/domain/money";
+import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
-import { type AgentOrder, formatWhen, isAgentView, isLiveStatus } from "./types";
+import { type AgentOrder, formatWhen, isAgentView } from "./types";
 
 interface Props {
   order: AgentOrder;
@@ -31,7 +32,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
   const queryClient = useQueryClient();
   const confirmKey = useIdempotencyKey();
   const declineKey = useIdempotencyKey();
-  const live = isLiveStatus(order.status);
+  const live = isLive(order.status);
 
   const orderId = order.id;
   const refresh = useCallback(async () => {
@@ -106,7 +107,13 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
   if (order.status === "COMPLETED") {
     return (
       <section className="stack" data-testid="order-preview">
+        {order.type === "CASH_OUT" ? (
+          <p className={`alert ok ${styles.instruction}`} role="status" data-testid="pay-out">
+            Paid: hand over {formatMinor(order.cash, order.currency)} cash now
+          </p>
+        ) : null}
         <Receipt order={order} />
+        <DisputeNote order={order} />
         <Button variant="primary" size="big" onClick={onNext}>
           Next customer
         </Button>
@@ -129,6 +136,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
           </p>
           <OrderFacts order={order} />
         </div>
+        <DisputeNote order={order} />
         <Button variant="primary" size="big" onClick={onNext}>
           Next customer
         </Button>
@@ -138,7 +146,8 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
 
   const cash = formatMinor(order.cash, order.currency);
   const busy = confirm.isPending || decline.isPending;
-  const waitingForCustomer = order.type === "CASH_OUT" && order.status !== "APPROVED";
+  // A cash-out completes with the customer's approval; until then there is nothing to hand.
+  const waitingForCustomer = order.type === "CASH_OUT";
 
   return (
     <section className="card stack" data-testid="order-preview">
@@ -148,8 +157,8 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
       </div>
       <p className={styles.instruction} data-testid="order-instruction">
         {order.type === "CASH_IN"
-          ? `Take ${cash} cash from the customer`
-          : `Give ${cash} cash to the customer`}
+          ? `Take ${cash} cash from the customer, count it, then confirm`
+          : `The customer takes out ${cash} in cash`}
       </p>
       <OrderFacts order={order} onElapsed={refresh} />
 
@@ -157,14 +166,10 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
         <div className={`alert warn ${styles.waiting}`} role="status">
           <span className="spinner" aria-hidden />
           <span>
-            Waiting for the customer to approve on their phone… Do not hand over any cash yet.
+            Waiting for the customer to approve with their PIN… Do not hand over any cash yet: this
+            screen tells you when the money is in your float.
           </span>
         </div>
-      ) : null}
-      {order.type === "CASH_OUT" && order.status === "APPROVED" ? (
-        <p className="alert ok" role="status">
-          The customer approved. Count out {cash}, hand it over, then confirm.
-        </p>
       ) : null}
 
       <ErrorNote error={confirm.error ?? decline.error} />
@@ -213,7 +218,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
               disabled={decline.isPending}
               onClick={() => confirm.mutate({ orderId, idempotencyKey: confirmKey.key() })}
             >
-              {order.type === "CASH_IN" ? "Confirm cash received" : "Confirm cash handed over"}
+              Confirm cash received
             </Button>
           )}
           <Button variant="ghost" disabled={busy} onClick={() => setDeclining(true)}>
@@ -272,7 +277,7 @@ function Receipt({ order }: { order: AgentOrder }) {
       <p className="alert ok">
         {order.type === "CASH_IN"
           ? "The customer's wallet has been topped up. Keep the cash."
-          : `The customer's wallet has been charged and ${formatMinor(order.cash, order.currency)} added to your float.`}
+          : `The customer approved: ${formatMinor(order.cash, order.currency)} is in your float.`}
       </p>
       <dl>
         <dt>Reference</dt>
@@ -321,6 +326,22 @@ function closedHeadline(order: AgentOrder): string {
     default:
       return "This order is closed";
   }
+}
+
+/** What the shop sees of a customer's report on this order. */
+function DisputeNote({ order }: { order: AgentOrder }) {
+  const d = order.dispute;
+  if (!d) return null;
+  const held = formatMinor(d.held, order.currency);
+  return (
+    <p className="alert warn" role="status" data-testid="agent-dispute">
+      {d.status === "UPHELD"
+        ? "ProxyPay upheld the customer's report on this order and put the money right."
+        : d.status === "REJECTED"
+          ? "ProxyPay looked into the customer's report on this order and did not uphold it."
+          : `The customer reported ${d.kind === "CASH_NOT_CREDITED" ? "handing over cash that was not credited" : "not getting the cash"}. ${held} of your float is held while ProxyPay checks.`}
+    </p>
+  );
 }
 
 function closedAdvice(order: AgentOrder): string {

@@ -8,12 +8,6 @@ export type AgentOverview = Outputs["agent"]["overview"];
 export type AgentHistoryRow = Outputs["agent"]["history"][number];
 export type OrderStatus = AgentOrder["status"];
 
-export const LIVE_STATUSES: readonly OrderStatus[] = ["PENDING", "CLAIMED", "APPROVED"];
-
-export function isLiveStatus(status: OrderStatus): boolean {
-  return LIVE_STATUSES.includes(status);
-}
-
 /**
  * How far along an order is. Updates reach the tablet by two roads (the mutation's answer
  * and the live stream), so an older copy may arrive after a newer one; comparing progress
@@ -25,8 +19,8 @@ export function progressOf(status: OrderStatus): number {
       return 0;
     case "CLAIMED":
       return 1;
-    case "APPROVED":
-      return 2;
+    case "REVERSED":
+      return 4;
     default:
       return 3;
   }

@@ -37,7 +37,8 @@ export function useLiveOrder(orderId: string) {
   const [streamed, setStreamed] = useState<CustomerOrder | null>(null);
   const query = useQuery(trpc.customer.order.queryOptions({ orderId }));
   const order = newer(streamed, query.data);
-  const live = order ? isLive(order.status) : true;
+  // An order under dispute still changes (operators decide it): keep following it.
+  const live = order ? isLive(order.status) || isOpenDispute(order) : true;
   // Only a failed first load stops everything; a failed refetch keeps the last good copy.
   const loadFailed = !order && query.isError;
 
@@ -105,6 +106,14 @@ function useStalled(down: boolean): boolean {
     return () => clearTimeout(timer);
   }, [down]);
   return stalled;
+}
+
+function isOpenDispute(order: CustomerOrder): boolean {
+  return (
+    order.dispute !== null &&
+    order.dispute.status !== "UPHELD" &&
+    order.dispute.status !== "REJECTED"
+  );
 }
 
 // live.order serves both parties; a customer's session only ever gets the customer view.
