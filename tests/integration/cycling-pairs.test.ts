@@ -66,7 +66,9 @@ describe("cycling customer–agent pairs on the operator overview", () => {
       minCashIns: 2,
       minCashOuts: 2,
     });
-    const mine = pairs.filter((p) => [cycler.userId, earlier.userId].includes(p.customer.id));
+    const mine = pairs.filter(
+      (p) => p.customer.id === cycler.userId || p.customer.id === earlier.userId,
+    );
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
       customer: { id: cycler.userId, phone: cycler.phone },
