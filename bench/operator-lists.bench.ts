@@ -1,6 +1,6 @@
-// Operator lists with 100,000 orders: how long the order search, the audit search and the
-// overview take once the tables are big. Prints figures (median of 5 runs per query);
-// asserts nothing.
+// Operator lists with 100,000 orders: how long the order search, the audit search, the
+// overview and its cycling pairs take once the tables are big. Prints figures (median of 5
+// runs per query); asserts nothing.
 //
 //   npm run bench:lists          (ORDERS=100000 by default)
 import { randomUUID } from "node:crypto";
@@ -11,6 +11,7 @@ import { ensureUserAccount } from "../src/server/repositories/accounts";
 import { insertAgent, insertUser } from "../src/server/repositories/users";
 import { findOrders } from "../src/server/use-cases/admin-orders";
 import { searchAudit } from "../src/server/use-cases/audit-trail";
+import { listCyclingPairs } from "../src/server/use-cases/cycling-pairs";
 import { operatorOverview } from "../src/server/use-cases/operator-reports";
 
 const ORDERS = Number(process.env.ORDERS ?? 100_000);
@@ -105,6 +106,8 @@ async function main() {
   );
   await time("audit: first page", () => searchAudit({ limit: 50 }));
   await time("overview (today, 7 days, series, positions)", () => operatorOverview());
+  // Every bench customer cashes in and out with the one agent: the worst case, all flagged.
+  await time("overview: customer–agent pairs cycling money", () => listCyclingPairs());
   await disconnectDb();
 }
 

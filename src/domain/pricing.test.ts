@@ -57,16 +57,17 @@ describe("quote", () => {
 
 describe("commissionFor", () => {
   it("cash-in: the plan's rate on the amount within its bounds", () => {
-    expect(priced("CASH_IN", 250_000n).commission).toBe(1_000n); // 0.4%
-    expect(priced("CASH_IN", 5_000n).commission).toBe(500n); // minimum
-    expect(priced("CASH_IN", 7_000_000n).commission).toBe(15_000n); // maximum
-    expect(priced("CASH_IN", 250_000n, highVolume).commission).toBe(1_250n); // 0.5%
-    expect(priced("CASH_IN", 7_000_000n, highVolume).commission).toBe(25_000n);
+    expect(priced("CASH_IN", 250_000n).commission).toBe(500n); // 0.2%
+    expect(priced("CASH_IN", 5_000n).commission).toBe(100n); // minimum
+    expect(priced("CASH_IN", 7_000_000n).commission).toBe(5_000n); // maximum
+    expect(priced("CASH_IN", 250_000n, highVolume).commission).toBe(625n); // 0.25%
+    expect(priced("CASH_IN", 5_000n, highVolume).commission).toBe(150n);
+    expect(priced("CASH_IN", 7_000_000n, highVolume).commission).toBe(7_500n);
   });
 
   it("cash-out: the plan's share of the fee, never more than the fee", () => {
     expect(priced("CASH_OUT", 100_000n).commission).toBe(900n); // 60% of 1,500
-    expect(priced("CASH_OUT", 100_000n, highVolume).commission).toBe(1_050n); // 70%
+    expect(priced("CASH_OUT", 100_000n, highVolume).commission).toBe(975n); // 65%
     const all = { ...standard, cashOutShareBps: 10_000 };
     expect(commissionFor("CASH_OUT", { amount: 100_001n, fee: 1_501n }, all)).toBe(1_501n);
   });
@@ -92,7 +93,11 @@ describe("settings", () => {
     };
     const { commissionPlans: _dropped, ...stored } = legacy;
     expect(parseSettings(stored).commissionPlans).toEqual({
-      STANDARD: { name: "Standard", cashIn: standard.cashIn, cashOutShareBps: 6000 },
+      STANDARD: {
+        name: "Standard",
+        cashIn: { bps: 40, min: 500n, max: 15_000n },
+        cashOutShareBps: 6000,
+      },
     });
   });
 
@@ -132,8 +137,8 @@ describe("executionPostings", () => {
     expect(executionPostings("CASH_IN", priced("CASH_IN", 250_000n), accounts)).toEqual([
       { accountId: 2n, amount: -250_000n },
       { accountId: 1n, amount: 250_000n },
-      { accountId: 5n, amount: -1_000n },
-      { accountId: 3n, amount: 1_000n },
+      { accountId: 5n, amount: -500n },
+      { accountId: 3n, amount: 500n },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_PLAN, PLAN_CODE } from "./commission-plan";
-import { CURRENCY_EXPONENTS, type CurrencyCode } from "./money";
+import { CURRENCY_EXPONENTS, type CurrencyCode, formatMinor } from "./money";
+import { checkRoundTrips } from "./round-trip";
 
 // Platform settings are stored as versioned JSON rows (config_versions); every order records
 // the version it was priced with, so a change applies to new orders only. Amounts are minor
@@ -51,6 +52,11 @@ const settingsShape = z.strictObject({
  * these checks (settingsSchema), so a rule added later never makes history unreadable.
  */
 export const currentSettingsSchema = settingsShape.superRefine((s, ctx) => {
+  let sound = true;
+  const refuse = (path: (string | number)[], message: string) => {
+    sound = false;
+    ctx.addIssue({ code: "custom", path, message });
+  };
   const fees: [string[], { min: bigint; max: bigint }][] = [
     [["cashIn", "fee"], s.cashIn.fee],
     [["cashOut", "fee"], s.cashOut.fee],
@@ -63,19 +69,48 @@ export const currentSettingsSchema = settingsShape.superRefine((s, ctx) => {
   ];
   for (const [path, rule] of fees) {
     if (rule.min > rule.max) {
-      ctx.addIssue({ code: "custom", path, message: "the minimum is above the maximum" });
+      refuse(path, "the minimum is above the maximum");
     }
   }
   for (const [tier, limits] of Object.entries(s.tiers)) {
     if (limits && (limits.perOrderMin > limits.perOrderMax || limits.perOrderMax > limits.perDay)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["tiers", tier],
-        message: "per-order minimum <= per-order maximum <= daily limit",
-      });
+      refuse(["tiers", tier], "per-order minimum <= per-order maximum <= daily limit");
     }
   }
+  // Prices a customer and an agent could farm by cycling money: only once the rest is sound,
+  // so the operator reads one problem at a time.
+  const problem = sound ? roundTripProblem(s) : null;
+  if (problem) refuse([], problem);
 });
+
+/**
+ * Why a customer and an agent could farm these prices (a cash-in then a cash-out of the same
+ * amount that earns them the platform's money), in the operator's words; null if they cannot.
+ */
+export function roundTripProblem(s: Settings): string | null {
+  const check = checkRoundTrips(s);
+  if (check.verdict === "safe") return null;
+  if (check.verdict === "undecided") {
+    return (
+      "These prices could not be checked for round trips (a cash-in and then a cash-out of the " +
+      "same amount) that would pay a customer and an agent from the platform's money: leave a " +
+      "clear margin between the cash-in commission and the platform's part of the cash-out fee"
+    );
+  }
+  const { amount, cashInPlan, cashOutPlan, gain } = check.witness;
+  const money = (v: bigint) => formatMinor(v, s.currency);
+  const planName = (code: string) => s.commissionPlans[code]?.name ?? code;
+  const who =
+    cashInPlan === cashOutPlan
+      ? `the customer and an agent on ${planName(cashInPlan)}`
+      : `the customer and two agents, on ${planName(cashInPlan)} for the cash-in and on ` +
+        `${planName(cashOutPlan)} for the cash-out,`;
+  return (
+    `A cash-in of ${money(amount)} followed by a cash-out of ${money(amount)} would earn ` +
+    `${who} ${money(gain)} of the platform's money: lower the cash-in commission or raise the ` +
+    "cash-out fee's platform part"
+  );
+}
 
 /**
  * Versions saved before commission plans had one commission for every agent
@@ -114,7 +149,12 @@ export function settingsJsonOf(stored: unknown): SettingsJson {
 }
 export type CommissionPlan = Settings["commissionPlans"][string];
 
-/** The seeded settings, in KES (exponent 2): values below are cents. */
+/**
+ * The seeded settings, in KES (exponent 2): values below are cents. The cash-in commission
+ * stays below the platform's part of the cash-out fee at every amount (35-40 % of 1.5 %,
+ * at least KES 3.50), so no round trip pays: at worst the platform keeps KES 1.83 of one
+ * (round-trip.test.ts).
+ */
 export const DEFAULT_SETTINGS: SettingsJson = {
   currency: "KES",
   orderTtlSeconds: 600,
@@ -123,13 +163,13 @@ export const DEFAULT_SETTINGS: SettingsJson = {
   commissionPlans: {
     STANDARD: {
       name: "Standard",
-      cashIn: { bps: 40, min: "500", max: "15000" },
+      cashIn: { bps: 20, min: "100", max: "5000" },
       cashOutShareBps: 6000,
     },
     HIGH_VOLUME: {
       name: "High volume",
-      cashIn: { bps: 50, min: "500", max: "25000" },
-      cashOutShareBps: 7000,
+      cashIn: { bps: 25, min: "150", max: "7500" },
+      cashOutShareBps: 6500,
     },
   },
   tiers: {

@@ -116,7 +116,7 @@ describe("customer home", () => {
     }
     const overview = await agent.api.agent.overview();
     expect(overview.today).toEqual([
-      { type: "CASH_IN", count: 2, amount: 25_000n, commission: 1_000n },
+      { type: "CASH_IN", count: 2, amount: 25_000n, commission: 200n },
     ]);
     expect(overview.float).toEqual([{ currency: "KES", balance: 975_000n, available: 975_000n }]);
     const history = await agent.api.agent.history({ limit: 10 });

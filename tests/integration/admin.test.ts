@@ -154,18 +154,18 @@ describe("operator: float and commissions", () => {
     const order = await placeOrder(customer, "CASH_IN", 250_000n);
     await agent.api.agent.claim({ token: order.token! });
     await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
-    expect((await balances(agent.userId)).COMMISSION?.balance).toBe(1_000n);
+    expect((await balances(agent.userId)).COMMISSION?.balance).toBe(500n);
     await expect(
       admin.api.admin.payCommission({
         agentId: agent.agentId,
-        amount: 1_001n,
+        amount: 501n,
         externalRef: `PAY-${key().slice(0, 8)}`,
         idempotencyKey: key(),
       }),
     ).rejects.toThrow(/commission/);
     await admin.api.admin.payCommission({
       agentId: agent.agentId,
-      amount: 1_000n,
+      amount: 500n,
       externalRef: `PAY-${key().slice(0, 8)}`,
       idempotencyKey: key(),
     });

@@ -31,17 +31,17 @@ describe("commission plans", () => {
     const standard = await newAgent(1_000_000n, "Standard Shop", "STANDARD");
     const highVolume = await newAgent(1_000_000n, "Busy Shop", "HIGH_VOLUME");
 
-    // Cash-in of KES 2,500: 0.4% on STANDARD, 0.5% on HIGH_VOLUME.
+    // Cash-in of KES 2,500: 0.2% on STANDARD, 0.25% on HIGH_VOLUME.
     const a = await serve(standard, customer, await placeOrder(customer, "CASH_IN", 250_000n));
     const b = await serve(highVolume, customer, await placeOrder(customer, "CASH_IN", 250_000n));
-    expect([a.commission, b.commission]).toEqual([1_000n, 1_250n]);
-    // Cash-out of KES 1,000 (fee KES 15): 60% and 70% of the fee.
+    expect([a.commission, b.commission]).toEqual([500n, 625n]);
+    // Cash-out of KES 1,000 (fee KES 15): 60% and 65% of the fee.
     const c = await serve(standard, customer, await placeOrder(customer, "CASH_OUT", 100_000n));
     const d = await serve(highVolume, customer, await placeOrder(customer, "CASH_OUT", 100_000n));
-    expect([c.commission, d.commission]).toEqual([900n, 1_050n]);
+    expect([c.commission, d.commission]).toEqual([900n, 975n]);
 
-    expect((await balances(standard.userId)).COMMISSION!.balance).toBe(1_900n);
-    expect((await balances(highVolume.userId)).COMMISSION!.balance).toBe(2_300n);
+    expect((await balances(standard.userId)).COMMISSION!.balance).toBe(1_400n);
+    expect((await balances(highVolume.userId)).COMMISSION!.balance).toBe(1_600n);
   });
 
   it("an order has no commission until claimed, and a claimed order always has one", async () => {
@@ -76,8 +76,8 @@ describe("commission plans", () => {
     const open = await placeOrder(customer, "CASH_IN", 250_000n);
     const rural = {
       name: "Rural",
-      cashIn: { bps: 100, min: "500", max: "50000" },
-      cashOutShareBps: 8000,
+      cashIn: { bps: 30, min: "200", max: "6000" },
+      cashOutShareBps: 6500,
     };
     const withRural = {
       ...current!.settings,
@@ -87,8 +87,8 @@ describe("commission plans", () => {
     // STANDARD and HIGH_VOLUME.
     await admin.api.admin.updateSettings({ basedOnVersion: current!.version, settings: withRural });
     await admin.api.admin.setAgentPlan({ agentId: agent.agentId, plan: "RURAL" });
-    // The order was priced before RURAL existed: the agent is paid RURAL's rate (1%).
-    expect((await serve(agent, customer, open)).commission).toBe(2_500n);
+    // The order was priced before RURAL existed: the agent is paid RURAL's rate (0.3%).
+    expect((await serve(agent, customer, open)).commission).toBe(750n);
   });
 
   it("a rate change pays orders created after it; a plan change pays orders claimed after it", async () => {
@@ -99,7 +99,7 @@ describe("commission plans", () => {
 
     const early = await placeOrder(customer, "CASH_IN", 250_000n);
     const raised = structuredClone(current!.settings);
-    raised.commissionPlans.STANDARD!.cashIn.bps = 80;
+    raised.commissionPlans.STANDARD!.cashIn.bps = 30;
     const { version } = await admin.api.admin.updateSettings({
       basedOnVersion: current!.version,
       settings: raised,
@@ -107,12 +107,12 @@ describe("commission plans", () => {
     try {
       const late = await placeOrder(customer, "CASH_IN", 250_000n);
       // The early order was priced under the old version: the old rate.
-      expect((await serve(agent, customer, early)).commission).toBe(1_000n);
-      expect((await serve(agent, customer, late)).commission).toBe(2_000n);
+      expect((await serve(agent, customer, early)).commission).toBe(500n);
+      expect((await serve(agent, customer, late)).commission).toBe(750n);
 
       await admin.api.admin.setAgentPlan({ agentId: agent.agentId, plan: "HIGH_VOLUME" });
       const moved = await serve(agent, customer, await placeOrder(customer, "CASH_IN", 250_000n));
-      expect(moved.commission).toBe(1_250n);
+      expect(moved.commission).toBe(625n);
       const audit = await admin.api.admin.audit({ entityType: "agent", entityId: agent.agentId });
       expect(audit[0]).toMatchObject({
         action: "agent.plan",
@@ -145,6 +145,21 @@ describe("commission plans", () => {
         idempotencyKey: key(),
       }),
     ).rejects.toThrow(/There is no GOLD plan/);
+  });
+
+  it("refuses prices a customer and an agent could farm by cycling money, and saves nothing", async () => {
+    const admin = await newAdmin();
+    const [current] = await admin.api.admin.settings({ limit: 1 });
+    const generous = structuredClone(current!.settings);
+    // The old seeded rate: KES 5.00 at least, against a KES 3.50 platform part at KES 50.00.
+    generous.commissionPlans.HIGH_VOLUME!.cashIn = { bps: 50, min: "500", max: "25000" };
+    await expect(
+      admin.api.admin.updateSettings({ basedOnVersion: current!.version, settings: generous }),
+    ).rejects.toThrow(
+      "A cash-in of KES 50.00 followed by a cash-out of KES 50.00 would earn the customer and an agent on High volume KES 1.50 of the platform's money: lower the cash-in commission or raise the cash-out fee's platform part",
+    );
+    const [after] = await admin.api.admin.settings({ limit: 1 });
+    expect(after!.version).toBe(current!.version);
   });
 });
 

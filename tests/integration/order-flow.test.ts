@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { balances, key, makeExpired, newAgent, newCustomer, placeOrder } from "./helpers";
 
-// Amounts are KES cents. Seeded settings: cash-in fee 0, commission 0.4% (min 5, max 150);
-// cash-out fee 1.5% (min 10, max 300), agent share 60% of the fee.
+// Amounts are KES cents. Seeded settings, STANDARD plan: cash-in fee 0, commission 0.2%
+// (min 1, max 50); cash-out fee 1.5% (min 10, max 300), agent share 60% of the fee.
 
 describe("cash-in", () => {
   it("moves the amount from the agent's float to the wallet and pays commission", async () => {
@@ -17,7 +17,7 @@ describe("cash-in", () => {
     const preview = await agent.api.agent.claim({ token: order.token! });
     expect(preview.status).toBe("CLAIMED");
     expect(preview.amount).toBe(250_000n);
-    expect(preview.commission).toBe(1_000n);
+    expect(preview.commission).toBe(500n);
     expect(preview.customerPhone).toContain("•");
 
     const done = await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
@@ -29,7 +29,7 @@ describe("cash-in", () => {
     expect(receipt.token).toBeNull();
     expect(receipt.agentShopName).toBe("Test Shop");
     expect(await balances(customer.userId)).toEqual({ WALLET: { balance: 250_000n, onHold: 0n } });
-    expect((await balances(agent.userId)).COMMISSION).toEqual({ balance: 1_000n, onHold: 0n });
+    expect((await balances(agent.userId)).COMMISSION).toEqual({ balance: 500n, onHold: 0n });
   });
 
   it("works with the typed code instead of the QR", async () => {

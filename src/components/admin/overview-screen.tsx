@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useTRPC } from "@/lib/trpc";
 import { AdminShell } from "./admin-shell";
+import { CyclingPairsCard } from "./cycling-pairs-card";
 import { DailyVolumeChart } from "./daily-volume-chart";
 import { LoadFailed } from "./load-states";
 import { MoneyPositionsCard } from "./money-positions-card";
@@ -102,6 +103,8 @@ function Overview() {
           )}
         </>
       )}
+      {/* Its own query: a slow or failed look for cycling pairs leaves the figures alone. */}
+      <CyclingPairsCard />
     </div>
   );
 }

@@ -37,7 +37,9 @@ export async function updateSettings(
   if (!parsed.success) {
     throw new DomainError(
       "INVALID_INPUT",
-      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      parsed.error.issues
+        .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+        .join("; "),
     );
   }
   return inTransaction(async (tx) => {

@@ -6,6 +6,7 @@ import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/a
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
 import { searchAudit } from "../../use-cases/audit-trail";
 import { createOperator } from "../../use-cases/create-operator";
+import { listCyclingPairs } from "../../use-cases/cycling-pairs";
 import { decideDispute } from "../../use-cases/decide-dispute";
 import { findAccounts } from "../../use-cases/find-accounts";
 import { reconcile, trialBalance } from "../../use-cases/ledger-checks";
@@ -224,6 +225,7 @@ export const adminRouter = router({
     )
     .query(({ input }) => searchAudit(input)),
   overview: adminProcedure.query(() => operatorOverview()),
+  cyclingPairs: adminProcedure.query(() => listCyclingPairs()),
   accounts: adminProcedure
     .input(
       z.strictObject({
