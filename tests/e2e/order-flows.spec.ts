@@ -56,7 +56,7 @@ test("cash-in: new customer signs up, agent scans the QR with the camera and con
   await expect(receipt).toContainText("KES 500.00");
 });
 
-test("cash-out: the customer approves the agent's shop on the phone before cash is handed over", async ({
+test("cash-out: the customer's approval with the PIN pays the shop; only then does the tablet say hand over", async ({
   browser,
 }, testInfo) => {
   const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
@@ -80,14 +80,25 @@ test("cash-out: the customer approves the agent's shop on the phone before cash 
   });
   await expect(agent.getByText(/waiting for the customer/i)).toBeVisible();
 
+  await expect(agent.getByTestId("pay-out")).toHaveCount(0);
+
   const approval = customer.getByTestId("approval");
   await expect(approval).toContainText(DEMO.otieno.shop);
-  await approval.getByRole("button", { name: "Approve" }).click();
+  // A mistyped PIN pays nothing and says so.
+  await approval.getByLabel("Your PIN").fill("9999");
+  await approval.getByRole("button", { name: "Approve and pay" }).click();
+  await expect(approval.getByRole("alert")).toContainText(/PIN is not right/);
+  await expect(agent.getByTestId("pay-out")).toHaveCount(0);
+  await approval.getByLabel("Your PIN").fill(DEMO.amina.pin);
+  await approval.getByRole("button", { name: "Approve and pay" }).click();
 
-  await agent.getByRole("button", { name: "Confirm cash handed over" }).click();
+  // The approval paid the shop: the tablet now, and only now, says to hand over the cash.
+  await expect(agent.getByTestId("pay-out")).toContainText("hand over KES 1,000.00 cash now");
   await expect(agent.getByTestId("agent-receipt")).toContainText(kes(floatBefore + 100_000n));
-  // The wallet pays the amount plus the 1.5% fee (KES 15.00).
+  // The wallet pays the amount plus the 1.5% fee (KES 15.00), and nothing can cancel it now.
   await expect(customer.getByTestId("receipt")).toContainText(kes(walletBefore - 101_500n));
+  await expect(customer.getByTestId("collect-cash")).toContainText("KES 1,000.00");
+  await expect(customer.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
 });
 
 test("typed code: with no camera allowed, the agent types the 9 digits instead", async ({

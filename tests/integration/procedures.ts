@@ -29,6 +29,10 @@ export interface Fixture {
   customerId: string;
   /** A reversal requested by another operator, waiting for the admin persona's decision. */
   reversalId: string;
+  /** A customer's open dispute on a declined cash-in. */
+  disputeId: string;
+  /** That declined cash-in: the customer may report a problem on it. */
+  declinedId: string;
   orderId: string;
   cashOutId: string;
   token: string;
@@ -70,6 +74,10 @@ export const MATRIX: Record<string, Rule> = {
   "customer.cancelOrder": {
     allow: CUSTOMER_ONLY,
     input: (f) => ({ orderId: f.orderId, idempotencyKey: key() }),
+  },
+  "customer.reportProblem": {
+    allow: CUSTOMER_ONLY,
+    input: (f) => ({ orderId: f.declinedId, note: "matrix check", idempotencyKey: key() }),
   },
   "customer.answerApproval": {
     allow: CUSTOMER_ONLY,
@@ -123,6 +131,16 @@ export const MATRIX: Record<string, Rule> = {
   "admin.decideReversal": {
     allow: ["admin"],
     input: (f) => ({ reversalId: f.reversalId, approve: false, idempotencyKey: key() }),
+  },
+  "admin.disputes": { allow: ["admin"], input: () => ({ open: true }) },
+  "admin.decideDispute": {
+    allow: ["admin"],
+    input: (f) => ({
+      disputeId: f.disputeId,
+      decision: "REJECT",
+      note: "matrix check",
+      idempotencyKey: key(),
+    }),
   },
   "admin.customers": { allow: ["admin"], input: () => ({ limit: 5 }) },
   "admin.customer": { allow: ["admin"], input: (f) => ({ userId: f.customerId }) },
@@ -186,6 +204,23 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
   const done = await placeOrder(customer, "CASH_IN", 10_000n);
   await agent.api.agent.claim({ token: done.token! });
   await agent.api.agent.confirm({ orderId: done.id, idempotencyKey: key() });
+  // Two cash-ins the agent declined after the scan: one already reported (the open dispute
+  // operators decide on), one the customer may still report.
+  const declined: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const o = await placeOrder(customer, "CASH_IN", 10_000n);
+    await agent.api.agent.claim({ token: o.token! });
+    await agent.api.agent.decline({ orderId: o.id, reason: "matrix", idempotencyKey: key() });
+    declined.push(o.id);
+  }
+  await customer.api.customer.reportProblem({
+    orderId: declined[0]!,
+    note: "matrix fixture",
+    idempotencyKey: key(),
+  });
+  const disputeId = (
+    await inTransaction((tx) => tx.dispute.findUniqueOrThrow({ where: { orderId: declined[0]! } }))
+  ).id;
   const makerId = crypto.randomUUID();
   await inTransaction((tx) =>
     insertUser(tx, {
@@ -221,6 +256,8 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
       ).id,
       customerId: customer.userId,
       reversalId,
+      disputeId,
+      declinedId: declined[1]!,
       orderId: order.id,
       cashOutId: cashOut.id,
       token: spare.token!,
