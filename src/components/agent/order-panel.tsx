@@ -282,7 +282,7 @@ function Receipt({ order }: { order: AgentOrder }) {
       <dl>
         <dt>Reference</dt>
         <dd className={styles.reference}>{order.reference}</dd>
-        <dt>{order.type === "CASH_IN" ? "Cash taken" : "Cash given"}</dt>
+        <dt>{order.type === "CASH_IN" ? "Cash taken" : "Cash to hand over"}</dt>
         <dd>
           <Money amount={order.cash} currency={order.currency} />
         </dd>

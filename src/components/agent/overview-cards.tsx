@@ -60,8 +60,10 @@ export function OverviewCards({ overview }: { overview: AgentOverview }) {
             <div key={f.currency}>
               <Money amount={f.available} currency={f.currency} className="huge" />
               {f.available !== f.balance ? (
-                <div className="muted small">
-                  Balance <Money amount={f.balance} currency={f.currency} />
+                <div className="muted small" data-testid="float-held">
+                  <Money amount={f.balance - f.available} currency={f.currency} /> held while
+                  ProxyPay checks a customer&apos;s report (balance{" "}
+                  <Money amount={f.balance} currency={f.currency} />)
                 </div>
               ) : null}
             </div>
