@@ -1,29 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/server/db/transaction";
-import { balances, key, newAdmin, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
-
-type Agent = Awaited<ReturnType<typeof newAgent>>;
-type Customer = Awaited<ReturnType<typeof newCustomer>>;
-
-/** The agent scans; the customer's approval executes a cash-out, the agent's confirm a cash-in. */
-async function serve(
-  agent: Agent,
-  customer: Customer,
-  order: { id: string; token: string | null },
-) {
-  const claimed = await agent.api.agent.claim({ token: order.token! });
-  if (claimed.type === "CASH_OUT") {
-    await customer.api.customer.answerApproval({
-      orderId: order.id,
-      approve: true,
-      pin: "1234",
-      idempotencyKey: key(),
-    });
-  } else {
-    await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
-  }
-  return claimed;
-}
+import {
+  balances,
+  key,
+  newAdmin,
+  newAgent,
+  newCustomer,
+  placeOrder,
+  serveOrder,
+  uniquePhone,
+} from "./helpers";
 
 describe("commission plans", () => {
   it("pays each agent by its own plan", async () => {
@@ -32,12 +18,24 @@ describe("commission plans", () => {
     const highVolume = await newAgent(1_000_000n, "Busy Shop", "HIGH_VOLUME");
 
     // Cash-in of KES 2,500: 0.2% on STANDARD, 0.25% on HIGH_VOLUME.
-    const a = await serve(standard, customer, await placeOrder(customer, "CASH_IN", 250_000n));
-    const b = await serve(highVolume, customer, await placeOrder(customer, "CASH_IN", 250_000n));
+    const a = await serveOrder(standard, customer, await placeOrder(customer, "CASH_IN", 250_000n));
+    const b = await serveOrder(
+      highVolume,
+      customer,
+      await placeOrder(customer, "CASH_IN", 250_000n),
+    );
     expect([a.commission, b.commission]).toEqual([500n, 625n]);
     // Cash-out of KES 1,000 (fee KES 15): 60% and 65% of the fee.
-    const c = await serve(standard, customer, await placeOrder(customer, "CASH_OUT", 100_000n));
-    const d = await serve(highVolume, customer, await placeOrder(customer, "CASH_OUT", 100_000n));
+    const c = await serveOrder(
+      standard,
+      customer,
+      await placeOrder(customer, "CASH_OUT", 100_000n),
+    );
+    const d = await serveOrder(
+      highVolume,
+      customer,
+      await placeOrder(customer, "CASH_OUT", 100_000n),
+    );
     expect([c.commission, d.commission]).toEqual([900n, 975n]);
 
     expect((await balances(standard.userId)).COMMISSION!.balance).toBe(1_400n);
@@ -88,7 +86,7 @@ describe("commission plans", () => {
     await admin.api.admin.updateSettings({ basedOnVersion: current!.version, settings: withRural });
     await admin.api.admin.setAgentPlan({ agentId: agent.agentId, plan: "RURAL" });
     // The order was priced before RURAL existed: the agent is paid RURAL's rate (0.3%).
-    expect((await serve(agent, customer, open)).commission).toBe(750n);
+    expect((await serveOrder(agent, customer, open)).commission).toBe(750n);
   });
 
   it("a rate change pays orders created after it; a plan change pays orders claimed after it", async () => {
@@ -107,11 +105,15 @@ describe("commission plans", () => {
     try {
       const late = await placeOrder(customer, "CASH_IN", 250_000n);
       // The early order was priced under the old version: the old rate.
-      expect((await serve(agent, customer, early)).commission).toBe(500n);
-      expect((await serve(agent, customer, late)).commission).toBe(750n);
+      expect((await serveOrder(agent, customer, early)).commission).toBe(500n);
+      expect((await serveOrder(agent, customer, late)).commission).toBe(750n);
 
       await admin.api.admin.setAgentPlan({ agentId: agent.agentId, plan: "HIGH_VOLUME" });
-      const moved = await serve(agent, customer, await placeOrder(customer, "CASH_IN", 250_000n));
+      const moved = await serveOrder(
+        agent,
+        customer,
+        await placeOrder(customer, "CASH_IN", 250_000n),
+      );
       expect(moved.commission).toBe(625n);
       const audit = await admin.api.admin.audit({ entityType: "agent", entityId: agent.agentId });
       expect(audit[0]).toMatchObject({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/server/db/transaction";
-import { key, newAdmin, newAgent, newCustomer, placeOrder } from "./helpers";
+import { key, newAdmin, newAgent, newCustomer, placeOrder, serveOrder } from "./helpers";
 
 type Agent = Awaited<ReturnType<typeof newAgent>>;
 type Customer = Awaited<ReturnType<typeof newCustomer>>;
 
-/** A completed order through the real use cases: claim, then approve (cash-out) or confirm. */
+/** A completed order through the real use cases. */
 async function complete(
   customer: Customer,
   agent: Agent,
@@ -13,17 +13,7 @@ async function complete(
   amount: bigint,
 ) {
   const order = await placeOrder(customer, type, amount);
-  const claimed = await agent.api.agent.claim({ token: order.token! });
-  if (type === "CASH_OUT") {
-    await customer.api.customer.answerApproval({
-      orderId: order.id,
-      approve: true,
-      pin: "1234",
-      idempotencyKey: key(),
-    });
-  } else {
-    await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
-  }
+  const claimed = await serveOrder(agent, customer, order);
   return { id: order.id, commission: claimed.commission! };
 }
 

@@ -93,6 +93,29 @@ export function placeOrder(
   });
 }
 
+/**
+ * Serves an order through the real use cases: the agent scans it, then the customer's
+ * approval (PIN 1234) executes a cash-out and the agent's confirm a cash-in.
+ */
+export async function serveOrder(
+  agent: { api: ReturnType<typeof callerFor> },
+  customer: { api: ReturnType<typeof callerFor> },
+  order: { id: string; token: string | null },
+) {
+  const claimed = await agent.api.agent.claim({ token: order.token! });
+  if (claimed.type === "CASH_OUT") {
+    await customer.api.customer.answerApproval({
+      orderId: order.id,
+      approve: true,
+      pin: "1234",
+      idempotencyKey: key(),
+    });
+  } else {
+    await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
+  }
+  return claimed;
+}
+
 /** Moves an order's expiry into the past: time passing, without waiting for it. */
 export async function makeExpired(orderId: string): Promise<void> {
   await inTransaction(

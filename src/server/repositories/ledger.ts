@@ -1,4 +1,5 @@
 import type { Posting } from "@/domain/postings";
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "../db/transaction";
 
 export type PostResult = { entryId: bigint } | { shortAccountId: bigint };
@@ -52,11 +53,15 @@ export async function placeHold(
 }
 
 /** Gives a held amount back to the available balance (cancel, reject, decline, expiry). */
-export async function releaseHold(db: Tx, orderId: string): Promise<void> {
+export function releaseHold(db: Tx, orderId: string): Promise<void> {
+  return release(db, Prisma.sql`order_id = ${orderId}::uuid`);
+}
+
+async function release(db: Tx, owner: Prisma.Sql): Promise<void> {
   await db.$executeRaw`
     WITH released AS (
       UPDATE holds SET status = 'RELEASED', resolved_at = now()
-      WHERE order_id = ${orderId}::uuid AND status = 'ACTIVE'
+      WHERE ${owner} AND status = 'ACTIVE'
       RETURNING account_id, amount
     )
     UPDATE accounts a SET on_hold = a.on_hold - r.amount FROM released r WHERE a.id = r.account_id`;
@@ -98,12 +103,6 @@ export async function holdForDispute(
 }
 
 /** Gives a dispute's hold back to the agent's available float (decided either way). */
-export async function releaseDisputeHold(db: Tx, disputeId: string): Promise<void> {
-  await db.$executeRaw`
-    WITH released AS (
-      UPDATE holds SET status = 'RELEASED', resolved_at = now()
-      WHERE dispute_id = ${disputeId}::uuid AND status = 'ACTIVE'
-      RETURNING account_id, amount
-    )
-    UPDATE accounts a SET on_hold = a.on_hold - r.amount FROM released r WHERE a.id = r.account_id`;
+export function releaseDisputeHold(db: Tx, disputeId: string): Promise<void> {
+  return release(db, Prisma.sql`dispute_id = ${disputeId}::uuid`);
 }
