@@ -101,7 +101,7 @@ export function DisputeRows({
         <td className={styles.num}>
           <Money amount={order.amount} currency={order.currency} />
           {dispute.held > 0n ? (
-            <div className="muted small">
+            <div className={`muted small ${styles.amountNote}`}>
               <Money amount={dispute.held} currency={order.currency} />{" "}
               {open ? "held on the shop's float" : "was held on the shop's float"}
             </div>
