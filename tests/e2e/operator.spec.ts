@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, type TestInfo, test } from "@playwright/test";
 import {
   closeContextsAfterEach,
   createOrder,
@@ -15,6 +15,14 @@ closeContextsAfterEach();
 const OPERATOR = { phone: "+254700000001", password: "admin-demo-2026" };
 const CHECKER = { phone: "+254700000002", password: "checker-demo-2026" };
 const DESKTOP = { width: 1280, height: 800 };
+const WIDE = { width: 1440, height: 900 };
+
+/** A picture of the screen in the test's report (and its output folder) to look at. */
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
 
 async function signInOperator(page: Page, who: { phone: string; password: string }) {
   await page.goto("/admin/login");
@@ -94,6 +102,85 @@ test("operator onboards an agent, funds its float, the agent serves a cash-in, a
   await expect(checker.getByText("Reversed").first()).toBeVisible();
   await customer.goto("/customer");
   expect(await readMoney(customer.getByTestId("wallet"))).toBe(walletBefore);
+});
+
+test("a customer's dispute: a declined cash-in is upheld by two operators and credited", async ({
+  browser,
+}, testInfo) => {
+  const suffix = String(Date.now()).slice(-6);
+  const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(customer, "customer", DEMO.brian);
+  const walletBefore = await readMoney(customer.getByTestId("wallet"));
+  const orderId = await createOrder(customer, "Cash in", "300");
+  const code = (await customer.getByTestId("typed-code").textContent())?.trim() ?? "";
+
+  // The shop scans (types) the code, so the customer hands the cash over; then it declines.
+  const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
+  await signIn(agent, "agent", DEMO.wanjiru);
+  await agent.getByLabel("Customer's code").fill(code);
+  await agent.getByRole("button", { name: "Find order" }).click();
+  await agent.getByRole("button", { name: "Decline", exact: true }).click();
+  await agent.getByLabel("Why are you declining?").fill("Customer changed their mind");
+  await agent.getByRole("button", { name: "Decline order" }).click();
+  await expect(agent.getByTestId("order-closed")).toContainText("Customer changed their mind");
+
+  const complaint = `Gave the shop KES 300 in cash, nothing came (${suffix})`;
+  await customer.reload();
+  await customer.getByRole("button", { name: "Report a problem" }).click();
+  await customer.getByLabel("What happened?").fill(complaint);
+  await customer.getByRole("button", { name: "Send report" }).click();
+  await expect(customer.getByTestId("dispute")).toContainText("ProxyPay is checking");
+
+  // Operator One asks to uphold it: nothing moves yet, and One cannot confirm alone.
+  const operator = await (await browser.newContext({ viewport: WIDE })).newPage();
+  await signInOperator(operator, OPERATOR);
+  await operator.getByRole("link", { name: "Disputes" }).click();
+  await operator.waitForURL(/\/admin\/disputes$/);
+  const row = operator.getByTestId("dispute-row").filter({ hasText: suffix });
+  await expect(row).toContainText("Handed over cash, wallet not credited");
+  await expect(row).toContainText("Brian Kamau");
+  await expect(row).toContainText(DEMO.wanjiru.shop);
+  await expect(row).toContainText("KES 300.00 held on the shop's float");
+  await row.getByRole("button", { name: "Uphold" }).click();
+  await expect(row.getByText("Write why")).toBeVisible();
+  await row.getByLabel("Decision note").fill("Shop's camera shows the cash handed over");
+  await row.getByRole("button", { name: "Uphold" }).click();
+  await expect(operator.getByText(/Uphold requested for PP-\w+/)).toBeVisible();
+  await expect(row).toContainText("Waiting for a second operator (asked by you)");
+  await expect(row).toContainText("another operator must confirm");
+  await expect(row.getByRole("button")).toHaveCount(0);
+
+  // Operator Two sees who asked, and confirms: the cash-in is credited from the shop's float.
+  const checker = await (await browser.newContext({ viewport: WIDE })).newPage();
+  await signInOperator(checker, CHECKER);
+  await checker.goto("/admin/disputes");
+  const pending = checker.getByTestId("dispute-row").filter({ hasText: suffix });
+  await expect(pending).toContainText("Waiting for a second operator (asked by Operator One)");
+  await attachScreenshot(checker, testInfo, "disputes-open");
+  await pending.getByLabel("Decision note").fill("Confirmed with the shop's camera");
+  await pending.getByRole("button", { name: "Confirm uphold" }).click();
+  await expect(checker.getByText(/Dispute upheld: PP-\w+ is credited/)).toBeVisible();
+  await expect(pending).toHaveCount(0);
+
+  await checker.getByRole("link", { name: "Decided", exact: true }).click();
+  const decided = checker.getByTestId("dispute-row").filter({ hasText: suffix });
+  await expect(decided).toContainText("Upheld");
+  await expect(decided).toContainText("Confirmed with the shop's camera");
+  await attachScreenshot(checker, testInfo, "disputes-decided");
+
+  await checker.goto(`/admin/orders/${orderId}`);
+  const card = checker.getByTestId("order-dispute");
+  await expect(card).toContainText("Upheld");
+  await expect(card).toContainText(complaint);
+  await expect(card).toContainText("Confirmed with the shop's camera");
+  // Operators by name: One asked, Two (the reader, "you") upheld.
+  await expect(card).toContainText("Operator One");
+  await attachScreenshot(checker, testInfo, "order-dispute");
+
+  await customer.reload();
+  await expect(customer.getByTestId("dispute")).toContainText("Your wallet has been credited");
+  await customer.goto("/customer");
+  expect(await readMoney(customer.getByTestId("wallet"))).toBe(walletBefore + 30_000n);
 });
 
 test("operator raises a plan's cash-in rate: a new settings version, in the history and the audit", async ({

@@ -175,6 +175,15 @@ describe("disputes: cash crossed the counter, the order did not give its value",
     const maker = await newAdmin();
     const checker = await newAdmin();
     expect((await decide(maker, id, "UPHOLD")).status).toBe("UPHOLD_REQUESTED");
+    // The operators' order page shows the dispute and who asked to uphold it.
+    expect((await checker.api.admin.order({ orderId: order.id })).dispute).toMatchObject({
+      id,
+      kind: "CASH_NOT_CREDITED",
+      status: "UPHOLD_REQUESTED",
+      held: 20_000n,
+      upholdRequestedBy: maker.userId,
+      decidedBy: null,
+    });
     await expect(decide(maker, id, "UPHOLD")).rejects.toThrow(/second operator/);
     await expect(decide(maker, id, "REJECT")).rejects.toThrow(/second operator/);
     const results = await Promise.allSettled([
@@ -186,6 +195,12 @@ describe("disputes: cash crossed the counter, the order did not give its value",
     const after = await customer.api.customer.order({ orderId: order.id });
     expect(after.status).toBe("COMPLETED");
     expect(after.dispute?.status).toBe("UPHELD");
+    const detail = await maker.api.admin.order({ orderId: order.id });
+    expect(detail.dispute).toMatchObject({
+      status: "UPHELD",
+      decisionNote: "Shop camera shows the cash",
+    });
+    expect(detail.dispute?.decidedBy).not.toBe(maker.userId);
     expect(await balances(customer.userId)).toEqual({ WALLET: { balance: 20_000n, onHold: 0n } });
     // The float pays the cash-in it kept the cash of, and earns no commission on it.
     expect(await balances(agent.userId)).toMatchObject({

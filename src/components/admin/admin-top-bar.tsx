@@ -10,6 +10,7 @@ export type AdminSection =
   | "ledger"
   | "orders"
   | "reversals"
+  | "disputes"
   | "customers"
   | "settings"
   | "audit"
@@ -21,6 +22,7 @@ const SECTIONS: { id: AdminSection; href: string; label: string }[] = [
   { id: "ledger", href: "/admin/ledger", label: "Ledger" },
   { id: "orders", href: "/admin/orders", label: "Orders" },
   { id: "reversals", href: "/admin/reversals", label: "Reversals" },
+  { id: "disputes", href: "/admin/disputes", label: "Disputes" },
   { id: "customers", href: "/admin/customers", label: "Customers" },
   { id: "settings", href: "/admin/settings", label: "Settings" },
   { id: "audit", href: "/admin/audit", label: "Audit" },

@@ -17,6 +17,8 @@ interface Props {
   maxLength?: number;
   /** Put the cursor here when the form opens. */
   autoFocus?: boolean;
+  /** A smaller input, for a form inside a table row. */
+  compact?: boolean;
 }
 
 /** A labelled input with its hint and its error wired to it for screen readers. */
@@ -34,16 +36,18 @@ export function FormField({
   placeholder,
   maxLength,
   autoFocus,
+  compact = false,
 }: Props) {
   const errorId = `${formId}-${name}-error`;
   const hintId = `${formId}-${name}-hint`;
   const described = [hint ? hintId : "", problem ? errorId : ""].filter(Boolean);
   return (
     <div className={styles.fieldCell}>
-      <label className="field">
+      <label className={`field${compact ? ` small ${styles.compactField}` : ""}`}>
         {label}
         <input
           name={name}
+          className={compact ? styles.compactInput : undefined}
           type={type}
           inputMode={inputMode}
           step={type === "number" ? "any" : undefined}

@@ -7,6 +7,7 @@ import { AdminShell } from "./admin-shell";
 import { BackLink } from "./back-link";
 import { LoadFailed } from "./load-states";
 import { OrderAuditCard } from "./order-audit-card";
+import { OrderDisputeCard } from "./order-dispute-card";
 import { OrderJournalCard } from "./order-journal-card";
 import { OrderReversalCard } from "./order-reversal-card";
 import { OrderSummaryCard } from "./order-summary-card";
@@ -55,6 +56,7 @@ function OrderDetail({ orderId }: { orderId: string }) {
   return (
     <>
       <OrderSummaryCard order={o} />
+      {o.dispute ? <OrderDisputeCard dispute={o.dispute} currency={o.currency} /> : null}
       <div className={styles.cards}>
         <OrderTimelineCard timeline={o.timeline} />
         <OrderReversalCard order={o} />

@@ -10,6 +10,7 @@ export type Reconciliation = Outputs["admin"]["reconcile"];
 export type AdminOrder = Outputs["admin"]["orders"][number];
 export type OrderDossier = Outputs["admin"]["order"];
 export type AdminReversal = Outputs["admin"]["reversals"][number];
+export type AdminDispute = Outputs["admin"]["disputes"][number];
 export type AdminCustomer = Outputs["admin"]["customers"][number];
 export type SettingsVersion = Outputs["admin"]["settings"][number];
 export type AuditRow = Outputs["admin"]["audit"][number];

@@ -20,10 +20,19 @@ const PROGRESS: Record<CustomerOrder["status"], number> = {
   REVERSED: 4,
 };
 
-function newer(a: CustomerOrder | null, b: CustomerOrder | undefined): CustomerOrder | null {
+/** A copy of the order and when it arrived (ms), so that ties go to the later copy. */
+interface Copy {
+  order: CustomerOrder;
+  at: number;
+}
+
+function newer(a: Copy | null, b: Copy | null): Copy | null {
   if (!b) return a;
   if (!a) return b;
-  return PROGRESS[b.status] >= PROGRESS[a.status] ? b : a;
+  const [was, is] = [PROGRESS[a.order.status], PROGRESS[b.order.status]];
+  if (was !== is) return is > was ? b : a;
+  // Same status, yet the order may have changed (a dispute opened or decided on it).
+  return b.at >= a.at ? b : a;
 }
 
 /**
@@ -34,9 +43,11 @@ function newer(a: CustomerOrder | null, b: CustomerOrder | undefined): CustomerO
 export function useLiveOrder(orderId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [streamed, setStreamed] = useState<CustomerOrder | null>(null);
+  const [streamed, setStreamed] = useState<Copy | null>(null);
   const query = useQuery(trpc.customer.order.queryOptions({ orderId }));
-  const order = newer(streamed, query.data);
+  const order =
+    newer(streamed, query.data ? { order: query.data, at: query.dataUpdatedAt } : null)?.order ??
+    null;
   // An order under dispute still changes (operators decide it): keep following it.
   const live = order ? isLive(order.status) || isOpenDispute(order) : true;
   // Only a failed first load stops everything; a failed refetch keeps the last good copy.
@@ -48,7 +59,9 @@ export function useLiveOrder(orderId: string) {
       {
         enabled: live && !loadFailed,
         onData: ({ data }) => {
-          if (isCustomerView(data)) setStreamed((prev) => newer(prev, data));
+          if (isCustomerView(data)) {
+            setStreamed((prev) => newer(prev, { order: data, at: Date.now() }));
+          }
         },
         // Whatever broke the stream may have hidden a change: ask at once.
         onError: () => void query.refetch(),
@@ -90,7 +103,8 @@ export function useLiveOrder(orderId: string) {
     stalled,
     refresh,
     /** Replaces the shown copy with what a mutation returned. */
-    accept: (next: CustomerOrder) => setStreamed((prev) => newer(prev, next)),
+    accept: (next: CustomerOrder) =>
+      setStreamed((prev) => newer(prev, { order: next, at: Date.now() })),
   };
 }
 

@@ -2,6 +2,7 @@ import { maskPhone } from "@/domain/codes";
 import { DomainError } from "@/domain/errors";
 import { inTransaction } from "../db/transaction";
 import { type OrderFilter, orderDossier, searchOrders } from "../repositories/admin-orders";
+import { disputeOfOrder } from "../repositories/disputes";
 
 export async function findOrders(
   filter: OrderFilter,
@@ -25,11 +26,17 @@ export async function findOrders(
   }));
 }
 
-/** Order detail: state timeline, journal entries with postings, reversals and audit events. */
+/**
+ * Order detail: state timeline, journal entries with postings, reversals, the customer's
+ * dispute (if any) and audit events.
+ */
 export async function orderDetail(orderId: string) {
-  const found = await inTransaction((tx) => orderDossier(tx, orderId));
+  const found = await inTransaction(async (tx) => {
+    const dossier = await orderDossier(tx, orderId);
+    return dossier && { ...dossier, dispute: await disputeOfOrder(tx, orderId) };
+  });
   if (!found) throw new DomainError("NOT_FOUND", "No such order");
-  const { order, audit } = found;
+  const { order, audit, dispute } = found;
   return {
     id: order.id,
     reference: order.reference,
@@ -80,6 +87,22 @@ export async function orderDetail(orderId: string) {
       decidedAt: r.decidedAt,
       decisionNote: r.decisionNote,
     })),
+    dispute: dispute
+      ? {
+          id: dispute.id,
+          kind: dispute.kind,
+          status: dispute.status,
+          note: dispute.note,
+          held: dispute.held,
+          openedBy: dispute.openedBy,
+          openedAt: dispute.openedAt,
+          upholdRequestedBy: dispute.upholdRequestedBy,
+          upholdRequestedAt: dispute.upholdRequestedAt,
+          decidedBy: dispute.decidedBy,
+          decidedAt: dispute.decidedAt,
+          decisionNote: dispute.decisionNote,
+        }
+      : null,
     audit: audit.map((a) => ({
       id: a.id,
       action: a.action,
