@@ -50,7 +50,9 @@ export async function controlsInForce(
       (SELECT max(version) FROM config_versions WHERE created_at <= now() - interval '24 hours'), 0)`;
   if (rows.length === 0) throw new Error("no configuration: run the seed (npm run db:seed)");
   const all = rows.map((r) => parseSettings(r.settings));
-  const lowest = (pick: (s: Settings) => bigint) => all.map(pick).reduce((a, b) => (b < a ? b : a));
+  // bigints: Math.min does not take them.
+  const lowest = (pick: (s: Settings) => bigint) =>
+    all.map(pick).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0]!;
   return {
     operatorFourEyesAbove: lowest((s) => s.operatorFourEyesAbove),
     settlementLimit: lowest((s) => s.settlementLimit),

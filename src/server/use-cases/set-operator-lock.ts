@@ -23,7 +23,7 @@ export async function setOperatorLock(
     });
     if (!changed) {
       const user = await findUserById(tx, input.userId);
-      if (!user || user.role !== "ADMIN") throw new DomainError("NOT_FOUND", "No such operator");
+      if (user?.role !== "ADMIN") throw new DomainError("NOT_FOUND", "No such operator");
       throw new DomainError(
         "CONFLICT",
         input.locked ? "This operator is already locked" : "This operator is not locked",
