@@ -45,6 +45,16 @@ const settingsShape = z.strictObject({
     .refine((plans) => DEFAULT_PLAN in plans, `the ${DEFAULT_PLAN} plan is required`)
     .refine((plans) => Object.keys(plans).length <= MAX_PLANS, `at most ${MAX_PLANS} plans`),
   tiers: z.record(z.enum(["1", "2", "3"]), tierLimits),
+  /**
+   * What one operator may move alone (float fundings, de-floats, commission payouts) in any
+   * 24 hours; a movement that would go beyond waits for a second operator's approval.
+   */
+  operatorFourEyesAbove: minor,
+  /**
+   * How far SETTLEMENT may go below zero: its balance is minus the e-money the platform has
+   * issued against its bank money, so this bounds what float funding may create.
+   */
+  settlementLimit: minor,
 });
 
 /**
@@ -137,15 +147,40 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The operator controls of versions saved before they existed: today's defaults. */
+export const DEFAULT_CONTROLS = {
+  // KES 100,000.00 alone per operator per 24 hours.
+  operatorFourEyesAbove: "10000000",
+  // KES 10,000,000,000.00 of e-money issued against the platform's bank money.
+  settlementLimit: "1000000000000",
+} as const;
+
+/**
+ * Versions saved before the operator controls existed are read with today's defaults
+ * (history is never rewritten).
+ */
+function withControls(json: unknown): unknown {
+  if (!isRecord(json)) return json;
+  return {
+    ...json,
+    operatorFourEyesAbove: json.operatorFourEyesAbove ?? DEFAULT_CONTROLS.operatorFourEyesAbove,
+    settlementLimit: json.settlementLimit ?? DEFAULT_CONTROLS.settlementLimit,
+  };
+}
+
+function fromStored(json: unknown): unknown {
+  return withControls(fromOneCommissionForAll(json));
+}
+
 /** Any stored version, old shapes included, as the domain reads it. */
-export const settingsSchema = z.preprocess(fromOneCommissionForAll, settingsShape);
+export const settingsSchema = z.preprocess(fromStored, settingsShape);
 
 export type Settings = z.output<typeof settingsShape>;
 export type SettingsJson = z.input<typeof settingsShape>;
 
 /** A stored version's document in today's shape, for screens that show and edit it. */
 export function settingsJsonOf(stored: unknown): SettingsJson {
-  return fromOneCommissionForAll(stored) as SettingsJson;
+  return fromStored(stored) as SettingsJson;
 }
 export type CommissionPlan = Settings["commissionPlans"][string];
 
@@ -192,6 +227,7 @@ export const DEFAULT_SETTINGS: SettingsJson = {
       maxBalance: "500000000",
     },
   },
+  ...DEFAULT_CONTROLS,
 };
 
 export function parseSettings(json: unknown): Settings {

@@ -14,5 +14,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid: string;
     role: Role;
+    /** When this session signed in (ms since epoch); sessions ended after it are refused. */
+    signedInAt?: number;
   }
 }

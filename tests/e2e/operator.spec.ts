@@ -64,6 +64,17 @@ test("operator onboards an agent, funds its float, the agent serves a cash-in, a
   await row.getByRole("link", { name: "Float statement" }).click();
   await expect(operator.getByRole("cell", { name: `DEP-${suffix}`, exact: true })).toBeVisible();
 
+  // Beyond what one operator may move alone in a day: recorded, but nothing moves yet.
+  await operator.goto("/admin/agents");
+  const again = operator.getByTestId("agent-row").filter({ hasText: shop });
+  await again.getByRole("button", { name: "Fund float" }).click();
+  await again.getByLabel("Amount (KES)").fill("150000");
+  await again.getByLabel("Bank reference").fill(`BIG-${suffix}`);
+  await again.getByRole("button", { name: "Record" }).click();
+  await expect(
+    again.getByText(/is waiting for a second operator: nothing moved yet/),
+  ).toBeVisible();
+
   // The new shop signs in with the initial PIN and sees its float.
   const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
   await signIn(agent, "agent", { phone: ownerPhone, pin: "9753" });
@@ -102,6 +113,55 @@ test("operator onboards an agent, funds its float, the agent serves a cash-in, a
   await expect(checker.getByText("Reversed").first()).toBeVisible();
   await customer.goto("/customer");
   expect(await readMoney(customer.getByTestId("wallet"))).toBe(walletBefore);
+
+  // Operator Two approves the large funding Operator One recorded: now the float moves.
+  await checker.goto("/admin/agents");
+  const waiting = checker.getByTestId("money-request-row").filter({ hasText: `BIG-${suffix}` });
+  await waiting.getByRole("button", { name: "Approve" }).click();
+  await expect(
+    checker.getByText(`Approved: fund float of KES 150,000.00 for ${shop} is recorded`),
+  ).toBeVisible();
+  await agent.reload();
+  expect(await readMoney(agent.getByTestId("float-card"))).toBe(500_000n + 15_000_000n);
+});
+
+test("two operators bring in a third, who opens the account with both codes and their own password", async ({
+  browser,
+}) => {
+  const one = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await signInOperator(one, OPERATOR);
+  await one.goto("/admin/operators");
+  const phone = `+2547${String(Date.now()).slice(-6)}88`;
+  await one.getByLabel("Name", { exact: true }).fill("Wambui Ops");
+  await one.getByLabel("Phone", { exact: true }).fill(phone);
+  await one.getByRole("button", { name: "Propose operator" }).click();
+  const proposerCode = (await one.getByTestId("proposer-code").textContent())?.trim() ?? "";
+  expect(proposerCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  const proposal = one.getByTestId("invitation-row").filter({ hasText: phone });
+  await expect(proposal).toContainText("You proposed this: another operator decides.");
+
+  const two = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await signInOperator(two, CHECKER);
+  await two.goto("/admin/operators");
+  const row = two.getByTestId("invitation-row").filter({ hasText: phone });
+  await row.getByRole("button", { name: "Approve" }).click();
+  const approverCode = (await two.getByTestId("approver-code").textContent())?.trim() ?? "";
+  expect(approverCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+
+  const newcomer = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await newcomer.goto("/admin/activate");
+  await newcomer.getByLabel("Phone number").fill(phone);
+  await newcomer.getByLabel("Code from the operator who proposed you").fill(proposerCode);
+  await newcomer.getByLabel("Code from the operator who approved you").fill(approverCode);
+  await newcomer.getByLabel("New password", { exact: true }).fill("wambui-only-2026");
+  await newcomer.getByLabel("New password again").fill("wambui-only-2026");
+  await newcomer.getByRole("button", { name: "Open my account" }).click();
+  await expect(newcomer.getByText("Your operator account is open, Wambui Ops.")).toBeVisible();
+  await signInOperator(newcomer, { phone, password: "wambui-only-2026" });
+  await newcomer.goto("/admin/operators");
+  await expect(newcomer.getByTestId("operator-row").filter({ hasText: phone })).toContainText(
+    "Active",
+  );
 });
 
 test("a customer's dispute: a declined cash-in is upheld by two operators and credited", async ({

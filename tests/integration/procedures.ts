@@ -29,6 +29,12 @@ export interface Fixture {
   customerId: string;
   /** A reversal requested by another operator, waiting for the admin persona's decision. */
   reversalId: string;
+  /** Another operator (the maker of the reversal, money request and operator proposal). */
+  makerId: string;
+  /** A float funding beyond one operator's allowance, by the maker, waiting for a second. */
+  moneyRequestId: string;
+  /** An operator proposed by the maker, waiting for a second operator. */
+  invitationId: string;
   /** A customer's open dispute on a declined cash-in. */
   disputeId: string;
   /** That declined cash-in: the customer may report a problem on it. */
@@ -70,6 +76,16 @@ export const MATRIX: Record<string, Rule> = {
   "customer.createOrder": {
     allow: ["customer", "otherCustomer"],
     input: () => ({ type: "CASH_IN", amount: 10_000n, currency: "KES", idempotencyKey: key() }),
+  },
+  // Public: the new operator is not signed in. Wrong codes are a 400, never a denial.
+  "account.activateOperator": {
+    allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    input: () => ({
+      phone: uniquePhone(),
+      proposerCode: "AAAA-AAAA-AAAA-AAAA",
+      approverCode: "BBBB-BBBB-BBBB-BBBB",
+      password: "correct horse battery",
+    }),
   },
   "customer.cancelOrder": {
     allow: CUSTOMER_ONLY,
@@ -121,6 +137,11 @@ export const MATRIX: Record<string, Rule> = {
   "admin.fundFloat": { allow: ["admin"], input: (f) => moneyMove(f) },
   "admin.defloat": { allow: ["admin"], input: (f) => moneyMove(f) },
   "admin.payCommission": { allow: ["admin"], input: (f) => moneyMove(f) },
+  "admin.moneyRequests": { allow: ["admin"], input: () => ({ status: "REQUESTED" }) },
+  "admin.decideMoneyRequest": {
+    allow: ["admin"],
+    input: (f) => ({ requestId: f.moneyRequestId, approve: false, idempotencyKey: key() }),
+  },
   "admin.orders": { allow: ["admin"], input: () => ({ limit: 5, status: "COMPLETED" }) },
   "admin.order": { allow: ["admin"], input: (f) => ({ orderId: f.orderId }) },
   "admin.reversals": { allow: ["admin"], input: () => ({ status: "REQUESTED" }) },
@@ -162,14 +183,21 @@ export const MATRIX: Record<string, Rule> = {
   "admin.accounts": { allow: ["admin"], input: () => ({ kind: "SETTLEMENT" }) },
   "admin.statement": { allow: ["admin"], input: (f) => ({ accountId: f.accountId, limit: 5 }) },
   "admin.journal": { allow: ["admin"], input: () => ({ limit: 5 }) },
-  "admin.createOperator": {
+  "admin.operatorInvitations": { allow: ["admin"], input: () => ({ limit: 5 }) },
+  "admin.proposeOperator": {
     allow: ["admin"],
-    input: () => ({
-      phone: uniquePhone(),
-      name: "Matrix Operator",
-      password: "correct horse battery",
-    }),
+    input: () => ({ phone: uniquePhone(), name: "Matrix Operator" }),
   },
+  "admin.decideOperator": {
+    allow: ["admin"],
+    input: (f) => ({ invitationId: f.invitationId, approve: false }),
+  },
+  "admin.lockOperator": {
+    allow: ["admin"],
+    input: (f) => ({ userId: f.makerId, reason: "matrix check" }),
+  },
+  // The maker is active: allowed callers are refused as "not locked", others are denied.
+  "admin.unlockOperator": { allow: ["admin"], input: (f) => ({ userId: f.makerId }) },
   "admin.trialBalance": { allow: ["admin"], input: () => undefined },
   "admin.reconcile": { allow: ["admin"], input: () => undefined },
   "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
@@ -240,6 +268,19 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
     reason: "matrix fixture",
     idempotencyKey: key(),
   });
+  const maker = callerFor({ userId: makerId, role: "ADMIN", ip: null });
+  // Twice the default allowance of one operator alone: waits for a second operator.
+  const pending = await maker.admin.fundFloat({
+    agentId: agent.agentId,
+    amount: 20_000_000n,
+    externalRef: `BANK-${key().slice(0, 8)}`,
+    idempotencyKey: key(),
+  });
+  if (pending.status !== "PENDING_APPROVAL") throw new Error("expected a pending funding");
+  const { invitationId } = await maker.admin.proposeOperator({
+    phone: uniquePhone(),
+    name: "Matrix Proposal",
+  });
   return {
     anonymous: null,
     customer: customer.actor,
@@ -256,6 +297,9 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
       ).id,
       customerId: customer.userId,
       reversalId,
+      makerId,
+      moneyRequestId: pending.requestId,
+      invitationId,
       disputeId,
       declinedId: declined[1]!,
       orderId: order.id,

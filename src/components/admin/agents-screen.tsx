@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { AdminShell } from "./admin-shell";
 import { AgentsTable } from "./agents-table";
+import { MoneyRequestsCard } from "./money-requests-card";
 import { Notice } from "./notice";
 import { OnboardAgentForm } from "./onboard-agent-form";
 
@@ -56,6 +57,8 @@ function Agents() {
           onCancel={() => setOnboarding(false)}
         />
       ) : null}
+
+      <MoneyRequestsCard />
 
       <section className="card">
         <AgentsTable />

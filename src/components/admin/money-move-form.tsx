@@ -84,7 +84,11 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
     onSuccess: async (result) => {
       idempotency.rotate();
       await refresh();
-      onDone(spec.done(formatMinor(result.agentBalanceAfter, result.currency)));
+      onDone(
+        result.status === "DONE"
+          ? spec.done(formatMinor(result.agentBalanceAfter, result.currency))
+          : `${spec.label} of ${formatMinor(result.amount, result.currency)} is waiting for a second operator: nothing moved yet`,
+      );
     },
   });
 

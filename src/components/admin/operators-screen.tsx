@@ -1,16 +1,18 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useSession } from "next-auth/react";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useTRPC } from "@/lib/trpc";
+import { ActorLabel } from "./actor-label";
 import styles from "./admin.module.css";
 import { AdminShell } from "./admin-shell";
 import { FormField } from "./form-field";
 import { LoadFailed, TableSkeleton } from "./load-states";
 import { Notice } from "./notice";
-import { formatDay } from "./types";
+import { formatDay, formatMoment, type OperatorInvitation } from "./types";
 import { useRefreshAdmin } from "./use-refresh-admin";
 
 export function OperatorsScreen() {
@@ -28,104 +30,101 @@ function Operators() {
       <div>
         <h1>Operators</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          People who can sign in to this console. Every change they make is in the audit log under
-          their name.
+          People who can sign in to this console. A new operator takes two of you: one proposes,
+          another approves, and the new person opens the account at /admin/activate with both codes
+          and a password only they know. Every change is in the audit log.
         </p>
       </div>
       {notice ? <Notice onDismiss={() => setNotice(null)}>{notice}</Notice> : null}
-      <NewOperatorForm onCreated={(name) => setNotice(`${name} can now sign in at /admin`)} />
+      <ProposeOperatorForm />
+      <section className="card stack">
+        <h2>Proposed operators</h2>
+        <InvitationsTable />
+      </section>
       <section className="card">
-        <OperatorsTable />
+        <OperatorsTable onChanged={setNotice} />
       </section>
     </>
+  );
+}
+
+/** A one-time code, shown once: it is stored only as a hash. */
+function CodeNote({ who, code, children }: { who: string; code: string; children: string }) {
+  return (
+    <div className="alert ok stack" role="status" data-testid="activation-code">
+      <span>{children}</span>
+      <strong className={styles.mono} data-testid={`${who.toLowerCase()}-code`}>
+        {code}
+      </strong>
+      <span className="small">
+        Shown only now. Give it to the new operator in person; never send it with the other
+        operator&apos;s code.
+      </span>
+    </div>
   );
 }
 
 interface Values {
   name: string;
   phone: string;
-  password: string;
 }
 
-type Problems = Partial<Record<keyof Values, string>>;
-
-const EMPTY: Values = { name: "", phone: "+254", password: "" };
-
-/** Mirrors the server's rules so every field can be fixed in one go; the server still checks. */
-function check(v: Values): Problems {
-  const problems: Problems = {};
-  if (!v.name.trim()) problems.name = "Enter the operator's name";
-  if (!/^\+[1-9]\d{7,14}$/.test(v.phone.trim()))
-    problems.phone = "Enter the phone in international form, like +254712345678";
-  if (v.password.length < 12) problems.password = "Use at least 12 characters";
-  return problems;
-}
-
-function NewOperatorForm({ onCreated }: { onCreated: (name: string) => void }) {
+function ProposeOperatorForm() {
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const id = useId();
-  const [values, setValues] = useState<Values>(EMPTY);
-  const [problems, setProblems] = useState<Problems>({});
-  const create = useMutation(
-    trpc.admin.createOperator.mutationOptions({
-      onSuccess: async (_created, input) => {
+  const [values, setValues] = useState<Values>({ name: "", phone: "+254" });
+  const [problems, setProblems] = useState<Partial<Record<keyof Values, string>>>({});
+  const [code, setCode] = useState<{ name: string; code: string } | null>(null);
+  const propose = useMutation(
+    trpc.admin.proposeOperator.mutationOptions({
+      onSuccess: async (result, input) => {
         await refresh();
-        // Cleared so the password does not linger on screen for the next person.
-        setValues(EMPTY);
-        onCreated(input.name);
+        setValues({ name: "", phone: "+254" });
+        setCode({ name: input.name, code: result.proposerCode });
       },
     }),
   );
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const found = check(values);
+    const found: Partial<Record<keyof Values, string>> = {};
+    if (!values.name.trim()) found.name = "Enter the operator's name";
+    if (!/^\+[1-9]\d{7,14}$/.test(values.phone.trim()))
+      found.phone = "Enter the phone in international form, like +254712345678";
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    create.mutate({
-      name: values.name.trim(),
-      phone: values.phone.trim(),
-      password: values.password,
-    });
-  }
-
-  function field(
-    name: keyof Values,
-    label: string,
-    input: { type?: string; inputMode?: "tel"; autoComplete?: string; hint?: string } = {},
-  ) {
-    return (
-      <FormField
-        formId={id}
-        name={name}
-        label={label}
-        value={values[name]}
-        onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
-        problem={problems[name]}
-        {...input}
-      />
-    );
+    setCode(null);
+    propose.mutate({ name: values.name.trim(), phone: values.phone.trim() });
   }
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>New operator</h2>
+      <h2 id={`${id}-title`}>Propose an operator</h2>
+      {code ? (
+        <CodeNote who="Proposer" code={code.code}>
+          {`${code.name} is proposed: another operator must approve. Your half of the activation:`}
+        </CodeNote>
+      ) : null}
       <form className="stack" onSubmit={submit} noValidate>
         <div className={styles.formGrid}>
-          {field("name", "Name")}
-          {field("phone", "Phone", { type: "tel", inputMode: "tel" })}
-          {field("password", "Password", {
-            type: "password",
-            // A password for someone else: the browser should not offer to save it as ours.
-            autoComplete: "new-password",
-            hint: "At least 12 characters; give it to them in person",
-          })}
+          {(["name", "phone"] as const).map((name) => (
+            <FormField
+              key={name}
+              formId={id}
+              name={name}
+              label={name === "name" ? "Name" : "Phone"}
+              value={values[name]}
+              onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+              problem={problems[name]}
+              {...(name === "phone" ? { type: "tel", inputMode: "tel" as const } : {})}
+            />
+          ))}
         </div>
-        <ErrorNote error={create.error} />
+        <ErrorNote error={propose.error} />
         <div className="row">
-          <Button type="submit" variant="primary" busy={create.isPending}>
-            Create operator
+          <Button type="submit" variant="primary" busy={propose.isPending}>
+            Propose operator
           </Button>
         </div>
       </form>
@@ -133,7 +132,121 @@ function NewOperatorForm({ onCreated }: { onCreated: (name: string) => void }) {
   );
 }
 
-function OperatorsTable() {
+const INVITATION_STATUS: Record<OperatorInvitation["status"], string> = {
+  PROPOSED: "Waiting for approval",
+  APPROVED: "Approved: waiting for activation",
+  REJECTED: "Rejected",
+  EXPIRED: "Expired",
+  ACTIVATED: "Activated",
+};
+
+function InvitationsTable() {
+  const trpc = useTRPC();
+  const invitations = useQuery(trpc.admin.operatorInvitations.queryOptions({ limit: 20 }));
+  if (invitations.isPending) return <TableSkeleton label="Loading proposed operators" />;
+  if (!invitations.data) {
+    return (
+      <LoadFailed
+        error={invitations.error}
+        busy={invitations.isFetching}
+        onRetry={() => void invitations.refetch()}
+      />
+    );
+  }
+  if (invitations.data.length === 0)
+    return <p className="muted small">Nobody has been proposed yet.</p>;
+  return (
+    <table className={styles.table} data-testid="invitations-table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Phone</th>
+          <th scope="col">Proposed by</th>
+          <th scope="col">Status</th>
+          <th scope="col">Decision</th>
+        </tr>
+      </thead>
+      {invitations.data.map((i) => (
+        <InvitationRow key={i.id} invitation={i} />
+      ))}
+    </table>
+  );
+}
+
+function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAdmin();
+  const { data: session } = useSession();
+  const [code, setCode] = useState<string | null>(null);
+  const decide = useMutation(
+    trpc.admin.decideOperator.mutationOptions({
+      onSuccess: async (result) => {
+        setCode(result.approverCode);
+        await refresh();
+      },
+    }),
+  );
+  const mine = session?.user.id === invitation.proposedBy;
+  const pressed = decide.isPending ? decide.variables.approve : null;
+  return (
+    <tbody data-testid="invitation-row">
+      <tr>
+        <td>
+          <strong>{invitation.name}</strong>
+        </td>
+        <td className={styles.nowrap}>{invitation.phone}</td>
+        <td>
+          <ActorLabel id={invitation.proposedBy} />
+          <div className={`muted small ${styles.nowrap}`}>
+            {formatMoment(invitation.proposedAt)}
+          </div>
+        </td>
+        <td>{INVITATION_STATUS[invitation.status]}</td>
+        <td>
+          {invitation.status !== "PROPOSED" ? (
+            <span className="muted small">Decided</span>
+          ) : mine ? (
+            <span className="muted small">You proposed this: another operator decides.</span>
+          ) : (
+            <div className="row" style={{ gap: "0.4rem" }}>
+              <Button
+                variant="primary"
+                className={styles.tableButton}
+                busy={pressed === true}
+                disabled={decide.isPending}
+                onClick={() => decide.mutate({ invitationId: invitation.id, approve: true })}
+              >
+                Approve
+              </Button>
+              <Button
+                className={styles.tableButton}
+                busy={pressed === false}
+                disabled={decide.isPending}
+                onClick={() => decide.mutate({ invitationId: invitation.id, approve: false })}
+              >
+                Reject
+              </Button>
+            </div>
+          )}
+        </td>
+      </tr>
+      {code || decide.error ? (
+        <tr>
+          <td colSpan={5} className={styles.panel}>
+            {code ? (
+              <CodeNote who="Approver" code={code}>
+                {`${invitation.name} is approved. Your half of the activation:`}
+              </CodeNote>
+            ) : null}
+            <ErrorNote error={decide.error} />
+          </td>
+        </tr>
+      ) : null}
+    </tbody>
+  );
+}
+
+function OperatorsTable({ onChanged }: { onChanged: (message: string) => void }) {
   const trpc = useTRPC();
   const operators = useQuery(trpc.admin.operators.queryOptions());
 
@@ -156,31 +269,107 @@ function OperatorsTable() {
             <th scope="col">Phone</th>
             <th scope="col">Status</th>
             <th scope="col">Since</th>
+            <th scope="col">Access</th>
           </tr>
         </thead>
-        <tbody>
-          {operators.data.map((o) => (
-            <tr key={o.id} data-testid="operator-row">
-              <td>
-                <strong>{o.name}</strong>
-              </td>
-              <td className={styles.nowrap}>{o.phone}</td>
-              <td>
-                {o.status === "ACTIVE" ? (
-                  <span className={`badge ${styles.badgeActive}`}>Active</span>
-                ) : (
-                  <span className={`badge ${styles.badgeSuspended}`}>
-                    {o.status === "LOCKED" ? "Locked" : o.status}
-                  </span>
-                )}
-              </td>
-              <td className={styles.nowrap}>{formatDay(o.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
+        {operators.data.map((o) => (
+          <OperatorRow key={o.id} operator={o} onChanged={onChanged} />
+        ))}
       </table>
       {/* A refetch after a change can fail while the old list is still shown. */}
       <ErrorNote error={operators.error} />
     </div>
+  );
+}
+
+function OperatorRow({
+  operator: o,
+  onChanged,
+}: {
+  operator: { id: string; name: string; phone: string; status: string; createdAt: Date };
+  onChanged: (message: string) => void;
+}) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAdmin();
+  const { data: session } = useSession();
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const done = async (message: string) => {
+    await refresh();
+    setReason("");
+    onChanged(message);
+  };
+  const lock = useMutation(
+    trpc.admin.lockOperator.mutationOptions({
+      onSuccess: () => done(`${o.name} is locked and signed out everywhere`),
+    }),
+  );
+  const unlock = useMutation(
+    trpc.admin.unlockOperator.mutationOptions({
+      onSuccess: () => done(`${o.name} can sign in again`),
+    }),
+  );
+  const me = session?.user.id === o.id;
+  return (
+    <tbody data-testid="operator-row">
+      <tr>
+        <td>
+          <strong>{o.name}</strong>
+        </td>
+        <td className={styles.nowrap}>{o.phone}</td>
+        <td>
+          {o.status === "ACTIVE" ? (
+            <span className={`badge ${styles.badgeActive}`}>Active</span>
+          ) : (
+            <span className={`badge ${styles.badgeSuspended}`}>
+              {o.status === "LOCKED" ? "Locked" : o.status}
+            </span>
+          )}
+        </td>
+        <td className={styles.nowrap}>{formatDay(o.createdAt)}</td>
+        <td>
+          {me ? (
+            <span className="muted small">You</span>
+          ) : o.status === "ACTIVE" ? (
+            <div className={styles.decide}>
+              <label className="small" htmlFor={`${id}-reason`}>
+                Reason
+              </label>
+              <input
+                id={`${id}-reason`}
+                className={styles.compactInput}
+                autoComplete="off"
+                maxLength={200}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <Button
+                className={styles.tableButton}
+                busy={lock.isPending}
+                disabled={!reason.trim()}
+                onClick={() => lock.mutate({ userId: o.id, reason: reason.trim() })}
+              >
+                Lock
+              </Button>
+            </div>
+          ) : (
+            <Button
+              className={styles.tableButton}
+              busy={unlock.isPending}
+              onClick={() => unlock.mutate({ userId: o.id })}
+            >
+              Unlock
+            </Button>
+          )}
+        </td>
+      </tr>
+      {lock.error || unlock.error ? (
+        <tr>
+          <td colSpan={5} className={styles.panel}>
+            <ErrorNote error={lock.error ?? unlock.error} />
+          </td>
+        </tr>
+      ) : null}
+    </tbody>
   );
 }

@@ -52,6 +52,15 @@ export const GROUPS: { title: string; explain: string; fields: FieldSpec[] }[] =
     explain: "What the customer pays to take cash out; the agent earns its plan's share of it.",
     fields: feeFields("cashOut.fee"),
   },
+  {
+    title: "Operator controls",
+    explain:
+      "Float fundings, de-floats and commission payouts beyond what one operator may move alone in 24 hours wait for a second operator; float funding stops where the e-money issued would pass the settlement limit. A raise takes effect after 24 hours, a cut at once.",
+    fields: [
+      { path: "operatorFourEyesAbove", label: "One operator alone, per 24 hours", kind: "money" },
+      { path: "settlementLimit", label: "Settlement limit (e-money issued)", kind: "money" },
+    ],
+  },
 ];
 
 /** The fields of one commission plan, under commissionPlans.<code>. */
@@ -93,7 +102,11 @@ export type FieldProblems = Record<string, string>;
 /** The stored document as the operator reads it. */
 export function toFields(settings: SettingsJson): FieldValues {
   const currency = settings.currency;
-  const values: FieldValues = { orderTtlSeconds: trimZeros(settings.orderTtlSeconds / 60) };
+  const values: FieldValues = {
+    orderTtlSeconds: trimZeros(settings.orderTtlSeconds / 60),
+    operatorFourEyesAbove: majorText(settings.operatorFourEyesAbove, currency),
+    settlementLimit: majorText(settings.settlementLimit, currency),
+  };
   const fees: Record<string, SettingsJson["cashIn"]["fee"]> = {
     "cashIn.fee": settings.cashIn.fee,
     "cashOut.fee": settings.cashOut.fee,
@@ -211,6 +224,8 @@ export function fromFields(
       cashOut: { fee: fee("cashOut.fee") },
       commissionPlans: Object.fromEntries(planCodes.map((code) => [code, plan(code)])),
       tiers: { "1": tier("1"), "2": tier("2"), "3": tier("3") },
+      operatorFourEyesAbove: m("operatorFourEyesAbove"),
+      settlementLimit: m("settlementLimit"),
     },
   };
 }

@@ -14,6 +14,8 @@ export type AdminDispute = Outputs["admin"]["disputes"][number];
 export type AdminCustomer = Outputs["admin"]["customers"][number];
 export type SettingsVersion = Outputs["admin"]["settings"][number];
 export type AuditRow = Outputs["admin"]["audit"][number];
+export type MoneyRequest = Outputs["admin"]["moneyRequests"][number];
+export type OperatorInvitation = Outputs["admin"]["operatorInvitations"][number];
 
 export type OrderStatus = NonNullable<Inputs["admin"]["orders"]["status"]>;
 export type OrderType = NonNullable<Inputs["admin"]["orders"]["type"]>;

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { type DomainErrorCode, isDomainError } from "@/domain/errors";
 
@@ -28,4 +29,24 @@ export function toTRPCError(error: unknown): unknown {
     return new TRPCError({ code: STATUS[error.code], message: error.message, cause: error });
   }
   return error;
+}
+
+/**
+ * The same mapping for plain route handlers (downloads): a domain refusal or a TRPCError
+ * answers with its status and message; anything else is logged and answered with a generic
+ * 500, so internals never reach the browser.
+ */
+export function errorResponse(error: unknown): Response {
+  const mapped = toTRPCError(error);
+  if (mapped instanceof TRPCError) {
+    return new Response(mapped.message, {
+      status: getHTTPStatusCodeFromError(mapped),
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  }
+  console.error(error);
+  return new Response("Something went wrong on our side. Please try again", {
+    status: 500,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }

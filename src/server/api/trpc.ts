@@ -2,9 +2,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Role } from "@/generated/prisma/enums";
-import { inTransaction } from "../db/transaction";
-import { findUserById } from "../repositories/users";
 import type { Actor } from "../use-cases/actor";
+import { callerStatus } from "../use-cases/caller-status";
 import { toTRPCError } from "./errors";
 
 export interface Context {
@@ -52,22 +51,36 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
+/**
+ * Who may call, checked the same way by every procedure and by the plain route handlers:
+ * the role, and the account as it is now (a session cookie outlives a lock or a removal).
+ */
+export async function refuseCaller(
+  actor: Actor | null,
+  roles: readonly Role[],
+): Promise<TRPCError | null> {
+  if (!actor) return new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
+  if (!roles.includes(actor.role)) {
+    return new TRPCError({ code: "FORBIDDEN", message: "This is not available to your account" });
+  }
+  const status = await callerStatus(actor.userId);
+  if (status === "GONE") {
+    return new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again" });
+  }
+  if (status === "LOCKED") {
+    return new TRPCError({
+      code: "FORBIDDEN",
+      message: "This account is locked. Please call ProxyPay support",
+    });
+  }
+  return null;
+}
+
 function roleProcedure(roles: readonly Role[]) {
   return publicProcedure.use(async ({ ctx, next }) => {
-    if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
-    if (!roles.includes(ctx.actor.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "This is not available to your account" });
-    }
-    // The session cookie outlives a lock: check the account on every call.
-    const user = await inTransaction((tx) => findUserById(tx, ctx.actor!.userId));
-    if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again" });
-    if (user.status === "LOCKED") {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: "This account is locked. Please call ProxyPay support",
-      });
-    }
-    return next({ ctx: { ...ctx, actor: ctx.actor } });
+    const refused = await refuseCaller(ctx.actor, roles);
+    if (refused) throw refused;
+    return next({ ctx: { ...ctx, actor: ctx.actor! } });
   });
 }
 

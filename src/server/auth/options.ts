@@ -7,6 +7,7 @@ import { inTransaction } from "../db/transaction";
 import { findUserByPhone } from "../repositories/users";
 import { clientIp } from "../security/client-ip";
 import { verifyPin } from "../security/pin";
+import { callerStatus } from "../use-cases/caller-status";
 import { admitAttempt, forgetFailures, takeBackAttempt } from "../use-cases/failure-limits";
 
 export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
@@ -81,6 +82,8 @@ export function sessionCookie(secure: boolean) {
   };
 }
 
+const SESSION_ENDED = "session ended: account locked, removed or signed out everywhere";
+
 const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 export const authOptions: NextAuthOptions = {
@@ -88,6 +91,21 @@ export const authOptions: NextAuthOptions = {
   useSecureCookies: secureCookies,
   cookies: { sessionToken: sessionCookie(secureCookies) },
   pages: { signIn: "/" },
+  logger: {
+    // An ended session is the lock working, not an error worth a stack trace per request.
+    error(code, metadata) {
+      const message =
+        metadata instanceof Error
+          ? metadata.message
+          : (metadata as { message?: unknown } | undefined)?.message;
+      if (code === "JWT_SESSION_ERROR" && message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       id: "credentials",
@@ -101,11 +119,18 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = user.role;
+        token.signedInAt = Date.now();
+        return token;
       }
+      // Every read of the session asks about the account as it is now: a locked or removed
+      // account, or one whose sessions were ended after this sign-in, loses its session here
+      // (next-auth answers "no session" and clears the cookie when this callback throws).
+      const status = await callerStatus(token.uid, token.signedInAt ?? 0);
+      if (status !== "ACTIVE") throw new Error(SESSION_ENDED);
       return token;
     },
     session({ session, token }) {

@@ -34,3 +34,27 @@ export async function insertSettingsVersion(
     RETURNING version`;
   return rows[0]!.version;
 }
+
+/**
+ * The operator controls in force: the lowest value of each over the current version and
+ * every version saved in the last 24 hours. Lowering a limit applies at once; raising one
+ * applies only once the raise has stood for a day, in the audit log for every operator to
+ * see, so one operator cannot raise a limit and then use it alone.
+ */
+export async function controlsInForce(
+  db: Tx,
+): Promise<{ operatorFourEyesAbove: bigint; settlementLimit: bigint }> {
+  const rows = await db.$queryRaw<{ settings: unknown }[]>`
+    SELECT settings FROM config_versions
+    WHERE version >= coalesce(
+      (SELECT max(version) FROM config_versions WHERE created_at <= now() - interval '24 hours'), 0)`;
+  if (rows.length === 0) throw new Error("no configuration: run the seed (npm run db:seed)");
+  const all = rows.map((r) => parseSettings(r.settings));
+  // bigints: Math.min does not take them.
+  const lowest = (pick: (s: Settings) => bigint) =>
+    all.map(pick).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[0]!;
+  return {
+    operatorFourEyesAbove: lowest((s) => s.operatorFourEyesAbove),
+    settlementLimit: lowest((s) => s.settlementLimit),
+  };
+}

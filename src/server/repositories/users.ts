@@ -35,6 +35,40 @@ export async function lockUserForOrder(db: Tx, id: string): Promise<UserRow | nu
   return rows[0] ?? null;
 }
 
+/**
+ * Locks an operator's row for the rest of the transaction, so that one operator's money
+ * movements take turns: each reads what the ones before it moved alone, even in a burst.
+ * FOR NO KEY UPDATE leaves the key-share locks of foreign keys to users unblocked.
+ */
+export async function lockUserRow(db: Tx, id: string): Promise<void> {
+  await db.$queryRaw`SELECT 1 FROM users WHERE id = ${id}::uuid FOR NO KEY UPDATE`;
+}
+
+/** What decides whether a session is still good: the account's status and when sessions were last ended. */
+export function sessionStateOf(db: Tx, id: string) {
+  return db.user.findUnique({
+    where: { id },
+    select: { status: true, role: true, sessionsValidFrom: true },
+  });
+}
+
+/**
+ * Locks or unlocks an operator, never oneself, in one guarded update; locking also ends the
+ * sessions the operator holds. Returns false when no such operator was in the other state.
+ */
+export async function setOperatorStatus(
+  db: Tx,
+  u: { id: string; locked: boolean; by: string },
+): Promise<boolean> {
+  const changed = await db.$executeRaw`
+    UPDATE users SET
+      status = CASE WHEN ${u.locked} THEN 'LOCKED'::"UserStatus" ELSE 'ACTIVE'::"UserStatus" END,
+      sessions_valid_from = CASE WHEN ${u.locked} THEN now() ELSE sessions_valid_from END
+    WHERE id = ${u.id}::uuid AND role = 'ADMIN' AND id <> ${u.by}::uuid
+      AND status = CASE WHEN ${u.locked} THEN 'ACTIVE'::"UserStatus" ELSE 'LOCKED'::"UserStatus" END`;
+  return changed === 1;
+}
+
 /** Inserts a user unless the phone is taken; returns null when it is. */
 export async function insertUser(
   db: Tx,

@@ -1,10 +1,17 @@
+import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
 import { formatMinor } from "@/domain/money";
-import { isUniqueViolation } from "../db/transaction";
+import { isUniqueViolation, type Tx } from "../db/transaction";
 import { ensurePlatformAccount, ensureUserAccount } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import { postEntry } from "../repositories/ledger";
-import { currentSettings } from "../repositories/settings";
+import {
+  insertMoneyRequest,
+  movedAloneLastDay,
+  openRequestFor,
+} from "../repositories/money-requests";
+import { controlsInForce, currentSettings } from "../repositories/settings";
+import { lockUserRow } from "../repositories/users";
 import type { Actor } from "./actor";
 import { idempotent } from "./idempotent";
 
@@ -24,6 +31,15 @@ const MOVES: Record<
   PAY_COMMISSION: { from: "COMMISSION", to: "SETTLEMENT", words: "Commission paid out" },
 };
 
+export type MoveOutcome =
+  | { status: "DONE"; entryId: bigint; agentBalanceAfter: bigint; currency: string }
+  | { status: "PENDING_APPROVAL"; requestId: string; amount: bigint; currency: string };
+
+/**
+ * An operator records a movement. What one operator may move alone in any 24 hours is a
+ * setting (operatorFourEyesAbove); a movement that would go beyond it moves no money and
+ * waits for a second operator (decide-money-request.ts).
+ */
 export async function moveAgentMoney(
   actor: Actor,
   input: {
@@ -33,7 +49,7 @@ export async function moveAgentMoney(
     externalRef: string;
     idempotencyKey: string;
   },
-) {
+): Promise<MoveOutcome> {
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, `admin.${input.move}`, payload, async (tx) => {
     const agent = await tx.agent.findUnique({
@@ -42,44 +58,58 @@ export async function moveAgentMoney(
     });
     if (!agent) throw new DomainError("NOT_FOUND", "No such agent");
     const { settings } = await currentSettings(tx);
-    const move = MOVES[input.move];
-    const account = async (kind: "SETTLEMENT" | "FLOAT" | "COMMISSION") =>
-      kind === "SETTLEMENT"
-        ? ensurePlatformAccount(tx, "SETTLEMENT", settings.currency)
-        : ensureUserAccount(tx, agent.userId, kind, settings.currency);
-    const from = await account(move.from);
-    const to = await account(move.to);
-    let posted: Awaited<ReturnType<typeof postEntry>>;
-    try {
-      posted = await postEntry(tx, {
-        kind: input.move,
-        orderId: null,
-        description: `${move.words}: ${agent.shopName}, bank reference ${input.externalRef}`,
-        postings: [
-          { accountId: from, amount: -input.amount },
-          { accountId: to, amount: input.amount },
-        ],
-        externalRef: input.externalRef,
-        createdBy: actor.userId,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new DomainError(
-          "CONFLICT",
-          `Bank reference ${input.externalRef} was already recorded for this kind of movement`,
-        );
-      }
-      throw error;
-    }
-    if ("shortAccountId" in posted) {
+    const controls = await controlsInForce(tx);
+    if (await openRequestFor(tx, input.move, input.externalRef)) {
       throw new DomainError(
-        "INSUFFICIENT_BALANCE",
-        `${agent.shopName} has less than ${formatMinor(input.amount, settings.currency)} in its ${move.from === "FLOAT" ? "float" : "commission"} account`,
+        "CONFLICT",
+        `Bank reference ${input.externalRef} is already waiting for a second operator`,
       );
     }
-    const after = await tx.account.findUniqueOrThrow({
-      where: { id: move.from === "SETTLEMENT" ? to : from },
-      select: { balance: true },
+    // One operator's movements take turns here, so a burst is judged as if one by one.
+    await lockUserRow(tx, actor.userId);
+    const movedAlone = await movedAloneLastDay(tx, actor.userId);
+    if (movedAlone + input.amount > controls.operatorFourEyesAbove) {
+      const requestId = randomUUID();
+      if (
+        !(await insertMoneyRequest(tx, {
+          id: requestId,
+          kind: input.move,
+          agentId: input.agentId,
+          amount: input.amount,
+          currency: settings.currency,
+          externalRef: input.externalRef,
+          requestedBy: actor.userId,
+        }))
+      ) {
+        throw new DomainError(
+          "CONFLICT",
+          `Bank reference ${input.externalRef} is already waiting for a second operator`,
+        );
+      }
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: `money.${input.move.toLowerCase()}.request`,
+        entityType: "agent",
+        entityId: input.agentId,
+        ip: actor.ip,
+        after: { ...payload, requestId, movedAloneLastDay: movedAlone },
+      });
+      return {
+        status: "PENDING_APPROVAL",
+        requestId,
+        amount: input.amount,
+        currency: settings.currency,
+      };
+    }
+    const done = await executeAgentMove(tx, {
+      move: input.move,
+      agentId: input.agentId,
+      amount: input.amount,
+      externalRef: input.externalRef,
+      currency: settings.currency,
+      executedBy: actor.userId,
+      settlementLimit: controls.settlementLimit,
     });
     await appendAudit(tx, {
       actorId: actor.userId,
@@ -88,12 +118,86 @@ export async function moveAgentMoney(
       entityType: "agent",
       entityId: input.agentId,
       ip: actor.ip,
-      after: { ...payload, entryId: posted.entryId, agentBalanceAfter: after.balance },
+      after: { ...payload, entryId: done.entryId, agentBalanceAfter: done.agentBalanceAfter },
     });
-    return {
-      entryId: posted.entryId,
-      agentBalanceAfter: after.balance,
-      currency: settings.currency,
-    };
+    return { status: "DONE", ...done, currency: settings.currency };
   });
+}
+
+/**
+ * Posts one operator movement through ledger_post, inside the caller's transaction. A float
+ * funding creates e-money against the platform's bank money: SETTLEMENT's balance (minus the
+ * e-money issued) may not go below -settlementLimit. ledger_post holds SETTLEMENT's row lock
+ * until commit, so the balance read after it is exact and concurrent fundings take turns:
+ * of a burst, exactly those that fit are accepted.
+ */
+export async function executeAgentMove(
+  tx: Tx,
+  m: {
+    move: AgentMoneyMove;
+    agentId: string;
+    amount: bigint;
+    externalRef: string;
+    currency: string;
+    executedBy: string;
+    settlementLimit: bigint;
+  },
+): Promise<{ entryId: bigint; agentBalanceAfter: bigint }> {
+  const agent = await tx.agent.findUnique({
+    where: { id: m.agentId },
+    select: { userId: true, shopName: true },
+  });
+  if (!agent) throw new DomainError("NOT_FOUND", "No such agent");
+  const move = MOVES[m.move];
+  const settlement = await ensurePlatformAccount(tx, "SETTLEMENT", m.currency);
+  const account = async (kind: "SETTLEMENT" | "FLOAT" | "COMMISSION") =>
+    kind === "SETTLEMENT" ? settlement : ensureUserAccount(tx, agent.userId, kind, m.currency);
+  const from = await account(move.from);
+  const to = await account(move.to);
+  let posted: Awaited<ReturnType<typeof postEntry>>;
+  try {
+    posted = await postEntry(tx, {
+      kind: m.move,
+      orderId: null,
+      description: `${move.words}: ${agent.shopName}, bank reference ${m.externalRef}`,
+      postings: [
+        { accountId: from, amount: -m.amount },
+        { accountId: to, amount: m.amount },
+      ],
+      externalRef: m.externalRef,
+      createdBy: m.executedBy,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError(
+        "CONFLICT",
+        `Bank reference ${m.externalRef} was already recorded for this kind of movement`,
+      );
+    }
+    throw error;
+  }
+  if ("shortAccountId" in posted) {
+    throw new DomainError(
+      "INSUFFICIENT_BALANCE",
+      `${agent.shopName} has less than ${formatMinor(m.amount, m.currency)} in its ${move.from === "FLOAT" ? "float" : "commission"} account`,
+    );
+  }
+  const balances = await tx.account.findMany({
+    where: { id: { in: [settlement, move.from === "SETTLEMENT" ? to : from] } },
+    select: { id: true, balance: true },
+  });
+  const balanceOf = (id: bigint) => balances.find((b) => b.id === id)!.balance;
+  if (m.move === "FUND_FLOAT" && -balanceOf(settlement) > m.settlementLimit) {
+    // Thrown after the posting: the whole transaction rolls back, nothing moved.
+    throw new DomainError(
+      "LIMIT_EXCEEDED",
+      `Funding ${formatMinor(m.amount, m.currency)} would take the e-money issued against the ` +
+        `platform's bank money to ${formatMinor(-balanceOf(settlement), m.currency)}, above its ` +
+        `limit of ${formatMinor(m.settlementLimit, m.currency)}. Nothing was recorded`,
+    );
+  }
+  return {
+    entryId: posted.entryId,
+    agentBalanceAfter: balanceOf(move.from === "SETTLEMENT" ? to : from),
+  };
 }

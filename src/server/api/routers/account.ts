@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { activateOperator } from "../../use-cases/activate-operator";
 import { signUpCustomer } from "../../use-cases/sign-up-customer";
 import { phone, pin, text } from "../inputs";
 import { publicProcedure, router } from "../trpc";
@@ -13,4 +14,18 @@ export const accountRouter = router({
       }),
     )
     .mutation(({ input }) => signUpCustomer(input)),
+  /** A new operator, approved by two others, opens the account and sets their own password. */
+  activateOperator: publicProcedure
+    .input(
+      z.strictObject({
+        phone,
+        proposerCode: z.string().trim().min(16).max(24),
+        approverCode: z.string().trim().min(16).max(24),
+        password: z
+          .string()
+          .min(12, "Use at least 12 characters")
+          .max(128, "The password is too long"),
+      }),
+    )
+    .mutation(({ ctx, input }) => activateOperator(input, ctx.ip)),
 });

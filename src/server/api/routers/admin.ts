@@ -5,20 +5,23 @@ import { listAgents } from "../../use-cases/admin-agents";
 import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/admin-customers";
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
 import { searchAudit } from "../../use-cases/audit-trail";
-import { createOperator } from "../../use-cases/create-operator";
 import { listCyclingPairs } from "../../use-cases/cycling-pairs";
 import { decideDispute } from "../../use-cases/decide-dispute";
+import { decideMoneyRequest, listMoneyRequests } from "../../use-cases/decide-money-request";
+import { decideOperator } from "../../use-cases/decide-operator";
 import { findAccounts } from "../../use-cases/find-accounts";
 import { reconcile, trialBalance } from "../../use-cases/ledger-checks";
 import { listDisputes } from "../../use-cases/list-disputes";
-import { listOperators } from "../../use-cases/list-operators";
+import { listOperatorInvitations, listOperators } from "../../use-cases/list-operators";
 import { moveAgentMoney } from "../../use-cases/move-agent-money";
 import { onboardAgent } from "../../use-cases/onboard-agent";
 import { accountStatement, journal, operatorOverview } from "../../use-cases/operator-reports";
 import { settingsHistory, updateSettings } from "../../use-cases/platform-settings";
+import { proposeOperator } from "../../use-cases/propose-operator";
 import { decideReversal, listReversals, requestReversal } from "../../use-cases/reverse-order";
 import { setAgentPlan } from "../../use-cases/set-agent-plan";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
+import { setOperatorLock } from "../../use-cases/set-operator-lock";
 import { amountMinor, idempotencyKey, orderId, phone, pin, text } from "../inputs";
 import { adminProcedure, router } from "../trpc";
 
@@ -38,6 +41,7 @@ const externalRef = z
   .regex(/^[A-Za-z0-9/._-]+$/, "The reference may use letters, digits and / . _ - only");
 
 const moneyInput = z.strictObject({ agentId, amount: amountMinor, externalRef, idempotencyKey });
+const operatorId = z.uuid({ message: "Not a valid operator id" });
 
 export const adminRouter = router({
   agents: adminProcedure
@@ -81,6 +85,30 @@ export const adminRouter = router({
   payCommission: adminProcedure
     .input(moneyInput)
     .mutation(({ ctx, input }) => moveAgentMoney(ctx.actor, { ...input, move: "PAY_COMMISSION" })),
+  moneyRequests: adminProcedure
+    .input(
+      z.strictObject({
+        status: z.enum(["REQUESTED", "APPROVED", "REJECTED"]).optional(),
+        limit: z.number().int().min(1).max(100).default(50),
+        before: z
+          .strictObject({
+            requestedAt: z.date(),
+            id: z.uuid({ message: "Not a valid request id" }),
+          })
+          .optional(),
+      }),
+    )
+    .query(({ input }) => listMoneyRequests(input)),
+  decideMoneyRequest: adminProcedure
+    .input(
+      z.strictObject({
+        requestId: z.uuid({ message: "Not a valid request id" }),
+        approve: z.boolean(),
+        note: text("The note", 500).optional(),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => decideMoneyRequest(ctx.actor, input)),
   orders: adminProcedure
     .input(
       z.strictObject({
@@ -261,18 +289,26 @@ export const adminRouter = router({
       }),
     )
     .query(({ input }) => journal(input)),
-  createOperator: adminProcedure
+  operatorInvitations: adminProcedure
+    .input(z.strictObject({ limit: z.number().int().min(1).max(100).default(20) }))
+    .query(({ input }) => listOperatorInvitations(input.limit)),
+  proposeOperator: adminProcedure
+    .input(z.strictObject({ phone, name: text("The name", 80) }))
+    .mutation(({ ctx, input }) => proposeOperator(ctx.actor, input)),
+  decideOperator: adminProcedure
     .input(
       z.strictObject({
-        phone,
-        name: text("The name", 80),
-        password: z
-          .string()
-          .min(12, "Use at least 12 characters")
-          .max(128, "The password is too long"),
+        invitationId: z.uuid({ message: "Not a valid proposal id" }),
+        approve: z.boolean(),
       }),
     )
-    .mutation(({ ctx, input }) => createOperator(ctx.actor, input)),
+    .mutation(({ ctx, input }) => decideOperator(ctx.actor, input)),
+  lockOperator: adminProcedure
+    .input(z.strictObject({ userId: operatorId, reason: text("The reason", 200) }))
+    .mutation(({ ctx, input }) => setOperatorLock(ctx.actor, { ...input, locked: true })),
+  unlockOperator: adminProcedure
+    .input(z.strictObject({ userId: operatorId }))
+    .mutation(({ ctx, input }) => setOperatorLock(ctx.actor, { ...input, locked: false })),
   trialBalance: adminProcedure.query(() => trialBalance()),
   reconcile: adminProcedure.query(() => reconcile()),
 });
