@@ -3,6 +3,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { assertProductionSecrets } = await import("./server/config/environment");
   assertProductionSecrets();
+  const { assertNoDemoLogins } = await import("./server/security/demo-logins");
+  await assertNoDemoLogins();
   const { startExpirySweep } = await import("./server/jobs/expiry-sweep");
   startExpirySweep();
 }

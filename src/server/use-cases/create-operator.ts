@@ -6,9 +6,12 @@ import { insertUser } from "../repositories/users";
 import { hashPin } from "../security/pin";
 import type { Actor } from "./actor";
 
-/** Operators are created by operators (the first one by the seed); each one is audited. */
+/**
+ * Operators are created by operators; the first one of a deployment by `npm run
+ * operator:create` on the server (actor null: the audit row says "CLI"). Each is audited.
+ */
 export async function createOperator(
-  actor: Actor,
+  actor: Actor | null,
   input: { phone: string; name: string; password: string },
 ) {
   const passwordHash = await hashPin(input.password);
@@ -24,12 +27,12 @@ export async function createOperator(
     if (!created)
       throw new DomainError("CONFLICT", "This phone number already has a ProxyPay account");
     await appendAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? "CLI",
       action: "operator.create",
       entityType: "operator",
       entityId: id,
-      ip: actor.ip,
+      ip: actor?.ip ?? null,
       after: { phone: input.phone, name: input.name },
     });
     return { userId: id };

@@ -19,7 +19,15 @@ import { settingsHistory, updateSettings } from "../../use-cases/platform-settin
 import { decideReversal, listReversals, requestReversal } from "../../use-cases/reverse-order";
 import { setAgentPlan } from "../../use-cases/set-agent-plan";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
-import { amountMinor, idempotencyKey, orderId, phone, pin, text } from "../inputs";
+import {
+  amountMinor,
+  idempotencyKey,
+  operatorPassword,
+  orderId,
+  phone,
+  pin,
+  text,
+} from "../inputs";
 import { adminProcedure, router } from "../trpc";
 
 const agentId = z.uuid({ message: "Not a valid agent id" });
@@ -266,10 +274,7 @@ export const adminRouter = router({
       z.strictObject({
         phone,
         name: text("The name", 80),
-        password: z
-          .string()
-          .min(12, "Use at least 12 characters")
-          .max(128, "The password is too long"),
+        password: operatorPassword,
       }),
     )
     .mutation(({ ctx, input }) => createOperator(ctx.actor, input)),
