@@ -5,7 +5,7 @@
 //   ORDERS=2000 CONCURRENCY=32 npm run bench
 import { randomUUID } from "node:crypto";
 import { disconnectDb } from "../src/server/db/client";
-import { depositFromSettlement, seedPlatform } from "../src/server/db/seed";
+import { depositFromSettlement } from "../src/server/db/seed";
 import { inTransaction } from "../src/server/db/transaction";
 import { ensureUserAccount } from "../src/server/repositories/accounts";
 import { findInvariantViolations } from "../src/server/repositories/invariants";
@@ -54,7 +54,6 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  await inTransaction((tx) => seedPlatform(tx));
   const agent = await user("AGENT");
   // Many customers, so daily limits do not get in the way of the float measurement.
   const customers = await Promise.all(

@@ -5,7 +5,6 @@
 //   npm run bench:lists          (ORDERS=100000 by default)
 import { randomUUID } from "node:crypto";
 import { disconnectDb } from "../src/server/db/client";
-import { seedPlatform } from "../src/server/db/seed";
 import { inTransaction } from "../src/server/db/transaction";
 import { ensureUserAccount } from "../src/server/repositories/accounts";
 import { insertAgent, insertUser } from "../src/server/repositories/users";
@@ -17,7 +16,6 @@ import { operatorOverview } from "../src/server/use-cases/operator-reports";
 const ORDERS = Number(process.env.ORDERS ?? 100_000);
 
 async function setup() {
-  await inTransaction((tx) => seedPlatform(tx));
   const customers = Array.from({ length: 200 }, () => ({
     id: randomUUID(),
     phone: `+2559${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`,

@@ -1,11 +1,19 @@
 // Runs a command against a ready database: with DATABASE_URL set it uses that server;
 // without it, it starts the embedded PostgreSQL under .data/pg (a laptop needs no
-// PostgreSQL install). Either way it creates the database, applies the migrations,
-// optionally seeds demo data, then runs the command and stops PostgreSQL afterwards.
+// PostgreSQL install). Either way it creates the database, applies the migrations (which
+// also bootstrap the platform: settings and platform accounts), seeds the demo people when
+// this is a demo database, then runs the command and stops PostgreSQL afterwards.
 //
-//   tsx scripts/with-db.ts [--fresh] [--seed] [--db NAME] -- command args...
+//   tsx scripts/with-db.ts [--fresh] [--demo] [--db NAME] -- command args...
 //
 // --fresh drops and recreates the database first (end-to-end runs start from the seed).
+// --demo (or PROXYPAY_DEMO=1; --seed is the old name) seeds the demo customers, agents and
+//   operators of README. The embedded default database always gets them, so
+//   `npm install && npm start` shows a working demo; a DATABASE_URL database gets them only
+//   when asked, since their PINs are public. The command then sees PROXYPAY_DEMO=1, which
+//   lets a production server start with those logins (src/server/config/demo-logins.ts).
+// MIGRATION_DATABASE_URL, when set, is the owner role's connection for creating the
+//   database and migrating; DATABASE_URL is then the app's least-privilege role (README).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,7 +32,7 @@ function parseArgs(argv: string[]) {
   const command = split === -1 ? [] : argv.slice(split + 1);
   const dbIndex = own.indexOf("--db");
   return {
-    seed: own.includes("--seed"),
+    demo: own.includes("--demo") || own.includes("--seed") || process.env.PROXYPAY_DEMO === "1",
     fresh: own.includes("--fresh"),
     database: dbIndex === -1 ? "proxypay" : (own[dbIndex + 1] ?? "proxypay"),
     command,
@@ -81,25 +89,33 @@ function ensureLocalSecrets(): void {
 }
 
 async function main(): Promise<void> {
-  const { seed, fresh, database, command } = parseArgs(process.argv.slice(2));
+  const args = parseArgs(process.argv.slice(2));
+  const { fresh, database, command } = args;
+  let { demo } = args;
   let embedded: EmbeddedPostgres | undefined;
   if (!process.env.DATABASE_URL) {
     // Share a server another command started (e.g. tests beside `npm start`); only the
     // command that started it stops it.
     if (!(await embeddedAlreadyRunning())) embedded = await startEmbedded();
     process.env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${database}`;
+    // The embedded server is this machine's own: one superuser does both jobs.
+    process.env.MIGRATION_DATABASE_URL = process.env.DATABASE_URL;
+    // The embedded default is the newcomer's demo (README's `npm install && npm start`).
+    demo = true;
     console.log(`[db] embedded PostgreSQL on 127.0.0.1:${EMBEDDED_PORT}, database ${database}`);
   }
-  const url = process.env.DATABASE_URL;
+  // On a laptop one role migrates and runs the app; in production the owner migrates.
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
   let exitCode = 1;
   try {
-    if (fresh) await dropDatabase(url);
-    await ensureDatabase(url);
-    const migrated = await migrate(url);
+    if (fresh) await dropDatabase(ownerUrl);
+    await ensureDatabase(ownerUrl);
+    const migrated = await migrate(ownerUrl);
     if (migrated.applied.length > 0) console.log(`[db] applied ${migrated.applied.join(", ")}`);
-    if (seed) {
+    if (demo) {
       const seeded = await seedDemoData();
       if (seeded) console.log("[db] seeded demo accounts (see README)");
+      process.env.PROXYPAY_DEMO = "1";
     }
     ensureLocalSecrets();
     if (command.length === 0) {

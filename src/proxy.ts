@@ -15,7 +15,24 @@ export function proxy(request: NextRequest) {
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  if (servedOverHttps(request)) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
+}
+
+/** A year, this host only: subdomains may belong to other services of the deployer. */
+const HSTS = "max-age=31536000";
+
+/**
+ * HTTPS is the deployment's public origin (NEXTAUTH_URL, which a production server must set
+ * to https:// except on localhost) or TLS straight to this server. X-Forwarded-Proto is not
+ * consulted: NEXTAUTH_URL already says what the public sees, and a browser ignores the header
+ * on a plain-HTTP response anyway, so it is never wrong to send it when that URL is https.
+ * Never for http://localhost: HSTS there would pin every local app to HTTPS.
+ */
+function servedOverHttps(request: NextRequest): boolean {
+  return (
+    (process.env.NEXTAUTH_URL ?? "").startsWith("https://") || request.nextUrl.protocol === "https:"
+  );
 }
 
 function contentSecurityPolicy(nonce: string): string {

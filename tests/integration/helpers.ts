@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
+import pg from "pg";
 import { appRouter, createCaller } from "../../src/server/api/root";
 import { depositFromSettlement } from "../../src/server/db/seed";
 import { inTransaction } from "../../src/server/db/transaction";
@@ -145,4 +146,18 @@ export async function newAdmin() {
   );
   const actor: Actor = { userId, role: "ADMIN", ip: "10.0.0.1" };
   return { userId, actor, api: callerFor(actor) };
+}
+
+/**
+ * Runs SQL as the schema's owner (the role that migrates), not as the app's login: for what
+ * the app may not do, such as proving that even the owner cannot edit the journal.
+ */
+export async function asOwner<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { migrate } from "../../src/server/db/migrate";
+import { dropDatabase, ensureDatabase, migrate } from "../../src/server/db/migrate";
 import { inTransaction } from "../../src/server/db/transaction";
+import { asOwner, newCustomer } from "./helpers";
 
 // `prisma migrate diff` needs Prisma's schema engine, which cannot be installed here; this
 // test plays its role: every model and field of schema.prisma must exist in the migrated
@@ -69,28 +71,66 @@ describe("migrations", () => {
   });
 
   it("are safe to run again: nothing is applied twice", async () => {
-    const again = await migrate(process.env.DATABASE_URL!);
+    const again = await migrate(process.env.MIGRATION_DATABASE_URL!);
     expect(again.applied).toEqual([]);
     expect(again.skipped).toBeGreaterThan(0);
   });
 
+  // The demo seed used to create these: a database migrated without it failed every order.
+  it("bootstrap the platform without any seed: settings version 1 and the platform accounts", async () => {
+    const url = new URL(process.env.MIGRATION_DATABASE_URL!);
+    url.pathname = `${url.pathname}_boot`;
+    await dropDatabase(url.toString());
+    await ensureDatabase(url.toString());
+    try {
+      await migrate(url.toString());
+      await migrate(url.toString());
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        const versions = await client.query(
+          "SELECT version, settings->>'currency' AS currency FROM config_versions",
+        );
+        expect(versions.rows).toEqual([{ version: 1, currency: "KES" }]);
+        const accounts = await client.query(
+          "SELECT kind::text, currency, allow_negative FROM accounts ORDER BY kind::text",
+        );
+        expect(accounts.rows).toEqual([
+          { kind: "COMMISSION_EXPENSE", currency: "KES", allow_negative: true },
+          { kind: "FEE_REVENUE", currency: "KES", allow_negative: true },
+          { kind: "SETTLEMENT", currency: "KES", allow_negative: true },
+        ]);
+        // No people: the demo customers, agents and operators are a demo's, not a deployment's.
+        expect((await client.query("SELECT count(*)::int AS n FROM users")).rows).toEqual([
+          { n: 0 },
+        ]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await dropDatabase(url.toString());
+    }
+  });
+
   it("concurrent runners wait for each other under the advisory lock", async () => {
-    const results = await Promise.all([1, 2, 3].map(() => migrate(process.env.DATABASE_URL!)));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => migrate(process.env.MIGRATION_DATABASE_URL!)),
+    );
     for (const r of results) expect(r.applied).toEqual([]);
   });
 
-  it("the journal is append-only", async () => {
-    await expect(
-      inTransaction(
-        (tx) =>
-          tx.$executeRaw`UPDATE postings SET amount = amount WHERE id = (SELECT min(id) FROM postings)`,
-      ),
-    ).rejects.toThrow(/append-only/);
-    await expect(
-      inTransaction(
-        (tx) =>
-          tx.$executeRaw`DELETE FROM journal_entries WHERE id = (SELECT min(id) FROM journal_entries)`,
-      ),
-    ).rejects.toThrow(/append-only/);
+  // The app's role may not even try (least-privilege.test.ts); the trigger stops the owner.
+  it("the journal is append-only, even for the owner", async () => {
+    await newCustomer(1_000n); // at least one entry, whichever files ran before
+    await asOwner(async (owner) => {
+      await expect(
+        owner.query(
+          "UPDATE postings SET amount = amount WHERE id = (SELECT min(id) FROM postings)",
+        ),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        owner.query("DELETE FROM journal_entries WHERE id = (SELECT min(id) FROM journal_entries)"),
+      ).rejects.toThrow(/append-only/);
+    });
   });
 });

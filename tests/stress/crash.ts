@@ -67,6 +67,8 @@ function startServer(): ChildProcess {
         NEXTAUTH_URL: BASE,
         NEXTAUTH_SECRET: "crash-test-secret-0123456789abcdef0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Its database holds README's demo logins, which a production server refuses otherwise.
+        PROXYPAY_DEMO: "1",
       },
     },
   );

@@ -17,6 +17,12 @@ export const phone = z
   .max(20)
   .regex(/^\+[1-9]\d{7,14}$/, "Enter the phone number in international form, like +254712345678");
 
+/** An operator's password: operators can move money, so no 4-digit PINs. */
+export const operatorPassword = z
+  .string()
+  .min(12, "Use at least 12 characters")
+  .max(128, "The password is too long");
+
 export const pin = z.string().regex(/^\d{4,6}$/, "The PIN is 4 to 6 digits");
 
 export const amountMinor = z

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { bootstrapPlatform } from "./bootstrap";
 
 // Prisma's `migrate deploy` needs its schema engine, which cannot be downloaded here, so
 // this small runner applies the same folder layout (prisma/migrations/<ts>_<name>/migration.sql)
@@ -71,6 +72,15 @@ export async function migrate(
         throw new Error(`migration ${name} failed: ${(error as Error).message}`);
       }
       result.applied.push(name);
+    }
+    // Settings version 1 and the platform accounts, on every run: see bootstrap.ts.
+    await client.query("BEGIN");
+    try {
+      await bootstrapPlatform(client);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw new Error(`platform bootstrap failed: ${(error as Error).message}`);
     }
     return result;
   } finally {

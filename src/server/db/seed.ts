@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { DEFAULT_SETTINGS } from "@/domain/settings";
 import { ensurePlatformAccount, ensureUserAccount } from "../repositories/accounts";
 import { postEntry } from "../repositories/ledger";
-import { insertSettingsVersion } from "../repositories/settings";
 import { findUserByPhone, insertAgent, insertUser } from "../repositories/users";
 import { hashPin } from "../security/pin";
 import { disconnectDb } from "./client";
@@ -39,15 +38,6 @@ export const DEMO = {
   ],
 } as const;
 
-/** Configuration and platform accounts: what every database needs before the first order. */
-export async function seedPlatform(tx: Tx): Promise<void> {
-  const existing = await tx.configVersion.count();
-  if (existing === 0) await insertSettingsVersion(tx, DEFAULT_SETTINGS, null);
-  for (const kind of ["SETTLEMENT", "FEE_REVENUE", "COMMISSION_EXPENSE"] as const) {
-    await ensurePlatformAccount(tx, kind, DEFAULT_SETTINGS.currency);
-  }
-}
-
 /** Money enters the platform from the operator's bank (SETTLEMENT): a balanced entry. */
 export async function depositFromSettlement(
   tx: Tx,
@@ -70,7 +60,12 @@ export async function depositFromSettlement(
   if (!("entryId" in result)) throw new Error("seed deposit refused");
 }
 
-/** Idempotent: does nothing once the demo admin exists. Returns whether it seeded. */
+/**
+ * The demo people of README, whose PINs are public: only on a demo database (the embedded
+ * default, or --demo / PROXYPAY_DEMO=1, see scripts/with-db.ts). Settings and platform
+ * accounts come from the migration runner (bootstrap.ts). Idempotent: does nothing once the
+ * demo admin exists. Returns whether it seeded.
+ */
 export async function seedDemoData(): Promise<boolean> {
   const currency = DEFAULT_SETTINGS.currency;
   const hashes = {
@@ -81,7 +76,6 @@ export async function seedDemoData(): Promise<boolean> {
   };
   try {
     return await inTransaction(async (tx) => {
-      await seedPlatform(tx);
       if (await findUserByPhone(tx, DEMO.admin.phone)) return false;
       await insertUser(tx, {
         id: randomUUID(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { activateOperator } from "../../use-cases/activate-operator";
 import { signUpCustomer } from "../../use-cases/sign-up-customer";
-import { phone, pin, text } from "../inputs";
+import { operatorPassword, phone, pin, text } from "../inputs";
 import { publicProcedure, router } from "../trpc";
 
 export const accountRouter = router({
@@ -21,10 +21,7 @@ export const accountRouter = router({
         phone,
         proposerCode: z.string().trim().min(16).max(24),
         approverCode: z.string().trim().min(16).max(24),
-        password: z
-          .string()
-          .min(12, "Use at least 12 characters")
-          .max(128, "The password is too long"),
+        password: operatorPassword,
       }),
     )
     .mutation(({ ctx, input }) => activateOperator(input, ctx.ip)),

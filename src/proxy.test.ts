@@ -1,0 +1,35 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { proxy } from "./proxy";
+
+const saved = process.env.NEXTAUTH_URL;
+afterEach(() => {
+  if (saved === undefined) delete process.env.NEXTAUTH_URL;
+  else process.env.NEXTAUTH_URL = saved;
+});
+
+function hsts(url: string, headers: Record<string, string> = {}): string | null {
+  return proxy(new NextRequest(url, { headers })).headers.get("Strict-Transport-Security");
+}
+
+describe("Strict-Transport-Security", () => {
+  it("is sent when the public origin is HTTPS, behind a TLS-terminating proxy too", () => {
+    process.env.NEXTAUTH_URL = "https://pay.example.com";
+    // The proxy speaks plain HTTP to the app; the browser spoke HTTPS to the proxy.
+    expect(hsts("http://10.0.0.5:3000/customer", { "x-forwarded-proto": "https" })).toBe(
+      "max-age=31536000",
+    );
+    expect(hsts("http://10.0.0.5:3000/api/trpc/customer.home")).toBe("max-age=31536000");
+  });
+
+  it("is sent when TLS reaches this server directly", () => {
+    process.env.NEXTAUTH_URL = "http://localhost:3000";
+    expect(hsts("https://pay.example.com/agent")).toBe("max-age=31536000");
+  });
+
+  it("is not sent for a plain-HTTP localhost origin, whatever a client claims", () => {
+    process.env.NEXTAUTH_URL = "http://localhost:3000";
+    expect(hsts("http://localhost:3000/customer")).toBeNull();
+    expect(hsts("http://localhost:3000/customer", { "x-forwarded-proto": "https" })).toBeNull();
+  });
+});

@@ -1,0 +1,17 @@
+import { assertNoDemoLogins } from "../security/demo-logins";
+import { assertProductionSecrets } from "./environment";
+
+/**
+ * The checks a server runs before it serves anyone. Next.js only logs an error thrown by the
+ * instrumentation hook and then answers every request with a 500, which looks like a running
+ * server to a load balancer's TCP check; so a failed check ends the process instead.
+ */
+export async function assertReadyToServe(): Promise<void> {
+  try {
+    assertProductionSecrets();
+    await assertNoDemoLogins();
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
