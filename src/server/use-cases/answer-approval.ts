@@ -12,7 +12,7 @@ import { expireIfDue } from "./expire-orders";
 import { admitAttempt, forgetFailures } from "./failure-limits";
 import { idempotent } from "./idempotent";
 import { explainRefusal, ownOrder } from "./load-order";
-import { type CustomerOrderView, customerView } from "./order-views";
+import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
 
 const TOO_MANY = "Too many wrong PINs";
 
@@ -51,27 +51,34 @@ export async function answerApproval(
   }
   // The PIN stays out of the stored request fingerprint: a hash of 4-6 digits is no secret.
   const payload = { orderId: input.orderId, approve: input.approve };
-  return idempotent(actor, input.idempotencyKey, "order.answer", payload, async (tx) => {
-    const order = await ownOrder(tx, actor, input.orderId);
-    const action = input.approve ? "approve" : "reject";
-    const t = transitionFor(order.type, action);
-    const moved = await transitionOrder(tx, {
-      id: order.id,
-      from: t.from,
-      to: t.to,
-      time: "before-expiry",
-      ...(input.approve ? { approved: true } : { closeReason: "Rejected by the customer" }),
-    });
-    if (!moved) return explainRefusal(tx, order.id, action);
-    if (input.approve) await executeOrder(tx, order);
-    else await releaseHold(tx, order.id);
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      from: order.status,
-      to: t.to,
-      actor,
-      ...(input.approve ? { detail: "Approved by the customer with their PIN" } : {}),
-    });
-    return customerView(tx, (await findOrder(tx, order.id))!);
-  });
+  return idempotent(
+    actor,
+    input.idempotencyKey,
+    "order.answer",
+    payload,
+    async (tx) => {
+      const order = await ownOrder(tx, actor, input.orderId);
+      const action = input.approve ? "approve" : "reject";
+      const t = transitionFor(order.type, action);
+      const moved = await transitionOrder(tx, {
+        id: order.id,
+        from: t.from,
+        to: t.to,
+        time: "before-expiry",
+        ...(input.approve ? { approved: true } : { closeReason: "Rejected by the customer" }),
+      });
+      if (!moved) return explainRefusal(tx, order.id, action);
+      if (input.approve) await executeOrder(tx, order);
+      else await releaseHold(tx, order.id);
+      await recordOrderEvent(tx, {
+        orderId: order.id,
+        from: order.status,
+        to: t.to,
+        actor,
+        ...(input.approve ? { detail: "Approved by the customer with their PIN" } : {}),
+      });
+      return customerView(tx, (await findOrder(tx, order.id))!);
+    },
+    customerViewAtRest,
+  );
 }
