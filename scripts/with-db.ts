@@ -75,6 +75,13 @@ function ensureLocalSecrets(): void {
       writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
     process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
   }
+  if (!process.env.PIN_PEPPERS) {
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, "pin-peppers");
+    if (!existsSync(file))
+      writeFileSync(file, `p1:${randomBytes(32).toString("base64url")}`, { mode: 0o600 });
+    process.env.PIN_PEPPERS = readFileSync(file, "utf8").trim();
+  }
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   // These machines have no internet: do not let Next try to send usage reports.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -97,11 +104,12 @@ async function main(): Promise<void> {
     await ensureDatabase(url);
     const migrated = await migrate(url);
     if (migrated.applied.length > 0) console.log(`[db] applied ${migrated.applied.join(", ")}`);
+    // Before the seed: its PIN hashes need the pepper.
+    ensureLocalSecrets();
     if (seed) {
       const seeded = await seedDemoData();
       if (seeded) console.log("[db] seeded demo accounts (see README)");
     }
-    ensureLocalSecrets();
     if (command.length === 0) {
       exitCode = 0;
     } else {

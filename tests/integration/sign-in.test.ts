@@ -62,6 +62,9 @@ describe("session cookie and production settings", () => {
       expect(() => assertProductionSecrets()).toThrow(/NEXTAUTH_SECRET.*https/);
       env.NEXTAUTH_SECRET = "x".repeat(40);
       env.NEXTAUTH_URL = "https://pay.example.com";
+      delete env.PIN_PEPPERS;
+      expect(() => assertProductionSecrets()).toThrow(/PIN_PEPPERS/);
+      env.PIN_PEPPERS = `p1:${"y".repeat(40)}`;
       expect(() => assertProductionSecrets()).not.toThrow();
       env.NEXTAUTH_URL = "http://localhost:3000";
       expect(() => assertProductionSecrets()).not.toThrow();

@@ -8,6 +8,7 @@ import { findUserByPhone } from "../repositories/users";
 import { clientIp } from "../security/client-ip";
 import { verifyPin } from "../security/pin";
 import { admitAttempt, forgetFailures, takeBackAttempt } from "../use-cases/failure-limits";
+import { verifyUserPin } from "../use-cases/verify-user-pin";
 
 export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
 export type Audience = keyof typeof AUDIENCE_ROLE;
@@ -55,7 +56,7 @@ export async function authorizeCredentials(raw: unknown, ip: string | null = nul
     LOCKED,
   );
   const user = await inTransaction((tx) => findUserByPhone(tx, phone));
-  const ok = await verifyPin(user?.pinHash ?? (await decoy()), pin);
+  const ok = user ? await verifyUserPin(user, pin) : (await verifyPin(await decoy(), pin)).ok;
   if (!user || !ok) throw new Error(WRONG_CREDENTIALS);
   await forgetFailures(phoneKey);
   if (ipKey) await takeBackAttempt(ipKey);

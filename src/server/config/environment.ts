@@ -15,6 +15,7 @@ export function assertProductionSecrets(): void {
     missing.push("an https:// NEXTAUTH_URL (plain http is allowed only for localhost)");
   }
   if (!process.env.DATABASE_URL) missing.push("DATABASE_URL");
+  if (!process.env.PIN_PEPPERS) missing.push("PIN_PEPPERS (id:secret, see docs/security.md)");
   if (missing.length > 0) {
     throw new Error(`ProxyPay will not start without: ${missing.join(", ")}`);
   }

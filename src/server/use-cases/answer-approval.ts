@@ -5,7 +5,6 @@ import { inTransaction } from "../db/transaction";
 import { releaseHold } from "../repositories/ledger";
 import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
 import { findUserById } from "../repositories/users";
-import { verifyPin } from "../security/pin";
 import type { Actor } from "./actor";
 import { executeOrder } from "./execute-order";
 import { expireIfDue } from "./expire-orders";
@@ -13,6 +12,7 @@ import { admitAttempt, forgetFailures } from "./failure-limits";
 import { idempotent } from "./idempotent";
 import { explainRefusal, ownOrder } from "./load-order";
 import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
+import { verifyUserPin } from "./verify-user-pin";
 
 const TOO_MANY = "Too many wrong PINs";
 
@@ -27,7 +27,7 @@ async function checkPin(actor: Actor, pin: string): Promise<void> {
   const key = `pin:phone:${user.phone}`;
   // Counted before the PIN is checked, so a burst of guesses checks no more than the limit.
   await admitAttempt([{ key, policy: PIN_PER_PHONE }], TOO_MANY);
-  if (!(await verifyPin(user.pinHash, pin))) {
+  if (!(await verifyUserPin(user, pin))) {
     throw new DomainError("WRONG_PIN", "That PIN is not right. Nothing was paid");
   }
   await forgetFailures(key);
