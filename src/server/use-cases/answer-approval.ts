@@ -1,6 +1,6 @@
 import { DomainError } from "@/domain/errors";
 import { transitionFor } from "@/domain/order-state";
-import { PIN_PER_PHONE } from "@/domain/rate-limits";
+import { PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
 import { inTransaction } from "../db/transaction";
 import { releaseHold } from "../repositories/ledger";
 import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
@@ -8,7 +8,7 @@ import { findUserById } from "../repositories/users";
 import type { Actor } from "./actor";
 import { executeOrder } from "./execute-order";
 import { expireIfDue } from "./expire-orders";
-import { admitAttempt, forgetFailures } from "./failure-limits";
+import { admitAttempt, forgetFailures, trustedPinKey } from "./failure-limits";
 import { idempotent } from "./idempotent";
 import { explainRefusal, ownOrder } from "./load-order";
 import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
@@ -18,15 +18,16 @@ const TOO_MANY = "Too many wrong PINs";
 
 /**
  * The PIN proves the approval comes from the wallet's owner, not from whoever holds the
- * unlocked phone. Attempts share the phone number's budget with sign-in: the PIN is one
- * secret, whichever door it is tried at.
+ * unlocked phone. Attempts spend the owner's own budget, shared with sign-ins from the
+ * owner's trusted devices: only someone signed in can reach it, so a stranger locking the
+ * phone number's sign-in budget cannot stop the owner approving a cash-out.
  */
 async function checkPin(actor: Actor, pin: string): Promise<void> {
   const user = await inTransaction((tx) => findUserById(tx, actor.userId));
   if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
-  const key = `pin:phone:${user.phone}`;
+  const key = trustedPinKey(user.id);
   // Counted before the PIN is checked, so a burst of guesses checks no more than the limit.
-  await admitAttempt([{ key, policy: PIN_PER_PHONE }], TOO_MANY);
+  await admitAttempt([{ key, policy: PIN_TRUSTED_DEVICES }], TOO_MANY);
   if (!(await verifyUserPin(user, pin))) {
     throw new DomainError("WRONG_PIN", "That PIN is not right. Nothing was paid");
   }
