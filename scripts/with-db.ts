@@ -82,6 +82,11 @@ function ensureLocalSecrets(): void {
       writeFileSync(file, `p1:${randomBytes(32).toString("base64url")}`, { mode: 0o600 });
     process.env.PIN_PEPPERS = readFileSync(file, "utf8").trim();
   }
+  if (!process.env.OTP_SENDER) {
+    // A laptop has no SMS gateway: sign-up codes are printed by the server instead.
+    process.env.OTP_SENDER = "console";
+    console.log("[db] sign-up codes go to the server console (set OTP_SENDER=http for SMS)");
+  }
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   // These machines have no internet: do not let Next try to send usage reports.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";

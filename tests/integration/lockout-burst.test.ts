@@ -8,7 +8,7 @@ import {
 } from "../../src/domain/rate-limits";
 import { authorizeCredentials } from "../../src/server/auth/options";
 import { inTransaction } from "../../src/server/db/transaction";
-import { callerFor, fund, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
+import { fund, newAgent, newCustomer, placeOrder, signUpWithCode, uniquePhone } from "./helpers";
 
 // A lockout that checks first and counts later lets a burst through: every request passes
 // the check before the first failures are counted. These bursts must be held to the limit.
@@ -27,7 +27,7 @@ function unusedCode(seed: number): string {
 describe("a burst of PIN attempts for one phone", () => {
   it("120 parallel attempts from 120 IPs: at most the limit reach the PIN check, the right PIN at position 45 does not sign in", async () => {
     const phone = uniquePhone();
-    await callerFor(null).account.signUp({ phone, pin: "2468", name: "Burst Target" });
+    await signUpWithCode(phone, "2468", "Burst Target");
     const rightAt = 45;
     expect(rightAt).toBeGreaterThan(PIN_PER_PHONE.limit);
 

@@ -143,15 +143,20 @@ export const authOptions: NextAuthOptions = {
           readCookie(req.headers?.cookie, cookieName),
         );
         // Route handlers may set cookies through next/headers; Next adds them to the
-        // response next-auth builds. Imported here so tests need no Next request scope.
-        const { cookies } = await import("next/headers");
-        (await cookies()).set(cookieName, user.deviceCookie, {
-          httpOnly: true,
-          sameSite: "lax",
-          secure: secureCookies,
-          path: "/",
-          maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
-        });
+        // response next-auth builds. Imported here so tests need no Next request scope. A
+        // cookie that cannot be set costs the owner only the trust, never the sign-in.
+        try {
+          const { cookies } = await import("next/headers");
+          (await cookies()).set(cookieName, user.deviceCookie, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: secureCookies,
+            path: "/",
+            maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+          });
+        } catch (error) {
+          console.error("[auth] device cookie not set:", error);
+        }
         return { id: user.id, name: user.name, role: user.role };
       },
     }),
