@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS } from "./tests/e2e/support";
+import { CHROMIUM_ARGS, OTP_OUTBOX } from "./tests/e2e/support";
 
 // End-to-end tests drive a production build (next build + next start) in Debian's
 // Chromium. The database comes from scripts/with-db.ts (see package.json test:e2e).
@@ -48,6 +48,10 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Untouched orders expire within a second of their time in the e2e run.
       EXPIRY_SWEEP_MS: "1000",
+      // Sign-up codes are printed by the console sender and copied to this file, which the
+      // sign-up test reads (tests/e2e/support.ts smsCodeTo).
+      OTP_SENDER: "console",
+      OTP_OUTBOX_FILE: OTP_OUTBOX,
     },
   },
 });

@@ -83,6 +83,18 @@ function ensureLocalSecrets(): void {
       writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
     process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
   }
+  if (!process.env.PIN_PEPPERS) {
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, "pin-peppers");
+    if (!existsSync(file))
+      writeFileSync(file, `p1:${randomBytes(32).toString("base64url")}`, { mode: 0o600 });
+    process.env.PIN_PEPPERS = readFileSync(file, "utf8").trim();
+  }
+  if (!process.env.OTP_SENDER) {
+    // A laptop has no SMS gateway: sign-up codes are printed by the server instead.
+    process.env.OTP_SENDER = "console";
+    console.log("[db] sign-up codes go to the server console (set OTP_SENDER=http for SMS)");
+  }
   process.env.NEXTAUTH_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
   // These machines have no internet: do not let Next try to send usage reports.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -112,12 +124,13 @@ async function main(): Promise<void> {
     await ensureDatabase(ownerUrl);
     const migrated = await migrate(ownerUrl);
     if (migrated.applied.length > 0) console.log(`[db] applied ${migrated.applied.join(", ")}`);
+    // Before the seed: its PIN hashes need the pepper.
+    ensureLocalSecrets();
     if (demo) {
       const seeded = await seedDemoData();
       if (seeded) console.log("[db] seeded demo accounts (see README)");
       process.env.PROXYPAY_DEMO = "1";
     }
-    ensureLocalSecrets();
     if (command.length === 0) {
       exitCode = 0;
     } else {

@@ -16,7 +16,8 @@ export type DomainErrorCode =
   | "WRONG_CODE"
   | "WRONG_PIN"
   | "IDEMPOTENCY_KEY_REUSED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "SMS_NOT_SENT";
 
 export class DomainError extends Error {
   override readonly name = "DomainError";

@@ -15,6 +15,17 @@ export const PIN_PER_PHONE: FailurePolicy = {
   windowSeconds: 15 * 60,
   lockSeconds: 15 * 60,
 };
+/**
+ * The owner's own budget: PIN attempts from a device where this user signed in before (a
+ * trusted-device cookie) and PIN approvals inside a session. A stranger cannot spend it,
+ * so locking the phone number's shared budget never locks the owner out of their phone;
+ * a thief holding the phone still gets no more than this.
+ */
+export const PIN_TRUSTED_DEVICES: FailurePolicy = {
+  limit: 5,
+  windowSeconds: 15 * 60,
+  lockSeconds: 15 * 60,
+};
 export const PIN_PER_IP: FailurePolicy = {
   limit: 30,
   windowSeconds: 15 * 60,

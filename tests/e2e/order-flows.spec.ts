@@ -11,6 +11,7 @@ import {
   qrAsCameraFeed,
   readMoney,
   signIn,
+  smsCodeTo,
   TABLET,
 } from "./support";
 
@@ -23,12 +24,19 @@ test("cash-in: new customer signs up, agent scans the QR with the camera and con
   const customer = await customerContext.newPage();
   const phone = `+2547${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
   await customer.goto("/customer/signup");
-  await customer.getByLabel(/name/i).fill("Neema Test");
   await customer.getByLabel("Phone number").fill(phone);
+  await customer.getByRole("button", { name: "Send code" }).click();
+  await expect(customer.getByRole("status")).toContainText("We sent a code by SMS");
+  await customer.getByLabel("Code from the SMS").fill(await smsCodeTo(phone));
+  await customer.getByRole("button", { name: "Check code" }).click();
+  await customer.getByLabel(/name/i).fill("Neema Test");
   await customer.getByLabel("PIN", { exact: true }).fill("4321");
   await customer.getByLabel(/confirm/i).fill("4321");
   await customer.getByRole("button", { name: "Create wallet" }).click();
   await customer.waitForURL(/\/customer$/);
+  // The sign-in left a trusted-device cookie: wrong PINs typed elsewhere cannot lock this phone.
+  const cookies = await customerContext.cookies();
+  expect(cookies.find((c) => c.name === "pp-device")).toMatchObject({ httpOnly: true });
 
   await createOrder(customer, "Cash in", "500");
   await expect(customer.getByTestId("typed-code")).toHaveText(/^\d{4} \d{4} \d$/);

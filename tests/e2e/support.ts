@@ -1,4 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { type Browser, chromium, expect, type Locator, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { formatMinor, parseMajor } from "../../src/domain/money";
@@ -12,6 +15,31 @@ export const DEMO = {
   wanjiru: { phone: "+254700000101", pin: "1111", shop: "Wanjiru General Store" },
   otieno: { phone: "+254700000102", pin: "2222", shop: "Otieno Mobile Point" },
 };
+
+/**
+ * Where the server's console SMS sender also writes the messages it prints (OTP_OUTBOX_FILE,
+ * set for the e2e server in playwright.config.ts): the test reads the sign-up code here, as a
+ * developer reads it in the server log. No HTTP route exposes codes.
+ */
+export const OTP_OUTBOX = path.join(
+  os.tmpdir(),
+  `proxypay-e2e-otp-${process.env.E2E_PORT ?? 3100}.jsonl`,
+);
+
+/** The 6-digit code in the newest SMS the server sent to this number. */
+export async function smsCodeTo(phone: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(() => {
+      if (!existsSync(OTP_OUTBOX)) return undefined;
+      const lines = readFileSync(OTP_OUTBOX, "utf8").trim().split("\n");
+      const mine = lines.map((l) => JSON.parse(l) as { phone: string; message: string });
+      code = /\b(\d{6})\b/.exec(mine.findLast((m) => m.phone === phone)?.message ?? "")?.[1];
+      return code;
+    })
+    .toMatch(/^\d{6}$/);
+  return code!;
+}
 
 export const CHROMIUM_ARGS = [
   "--headless",

@@ -5,13 +5,59 @@ import { depositFromSettlement } from "../../src/server/db/seed";
 import { inTransaction } from "../../src/server/db/transaction";
 import { ensureUserAccount } from "../../src/server/repositories/accounts";
 import { insertAgent, insertUser } from "../../src/server/repositories/users";
+import { hashPin } from "../../src/server/security/pin";
+import { type OtpSender, setOtpSender } from "../../src/server/sms/otp-sender";
 import type { Actor } from "../../src/server/use-cases/actor";
 
 export { appRouter };
 
-// Hashing is not under test here; a fixed argon2 hash of "1234" keeps setup fast.
-const PIN_1234 =
+// Hashing is not under test here: "1234" is hashed (with the current pepper) once per file
+// and every test user shares that hash, which keeps setup fast.
+let pin1234: Promise<string> | undefined;
+function hashOf1234(): Promise<string> {
+  pin1234 ??= hashPin("1234");
+  return pin1234;
+}
+
+/** An argon2 hash of "1234" from before PIN peppers (how PINs were stored until issue 8). */
+export const LEGACY_PIN_1234 =
   "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$E/4dTxxhtsDeiYgvRBqRxyC7IJ9jaR4ywszVocQ+4aw";
+
+/** Every SMS the server sends during a test file, newest last (no gateway is called). */
+export const outbox: { phone: string; message: string }[] = [];
+const recordingSender: OtpSender = {
+  async send(phone, message) {
+    outbox.push({ phone, message });
+  },
+};
+setOtpSender(recordingSender);
+
+export function lastSmsTo(phone: string): string | undefined {
+  return outbox.findLast((m) => m.phone === phone)?.message;
+}
+
+/** The 6-digit code in the last SMS to this number. */
+export function codeSentTo(phone: string): string {
+  const code = /\b(\d{6})\b/.exec(lastSmsTo(phone) ?? "")?.[1];
+  if (!code) throw new Error(`no code was sent to ${phone}`);
+  return code;
+}
+
+/** A caller from an address of its own (per-IP limits do not carry over between tests). */
+export function callerFromNewIp(actor: Actor | null = null) {
+  return createCaller({
+    actor,
+    ip: `10.${randomInt(0, 256)}.${randomInt(0, 256)}.${randomInt(1, 255)}`,
+  });
+}
+
+/** A customer signs up the way the app does: code by SMS, the code, then name and PIN. */
+export async function signUpWithCode(phone: string, pin: string, name: string) {
+  const api = callerFromNewIp();
+  const { codeId } = await api.account.requestSignUpCode({ phone });
+  const { ticket } = await api.account.verifySignUpCode({ codeId, code: codeSentTo(phone) });
+  return api.account.signUp({ ticket, pin, name });
+}
 
 export function uniquePhone(): string {
   return `+2547${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
@@ -37,13 +83,14 @@ export async function fund(userId: string, amount: bigint): Promise<void> {
 export async function newCustomer(balance = 0n) {
   const userId = randomUUID();
   const phone = uniquePhone();
+  const pinHash = await hashOf1234();
   await inTransaction(async (tx) => {
     await insertUser(tx, {
       id: userId,
       role: "CUSTOMER",
       phone,
       name: "Test Customer",
-      pinHash: PIN_1234,
+      pinHash,
     });
     const wallet = await ensureUserAccount(tx, userId, "WALLET", "KES");
     if (balance > 0n)
@@ -56,13 +103,14 @@ export async function newCustomer(balance = 0n) {
 export async function newAgent(float = 0n, shopName = "Test Shop", commissionPlan = "STANDARD") {
   const userId = randomUUID();
   const agentId = randomUUID();
+  const pinHash = await hashOf1234();
   await inTransaction(async (tx) => {
     await insertUser(tx, {
       id: userId,
       role: "AGENT",
       phone: uniquePhone(),
       name: "Test Agent",
-      pinHash: PIN_1234,
+      pinHash,
     });
     await insertAgent(tx, {
       id: agentId,

@@ -62,9 +62,18 @@ const CUSTOMER_ONLY: Persona[] = ["customer"];
 const ANY_AGENT: Persona[] = ["agent", "suspendedAgent"];
 
 export const MATRIX: Record<string, Rule> = {
+  "account.requestSignUpCode": {
+    allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    input: () => ({ phone: uniquePhone() }),
+  },
+  // Public: a wrong code or a spent ticket is a refusal (4xx), never UNAUTHORIZED.
+  "account.verifySignUpCode": {
+    allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    input: () => ({ codeId: key(), code: "123456" }),
+  },
   "account.signUp": {
     allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
-    input: () => ({ phone: uniquePhone(), pin: "1234", name: "Matrix" }),
+    input: () => ({ ticket: "A".repeat(43), pin: "1234", name: "Matrix" }),
   },
   "customer.overview": { allow: ["customer", "otherCustomer"], input: () => undefined },
   "customer.activity": { allow: ["customer", "otherCustomer"], input: () => ({ limit: 5 }) },

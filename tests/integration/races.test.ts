@@ -25,7 +25,7 @@ describe("races on real PostgreSQL", () => {
     const n = 200 * SCALE;
     const agent = await newAgent(BigInt(n) * 10_000n);
     // Four orders per customer: a customer approves a cash-out with the PIN, and a phone's
-    // PIN attempts in flight at once are limited like guesses (PIN_PER_PHONE).
+    // PIN attempts in flight at once are limited like guesses (PIN_TRUSTED_DEVICES).
     const customers = await Promise.all(
       Array.from({ length: Math.ceil(n / 4) }, () => newCustomer(2_000_000n)),
     );

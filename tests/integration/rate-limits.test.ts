@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { authorizeCredentials } from "../../src/server/auth/options";
-import { callerFor, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
+import { newAgent, newCustomer, placeOrder, signUpWithCode, uniquePhone } from "./helpers";
 
 async function customerWithPin(pin: string) {
   const phone = uniquePhone();
-  await callerFor(null).account.signUp({ phone, pin, name: "Rate Limited" });
+  await signUpWithCode(phone, pin, "Rate Limited");
   return phone;
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { authorizeCredentials, sessionCookie } from "../../src/server/auth/options";
 import { assertProductionSecrets } from "../../src/server/config/environment";
-import { callerFor, uniquePhone } from "./helpers";
+import { signUpWithCode, uniquePhone } from "./helpers";
 
 describe("sign-up and sign-in", () => {
   it("a customer signs up, then signs in with the body next-auth really sends", async () => {
     const phone = uniquePhone();
-    await callerFor(null).account.signUp({ phone, pin: "2468", name: "Zawadi" });
+    await signUpWithCode(phone, "2468", "Zawadi");
     const user = await authorizeCredentials({
       phone,
       pin: "2468",
@@ -21,7 +21,7 @@ describe("sign-up and sign-in", () => {
 
   it("a wrong PIN and an unknown phone get the same answer", async () => {
     const phone = uniquePhone();
-    await callerFor(null).account.signUp({ phone, pin: "2468", name: "Zawadi" });
+    await signUpWithCode(phone, "2468", "Zawadi");
     await expect(
       authorizeCredentials({ phone, pin: "0000", audience: "customer" }),
     ).rejects.toThrow("Wrong phone number or PIN");
@@ -32,7 +32,7 @@ describe("sign-up and sign-in", () => {
 
   it("an account signs in only in its own app", async () => {
     const phone = uniquePhone();
-    await callerFor(null).account.signUp({ phone, pin: "2468", name: "Zawadi" });
+    await signUpWithCode(phone, "2468", "Zawadi");
     await expect(authorizeCredentials({ phone, pin: "2468", audience: "agent" })).rejects.toThrow(
       "This account signs in at /customer, not here",
     );
@@ -62,6 +62,15 @@ describe("session cookie and production settings", () => {
       expect(() => assertProductionSecrets()).toThrow(/NEXTAUTH_SECRET.*https/);
       env.NEXTAUTH_SECRET = "x".repeat(40);
       env.NEXTAUTH_URL = "https://pay.example.com";
+      delete env.PIN_PEPPERS;
+      expect(() => assertProductionSecrets()).toThrow(/PIN_PEPPERS/);
+      env.PIN_PEPPERS = `p1:${"y".repeat(40)}`;
+      delete env.OTP_SENDER;
+      expect(() => assertProductionSecrets()).toThrow(/OTP_SENDER/);
+      env.OTP_SENDER = "http";
+      env.SMS_GATEWAY_URL = "http://sms.example.com/send";
+      expect(() => assertProductionSecrets()).toThrow(/SMS_GATEWAY_URL/);
+      env.SMS_GATEWAY_URL = "https://sms.example.com/send";
       expect(() => assertProductionSecrets()).not.toThrow();
       env.NEXTAUTH_URL = "http://localhost:3000";
       expect(() => assertProductionSecrets()).not.toThrow();

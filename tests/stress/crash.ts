@@ -23,6 +23,18 @@ const PG_DIR = path.join(process.cwd(), ".data", "crash-pg");
 const WORKERS = Number(process.env.CRASH_WORKERS ?? 12);
 const PHASE_MS = Number(process.env.CRASH_PHASE_MS ?? 8_000);
 const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/proxypay_crash`;
+// The seed here and the server share the pepper; sign-up codes are read from the console
+// sender's outbox file, as the e2e tests do.
+process.env.PIN_PEPPERS ??= `c1:${"crash-test-pepper-".repeat(3)}`;
+const OTP_OUTBOX = path.join(process.cwd(), ".data", "crash-otp-outbox.jsonl");
+
+function codeSentTo(phone: string): string {
+  const lines = existsSync(OTP_OUTBOX) ? readFileSync(OTP_OUTBOX, "utf8").trim().split("\n") : [];
+  const sms = lines.map((l) => JSON.parse(l) as { phone: string; message: string });
+  const code = /\b(\d{6})\b/.exec(sms.findLast((m) => m.phone === phone)?.message ?? "")?.[1];
+  if (!code) throw new Error(`no code was sent to ${phone}`);
+  return code;
+}
 
 const pgOptions = {
   databaseDir: PG_DIR,
@@ -69,6 +81,8 @@ function startServer(): ChildProcess {
         NEXT_TELEMETRY_DISABLED: "1",
         // Its database holds README's demo logins, which a production server refuses otherwise.
         PROXYPAY_DEMO: "1",
+        OTP_SENDER: "console",
+        OTP_OUTBOX_FILE: OTP_OUTBOX,
       },
     },
   );
@@ -116,8 +130,17 @@ interface View {
 async function worker(index: number, agent: ApiClient): Promise<void> {
   const customer = new ApiClient(BASE);
   const phone = `+2556${String(index).padStart(2, "0")}${String(Date.now() % 1e6).padStart(6, "0")}`;
+  const { codeId } = await retrying(() =>
+    customer.call<{ codeId: string }>("account.requestSignUpCode", { phone }),
+  );
+  const { ticket } = await retrying(() =>
+    customer.call<{ ticket: string }>("account.verifySignUpCode", {
+      codeId,
+      code: codeSentTo(phone),
+    }),
+  );
   await retrying(() =>
-    customer.call("account.signUp", { phone, pin: "1234", name: `Load ${index}` }),
+    customer.call("account.signUp", { ticket, pin: "1234", name: `Load ${index}` }),
   );
   await retrying(() => customer.signIn(phone, "1234", "customer"));
   let round = 0;

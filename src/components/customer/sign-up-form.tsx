@@ -11,26 +11,72 @@ import styles from "./customer.module.css";
 
 const PIN_PATTERN = /^\d{4,6}$/;
 
+type Step =
+  | { at: "phone" }
+  | { at: "code"; codeId: string; sentTo: string }
+  | { at: "details"; ticket: string };
+
+/**
+ * Three steps: the phone number (a code goes to it by SMS), the code (proves the number is
+ * yours), then name and PIN. The server answers the first step the same way whether or not
+ * the number has a wallet already; only the SMS differs.
+ */
 export function SignUpForm() {
   const trpc = useTRPC();
   const router = useRouter();
-  const [name, setName] = useState("");
+  const [step, setStep] = useState<Step>({ at: "phone" });
   const [phone, setPhone] = useState("+254");
+  const [code, setCode] = useState("");
+  const [name, setName] = useState("");
   const [pin, setPin] = useState("");
   const [pinAgain, setPinAgain] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [signingIn, setSigningIn] = useState(false);
+  const requestCode = useMutation(trpc.account.requestSignUpCode.mutationOptions());
+  const verifyCode = useMutation(trpc.account.verifySignUpCode.mutationOptions());
   const signUp = useMutation(trpc.account.signUp.mutationOptions());
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function resetErrors() {
     setProblem(null);
+    requestCode.reset();
+    verifyCode.reset();
     signUp.reset();
+  }
+
+  async function sendCode(event: FormEvent) {
+    event.preventDefault();
+    resetErrors();
+    try {
+      const sent = await requestCode.mutateAsync({ phone: phone.trim() });
+      setCode("");
+      setStep({ at: "code", codeId: sent.codeId, sentTo: sent.sentTo });
+    } catch {
+      // requestCode.error shows the server's reason.
+    }
+  }
+
+  async function checkCode(event: FormEvent) {
+    event.preventDefault();
+    if (step.at !== "code") return;
+    resetErrors();
+    if (!/^\d{6}$/.test(code.trim())) return setProblem("The code is the 6 digits in the SMS");
+    try {
+      const { ticket } = await verifyCode.mutateAsync({ codeId: step.codeId, code: code.trim() });
+      setStep({ at: "details", ticket });
+    } catch {
+      // verifyCode.error shows the server's reason.
+    }
+  }
+
+  async function createWallet(event: FormEvent) {
+    event.preventDefault();
+    if (step.at !== "details") return;
+    resetErrors();
     // Checked here so a typo costs no round trip; the server checks again.
     if (!PIN_PATTERN.test(pin)) return setProblem("The PIN is 4 to 6 digits");
     if (pin !== pinAgain) return setProblem("The two PINs are not the same. Type them again");
     try {
-      await signUp.mutateAsync({ name, phone: phone.trim(), pin });
+      await signUp.mutateAsync({ ticket: step.ticket, name, pin });
     } catch {
       return; // signUp.error shows the server's reason.
     }
@@ -56,8 +102,71 @@ export function SignUpForm() {
     }
   }
 
+  if (step.at === "phone") {
+    return (
+      <form className="stack" onSubmit={sendCode} noValidate>
+        <label className="field">
+          Phone number
+          <input
+            aria-describedby="signup-phone-hint"
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            required
+          />
+        </label>
+        <span id="signup-phone-hint" className={`small muted ${styles.hintBelow}`}>
+          With the country code, like +254712345678. We send a code to it by SMS
+        </span>
+        <ErrorNote error={requestCode.error} />
+        <Button type="submit" variant="primary" size="big" busy={requestCode.isPending}>
+          Send code
+        </Button>
+      </form>
+    );
+  }
+
+  if (step.at === "code") {
+    return (
+      <form className="stack" onSubmit={checkCode} noValidate>
+        <p role="status">
+          We sent a code by SMS to {step.sentTo}. If this number already has a wallet, the SMS says
+          so instead: sign in.
+        </p>
+        <label className="field">
+          Code from the SMS
+          <input
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+          />
+        </label>
+        <ErrorNote error={problem ? { message: problem } : verifyCode.error} />
+        <Button type="submit" variant="primary" size="big" busy={verifyCode.isPending}>
+          Check code
+        </Button>
+        <Button
+          type="button"
+          onClick={() => {
+            resetErrors();
+            setStep({ at: "phone" });
+          }}
+        >
+          Change number or send a new code
+        </Button>
+      </form>
+    );
+  }
+
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form className="stack" onSubmit={createWallet} noValidate>
       <label className="field">
         Your name
         <input
@@ -69,22 +178,6 @@ export function SignUpForm() {
           required
         />
       </label>
-      <label className="field">
-        Phone number
-        <input
-          aria-describedby="signup-phone-hint"
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-          required
-        />
-      </label>
-      <span id="signup-phone-hint" className={`small muted ${styles.hintBelow}`}>
-        With the country code, like +254712345678
-      </span>
       <label className="field">
         PIN
         <input

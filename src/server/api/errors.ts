@@ -4,7 +4,8 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { type DomainErrorCode, isDomainError } from "@/domain/errors";
 
 // The one place where domain refusals become HTTP-shaped errors. Every code is a 4xx:
-// a refusal is the platform working as designed, never a server failure.
+// a refusal is the platform working as designed, never a server failure. The one 503 is an
+// SMS gateway that did not take a message: worth retrying, and worth saying in words.
 const STATUS: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
   FORBIDDEN: "FORBIDDEN",
@@ -22,6 +23,7 @@ const STATUS: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   AGENT_SUSPENDED: "FORBIDDEN",
   ACCOUNT_LOCKED: "FORBIDDEN",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  SMS_NOT_SENT: "SERVICE_UNAVAILABLE",
 };
 
 export function toTRPCError(error: unknown): unknown {

@@ -1,14 +1,27 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { PIN_PER_IP, PIN_PER_PHONE } from "@/domain/rate-limits";
+import { PIN_PER_IP, PIN_PER_PHONE, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
 import type { Role } from "@/generated/prisma/enums";
 import { inTransaction } from "../db/transaction";
 import { findUserByPhone } from "../repositories/users";
 import { clientIp } from "../security/client-ip";
+import {
+  DEVICE_COOKIE_MAX_AGE_SECONDS,
+  deviceCookieName,
+  issueDeviceCookie,
+  readCookie,
+  trustedDeviceId,
+} from "../security/device-cookie";
 import { verifyPin } from "../security/pin";
 import { callerStatus } from "../use-cases/caller-status";
-import { admitAttempt, forgetFailures, takeBackAttempt } from "../use-cases/failure-limits";
+import {
+  admitAttempt,
+  forgetFailures,
+  takeBackAttempt,
+  trustedPinKey,
+} from "../use-cases/failure-limits";
+import { verifyUserPin } from "../use-cases/verify-user-pin";
 
 export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
 export type Audience = keyof typeof AUDIENCE_ROLE;
@@ -37,29 +50,49 @@ const LOCKED = "Too many wrong PINs";
 
 /**
  * Checks phone + PIN for one audience; the message is what the sign-in form shows. Every
- * attempt counts against the phone number and the caller's IP before the PIN is checked,
- * and is refused once either is over its limit, so a burst of guesses verifies no more
- * PINs than the limit (unknown phone numbers count too, so probing for accounts costs the
- * same). The right PIN forgives the phone's mistakes and takes its attempt back from the IP.
+ * attempt is counted before the PIN is checked and refused once over its limit, so a burst
+ * of guesses verifies no more PINs than the limit (unknown phone numbers count too, so
+ * probing for accounts costs the same). Which budget it counts on depends on the device:
+ * - a device this user signed in on before (a valid trusted-device cookie for this user)
+ *   spends the owner's own budget, `pin:trusted:<user>`, which no stranger can reach;
+ * - any other device spends the phone number's shared budget and its IP's.
+ * So a stranger hammering a number from many addresses locks only strangers out, and the
+ * owner keeps signing in from their own phone (docs/decisions.md). The right PIN forgives
+ * the mistakes of the budget it used (and takes its attempt back from the IP), and returns
+ * a renewed device cookie for the caller to set.
  */
-export async function authorizeCredentials(raw: unknown, ip: string | null = null) {
+export async function authorizeCredentials(
+  raw: unknown,
+  ip: string | null = null,
+  deviceCookie: string | null = null,
+) {
   const parsed = signInInput.safeParse(raw);
   if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
   const { phone, pin, audience } = parsed.data;
+  // Looked up before the attempt is counted (no secret is checked by a lookup) to know
+  // whose device cookie this would have to be.
+  const user = await inTransaction((tx) => findUserByPhone(tx, phone));
+  const deviceId = user ? trustedDeviceId(deviceCookie, user.id) : null;
   const phoneKey = `pin:phone:${phone}`;
   const ipKey = ip ? `pin:ip:${ip}` : null;
+  const ownKey = user && deviceId ? trustedPinKey(user.id) : null;
   await admitAttempt(
-    [
-      { key: phoneKey, policy: PIN_PER_PHONE },
-      ...(ipKey ? [{ key: ipKey, policy: PIN_PER_IP }] : []),
-    ],
+    ownKey
+      ? [{ key: ownKey, policy: PIN_TRUSTED_DEVICES }]
+      : [
+          { key: phoneKey, policy: PIN_PER_PHONE },
+          ...(ipKey ? [{ key: ipKey, policy: PIN_PER_IP }] : []),
+        ],
     LOCKED,
   );
-  const user = await inTransaction((tx) => findUserByPhone(tx, phone));
-  const ok = await verifyPin(user?.pinHash ?? (await decoy()), pin);
+  const ok = user ? await verifyUserPin(user, pin) : (await verifyPin(await decoy(), pin)).ok;
   if (!user || !ok) throw new Error(WRONG_CREDENTIALS);
-  await forgetFailures(phoneKey);
-  if (ipKey) await takeBackAttempt(ipKey);
+  if (ownKey) {
+    await forgetFailures(ownKey);
+  } else {
+    await forgetFailures(phoneKey);
+    if (ipKey) await takeBackAttempt(ipKey);
+  }
   if (user.role !== AUDIENCE_ROLE[audience]) {
     const home = Object.entries(AUDIENCE_ROLE).find(([, role]) => role === user.role)?.[0];
     throw new Error(`This account signs in at /${home}, not here`);
@@ -67,7 +100,12 @@ export async function authorizeCredentials(raw: unknown, ip: string | null = nul
   if (user.status === "LOCKED") {
     throw new Error("This account is locked. Please call ProxyPay support");
   }
-  return { id: user.id, name: user.name, role: user.role as Role };
+  return {
+    id: user.id,
+    name: user.name,
+    role: user.role as Role,
+    deviceCookie: issueDeviceCookie(user.id, deviceId ?? undefined),
+  };
 }
 
 /**
@@ -115,7 +153,30 @@ export const authOptions: NextAuthOptions = {
         pin: { label: "PIN", type: "password" },
         audience: { label: "Audience", type: "text" },
       },
-      authorize: (credentials, req) => authorizeCredentials(credentials, clientIp(req.headers)),
+      authorize: async (credentials, req) => {
+        const cookieName = deviceCookieName(secureCookies);
+        const user = await authorizeCredentials(
+          credentials,
+          clientIp(req.headers),
+          readCookie(req.headers?.cookie, cookieName),
+        );
+        // Route handlers may set cookies through next/headers; Next adds them to the
+        // response next-auth builds. Imported here so tests need no Next request scope. A
+        // cookie that cannot be set costs the owner only the trust, never the sign-in.
+        try {
+          const { cookies } = await import("next/headers");
+          (await cookies()).set(cookieName, user.deviceCookie, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: secureCookies,
+            path: "/",
+            maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+          });
+        } catch (error) {
+          console.error("[auth] device cookie not set:", error);
+        }
+        return { id: user.id, name: user.name, role: user.role };
+      },
     }),
   ],
   callbacks: {

@@ -131,3 +131,18 @@ export async function changeAgentPlan(
     RETURNING old.commission_plan AS before`;
   return rows[0]?.before ?? null;
 }
+
+/**
+ * Replaces a PIN hash by one of the same PIN under the current pepper, only if it is still
+ * the hash that was verified: a PIN changed meanwhile is never overwritten by the old one.
+ */
+export async function replacePinHash(
+  db: Tx,
+  userId: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  const changed = await db.$executeRaw`
+    UPDATE users SET pin_hash = ${to} WHERE id = ${userId}::uuid AND pin_hash = ${from}`;
+  return changed === 1;
+}

@@ -16,3 +16,45 @@ export function derivedKey(purpose: string): Buffer {
   }
   return key;
 }
+
+export interface PinPepper {
+  id: string;
+  key: Buffer;
+}
+
+const PEPPER_ENTRY = /^([a-z0-9]{1,16}):(.{32,})$/;
+let peppersFor: { source: string; peppers: PinPepper[] } | undefined;
+
+/**
+ * The keys that pepper PIN hashes, newest first: `PIN_PEPPERS="p2:<secret>,p1:<secret>"`.
+ * A secret of its own rather than NEXTAUTH_SECRET: PIN hashes live for years, so their key
+ * must be rotatable without touching sessions (and the session secret without touching
+ * PINs). The first entry hashes new PINs; older ones still verify, and a PIN verified
+ * under one is rehashed under the first (docs/security.md). Outside production, with no
+ * PIN_PEPPERS, one key `dev` is derived from NEXTAUTH_SECRET so a laptop needs no setup;
+ * production refuses to start without PIN_PEPPERS (src/server/config/environment.ts).
+ */
+export function pinPeppers(): PinPepper[] {
+  const source = process.env.PIN_PEPPERS ?? "";
+  if (peppersFor?.source === source) return peppersFor.peppers;
+  let peppers: PinPepper[];
+  if (source.trim() === "") {
+    if (process.env.NODE_ENV === "production") throw new Error("PIN_PEPPERS is required");
+    peppers = [{ id: "dev", key: derivedKey("pin-pepper-dev") }];
+  } else {
+    peppers = source.split(",").map((entry) => {
+      const m = PEPPER_ENTRY.exec(entry.trim());
+      if (!m) throw new Error("PIN_PEPPERS entries are id:secret (id a-z0-9, secret >= 32 chars)");
+      // Each secret goes through HKDF too, so a secret of any shape becomes a 256-bit key.
+      return {
+        id: m[1]!,
+        key: Buffer.from(hkdfSync("sha256", m[2]!, "proxypay", "pin-pepper", 32)),
+      };
+    });
+    if (new Set(peppers.map((p) => p.id)).size !== peppers.length) {
+      throw new Error("PIN_PEPPERS names a key id twice");
+    }
+  }
+  peppersFor = { source, peppers };
+  return peppers;
+}

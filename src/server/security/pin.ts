@@ -1,20 +1,51 @@
 import { createHmac } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { derivedKey } from "./keys";
+import { derivedKey, type PinPepper, pinPeppers } from "./keys";
 
-// Argon2id with the library defaults (~70 ms here): slow enough to make offline guessing of
-// a 4-6 digit PIN expensive per hash, fast enough for a sign-in. PIN attempts are also
-// rate-limited online (see docs/decisions.md).
-export function hashPin(pin: string): Promise<string> {
-  return hash(pin);
+// Argon2id with the library defaults (~70 ms here) over an HMAC of the PIN under a server
+// key (the pepper). Argon2 alone makes each guess cost 70 ms, but a 4-digit PIN has only
+// 10,000 values: a stolen table falls in minutes. With the pepper, the hashes are useless
+// without a key that is not in the database. PIN attempts are also rate-limited online
+// (see docs/decisions.md). Stored form: "<pepper id>$" + the argon2 string, e.g.
+// "p1$$argon2id$v=19$...". A bare argon2 string is a hash from before peppers (legacy).
+
+const PEPPERED = /^([a-z0-9]{1,16})\$(\$argon2.*)$/;
+
+function peppered(pepper: PinPepper, pin: string): string {
+  return createHmac("sha256", pepper.key).update(pin).digest("base64");
 }
 
-export async function verifyPin(pinHash: string, pin: string): Promise<boolean> {
+export async function hashPin(pin: string): Promise<string> {
+  const current = pinPeppers()[0]!;
+  return `${current.id}$${await hash(peppered(current, pin))}`;
+}
+
+export interface PinCheck {
+  ok: boolean;
+  /** Right PIN, but hashed without the current pepper: rehash it now that we know it. */
+  stale: boolean;
+}
+
+export async function verifyPin(stored: string, pin: string): Promise<PinCheck> {
+  const peppers = pinPeppers();
+  const m = PEPPERED.exec(stored);
+  let ok: boolean;
+  let stale: boolean;
   try {
-    return await verify(pinHash, pin);
+    if (m) {
+      const pepper = peppers.find((p) => p.id === m[1]);
+      // A retired key id cannot verify: its users reset their PIN with support.
+      if (!pepper) return { ok: false, stale: false };
+      ok = await verify(m[2]!, peppered(pepper, pin));
+      stale = pepper !== peppers[0];
+    } else {
+      ok = await verify(stored, pin);
+      stale = true;
+    }
   } catch {
-    return false;
+    return { ok: false, stale: false };
   }
+  return { ok, stale: ok && stale };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Actor } from "./actor";
 import { expireIfDue } from "./expire-orders";
 import { idempotent } from "./idempotent";
 import { explainRefusal, ownOrder } from "./load-order";
-import { type CustomerOrderView, customerView } from "./order-views";
+import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
 
 /** The customer withdraws a live order; a cash-out's hold goes back to the balance. */
 export async function cancelOrder(
@@ -38,5 +38,6 @@ export async function cancelOrder(
       });
       return customerView(tx, (await findOrder(tx, order.id))!);
     },
+    customerViewAtRest,
   );
 }

@@ -33,3 +33,11 @@ export async function takeBackAttempt(key: string): Promise<void> {
 export async function forgetFailures(key: string): Promise<void> {
   await rateLimits.clearFailures(getDb(), key);
 }
+
+/**
+ * The owner's own PIN budget (PIN_TRUSTED_DEVICES): sign-ins from a trusted device and PIN
+ * approvals inside a session. Keyed by user, so all of the owner's devices share it.
+ */
+export function trustedPinKey(userId: string): string {
+  return `pin:trusted:${userId}`;
+}

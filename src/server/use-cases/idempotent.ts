@@ -11,6 +11,16 @@ function requestHash(operation: string, payload: unknown): string {
 }
 
 /**
+ * How a result is kept in the idempotency table and rebuilt on replay. A result that
+ * carries a live secret (an order's QR token) is stored without it and rebuilt from what
+ * the server alone can derive, so a copy of the table is not a copy of the secrets.
+ */
+export interface AtRest<T> {
+  store: (result: T) => T;
+  restore: (stored: T) => T;
+}
+
+/**
  * Runs a money-moving use case once per (user, key): the key row is written in the same
  * transaction as the work, so either both exist or neither. A replay returns the stored
  * result; the same key with another payload is refused. A call that fails changes nothing
@@ -22,6 +32,7 @@ export function idempotent<T>(
   operation: string,
   payload: unknown,
   work: (tx: Tx) => Promise<T>,
+  atRest?: AtRest<T>,
 ): Promise<T> {
   const hash = requestHash(operation, payload);
   return inTransaction(async (tx) => {
@@ -33,10 +44,12 @@ export function idempotent<T>(
           "This request key was already used for a different request",
         );
       }
-      return superjson.deserialize<T>(claim.response as SuperJSONResult);
+      const stored = superjson.deserialize<T>(claim.response as SuperJSONResult);
+      return atRest ? atRest.restore(stored) : stored;
     }
     const result = await work(tx);
-    await storeResponse(tx, { userId: actor.userId, key }, superjson.serialize(result));
+    const kept = atRest ? atRest.store(result) : result;
+    await storeResponse(tx, { userId: actor.userId, key }, superjson.serialize(kept));
     return result;
   });
 }

@@ -9,7 +9,7 @@ import { agentOfOrder, findOrder } from "../repositories/orders";
 import type { Actor } from "./actor";
 import { idempotent } from "./idempotent";
 import { ownOrder } from "./load-order";
-import { type CustomerOrderView, customerView } from "./order-views";
+import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
 
 /**
  * The customer reports that cash crossed the counter but the order did not give its value:
@@ -22,47 +22,54 @@ export function openDispute(
   input: { orderId: string; note: string; idempotencyKey: string },
 ): Promise<CustomerOrderView> {
   const { idempotencyKey, ...payload } = input;
-  return idempotent(actor, idempotencyKey, "order.dispute", payload, async (tx) => {
-    const order = await ownOrder(tx, actor, input.orderId);
-    const kind = requireDisputable(
-      {
-        type: order.type,
-        status: order.status,
-        claimed: order.agentId !== null,
-        endedAt: order.completedAt ?? order.closedAt,
-      },
-      new Date(),
-    );
-    const id = randomUUID();
-    if (
-      !(await insertDispute(tx, {
-        id,
-        orderId: order.id,
-        kind,
-        openedBy: actor.userId,
-        note: input.note,
-      }))
-    ) {
-      throw new DomainError("CONFLICT", "You already reported a problem with this order");
-    }
-    const agent = (await agentOfOrder(tx, order.agentId!))!;
-    const accounts = await accountsForOrder(tx, order.customerId, agent.userId, order.currency);
-    const held = await holdForDispute(tx, {
-      accountId: accounts.float,
-      disputeId: id,
-      amount: order.amount,
-    });
-    await recordDisputeHold(tx, id, held);
-    await appendAudit(tx, {
-      actorId: actor.userId,
-      actorRole: actor.role,
-      action: "dispute.open",
-      entityType: "order",
-      entityId: order.id,
-      ip: actor.ip,
-      after: { disputeId: id, kind, held, note: input.note },
-    });
-    await notifyOrderChanged(tx, order.id);
-    return customerView(tx, (await findOrder(tx, order.id))!);
-  });
+  return idempotent(
+    actor,
+    idempotencyKey,
+    "order.dispute",
+    payload,
+    async (tx) => {
+      const order = await ownOrder(tx, actor, input.orderId);
+      const kind = requireDisputable(
+        {
+          type: order.type,
+          status: order.status,
+          claimed: order.agentId !== null,
+          endedAt: order.completedAt ?? order.closedAt,
+        },
+        new Date(),
+      );
+      const id = randomUUID();
+      if (
+        !(await insertDispute(tx, {
+          id,
+          orderId: order.id,
+          kind,
+          openedBy: actor.userId,
+          note: input.note,
+        }))
+      ) {
+        throw new DomainError("CONFLICT", "You already reported a problem with this order");
+      }
+      const agent = (await agentOfOrder(tx, order.agentId!))!;
+      const accounts = await accountsForOrder(tx, order.customerId, agent.userId, order.currency);
+      const held = await holdForDispute(tx, {
+        accountId: accounts.float,
+        disputeId: id,
+        amount: order.amount,
+      });
+      await recordDisputeHold(tx, id, held);
+      await appendAudit(tx, {
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: "dispute.open",
+        entityType: "order",
+        entityId: order.id,
+        ip: actor.ip,
+        after: { disputeId: id, kind, held, note: input.note },
+      });
+      await notifyOrderChanged(tx, order.id);
+      return customerView(tx, (await findOrder(tx, order.id))!);
+    },
+    customerViewAtRest,
+  );
 }

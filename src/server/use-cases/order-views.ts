@@ -58,6 +58,22 @@ export interface CustomerOrderView {
   reportable: DisputeKind | null;
 }
 
+/**
+ * A customer view as the idempotency table keeps it: without the live token (the database
+ * must not hold one in clear, docs/security.md). "" marks that the view had one; a replay
+ * rebuilds it from the order id with the server's key, so the owner gets the same QR back.
+ */
+export const customerViewAtRest = {
+  store: (v: CustomerOrderView): CustomerOrderView => ({
+    ...v,
+    token: v.token === null ? null : "",
+  }),
+  restore: (v: CustomerOrderView): CustomerOrderView => ({
+    ...v,
+    token: v.token === null ? null : orderToken(v.id),
+  }),
+};
+
 /** What the agent's tablet shows: no token, the customer's phone masked. */
 export interface AgentOrderView {
   id: string;

@@ -1,14 +1,31 @@
 import { z } from "zod";
 import { activateOperator } from "../../use-cases/activate-operator";
+import { requestSignUpCode } from "../../use-cases/request-sign-up-code";
 import { signUpCustomer } from "../../use-cases/sign-up-customer";
+import { verifySignUpCode } from "../../use-cases/verify-sign-up-code";
 import { operatorPassword, phone, pin, text } from "../inputs";
 import { publicProcedure, router } from "../trpc";
 
+// Sign-up in three steps: a code texted to the number, the code, then name and PIN.
 export const accountRouter = router({
+  requestSignUpCode: publicProcedure
+    .input(z.strictObject({ phone }))
+    .mutation(({ input, ctx }) => requestSignUpCode(input, ctx.ip)),
+  verifySignUpCode: publicProcedure
+    .input(
+      z.strictObject({
+        codeId: z.uuid({ message: "Ask for a new code" }),
+        code: z
+          .string()
+          .trim()
+          .regex(/^\d{6}$/, "The code is the 6 digits in the SMS"),
+      }),
+    )
+    .mutation(({ input }) => verifySignUpCode(input)),
   signUp: publicProcedure
     .input(
       z.strictObject({
-        phone,
+        ticket: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Start again with your number"),
         pin,
         name: text("Your name", 80),
       }),

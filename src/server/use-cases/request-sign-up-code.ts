@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { maskPhone } from "@/domain/codes";
+import { DomainError } from "@/domain/errors";
+import {
+  ACCOUNT_EXISTS_MESSAGE,
+  CODE_TTL_SECONDS,
+  CODES_PER_IP,
+  CODES_PER_PHONE,
+  signUpCodeMessage,
+} from "@/domain/phone-codes";
+import { inTransaction } from "../db/transaction";
+import { insertPhoneCode, purgeOldPhoneCodes } from "../repositories/phone-codes";
+import { findUserByPhone } from "../repositories/users";
+import { newPhoneCode, phoneCodeHash } from "../security/phone-code";
+import { otpSender } from "../sms/otp-sender";
+import { admitAttempt } from "./failure-limits";
+
+export interface SignUpCodeSent {
+  /** Names the code in the next step (the code itself went by SMS). */
+  codeId: string;
+  expiresAt: Date;
+  sentTo: string;
+}
+
+/**
+ * Step 1 of sign-up: texts a one-time code to the number. The caller cannot tell whether
+ * the number already has a wallet: both cases count against the same limits, look the
+ * number up, make and store a code hash, send one SMS and answer "we sent a code". Only
+ * the SMS differs: a new number gets the code, an existing wallet's owner gets a note that
+ * someone tried (and no code, so that sign-up can never complete).
+ */
+export async function requestSignUpCode(
+  input: { phone: string },
+  ip: string | null,
+): Promise<SignUpCodeSent> {
+  await admitAttempt(
+    [
+      { key: `otp:phone:${input.phone}`, policy: CODES_PER_PHONE },
+      ...(ip ? [{ key: `otp:ip:${ip}`, policy: CODES_PER_IP }] : []),
+    ],
+    "Too many codes asked for",
+  );
+  const id = randomUUID();
+  const code = newPhoneCode();
+  const { expiresAt, exists } = await inTransaction(async (tx) => {
+    const existing = await findUserByPhone(tx, input.phone);
+    await purgeOldPhoneCodes(tx);
+    const expiresAt = await insertPhoneCode(tx, {
+      id,
+      phone: input.phone,
+      codeHash: phoneCodeHash(id, code),
+      ttlSeconds: CODE_TTL_SECONDS,
+    });
+    return { expiresAt, exists: existing !== null };
+  });
+  try {
+    await otpSender().send(input.phone, exists ? ACCOUNT_EXISTS_MESSAGE : signUpCodeMessage(code));
+  } catch (error) {
+    console.error("[sms] sending failed:", error instanceof Error ? error.message : error);
+    throw new DomainError("SMS_NOT_SENT", "We could not send the SMS. Try again in a minute");
+  }
+  return { codeId: id, expiresAt, sentTo: maskPhone(input.phone) };
+}
