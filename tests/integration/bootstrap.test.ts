@@ -105,7 +105,7 @@ describe("npm run operator:create", () => {
     expect(run.code).toBe(0);
     const user = await inTransaction((tx) => findUserByPhone(tx, phone));
     expect(user).toMatchObject({ role: "ADMIN", name: "First Operator", status: "ACTIVE" });
-    expect(await verifyPin(user!.pinHash, "correct horse battery")).toBe(true);
+    expect((await verifyPin(user!.pinHash, "correct horse battery")).ok).toBe(true);
     const audit = await inTransaction((tx) =>
       tx.auditLog.findMany({ where: { entityId: user!.id, action: "operator.create" } }),
     );
