@@ -9,7 +9,7 @@ import type { Actor } from "../../src/server/use-cases/actor";
 export { appRouter };
 
 // Hashing is not under test here; a fixed argon2 hash of "1234" keeps setup fast.
-const PIN_1234 =
+export const PIN_1234 =
   "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$E/4dTxxhtsDeiYgvRBqRxyC7IJ9jaR4ywszVocQ+4aw";
 
 export function uniquePhone(): string {
@@ -55,11 +55,12 @@ export async function newCustomer(balance = 0n) {
 export async function newAgent(float = 0n, shopName = "Test Shop", commissionPlan = "STANDARD") {
   const userId = randomUUID();
   const agentId = randomUUID();
+  const phone = uniquePhone();
   await inTransaction(async (tx) => {
     await insertUser(tx, {
       id: userId,
       role: "AGENT",
-      phone: uniquePhone(),
+      phone,
       name: "Test Agent",
       pinHash: PIN_1234,
     });
@@ -76,7 +77,7 @@ export async function newAgent(float = 0n, shopName = "Test Shop", commissionPla
       await depositFromSettlement(tx, floatAccount, float, "FLOAT_FUNDING", "test float");
   });
   const actor: Actor = { userId, role: "AGENT", ip: "127.0.0.1" };
-  return { userId, agentId, actor, api: callerFor(actor) };
+  return { userId, agentId, phone, actor, api: callerFor(actor) };
 }
 
 /** A customer's order in KES with a fresh idempotency key. */
