@@ -60,6 +60,9 @@ const settingsShape = z.strictObject({
  * these checks (settingsSchema), so a rule added later never makes history unreadable.
  */
 export const currentSettingsSchema = settingsShape.superRefine((s, ctx) => {
+  // zod runs an object's refinements even when one of its fields failed (a bps of -1 came
+  // here and made the round-trip search throw, a 500): the field's own message is enough.
+  if (ctx.issues.length > 0) return;
   let sound = true;
   const refuse = (path: (string | number)[], message: string) => {
     sound = false;
