@@ -131,7 +131,7 @@ function unwrap(schema: Schema): Schema {
   }
 }
 
-/** The bounds a schema declares: zod's own, and text()'s code-point bounds from its metadata. */
+/** The bounds a schema declares. */
 function bounds(schema: Schema): { min?: number; max?: number; minDate?: Date; maxDate?: Date } {
   const s = schema as unknown as {
     minLength?: number | null;
@@ -140,14 +140,12 @@ function bounds(schema: Schema): { min?: number; max?: number; minDate?: Date; m
     maxValue?: number | bigint | null;
     minDate?: Date | null;
     maxDate?: Date | null;
-    meta?: () => { chars?: { min: number; max: number } } | undefined;
   };
-  const chars = typeof s.meta === "function" ? s.meta()?.chars : undefined;
   const finite = (v: unknown) =>
     typeof v === "bigint" ? Number(v) : Number.isFinite(v) ? (v as number) : undefined;
   return {
-    min: chars?.min ?? finite(s.minLength) ?? finite(s.minValue),
-    max: chars?.max ?? finite(s.maxLength) ?? finite(s.maxValue),
+    min: finite(s.minLength) ?? finite(s.minValue),
+    max: finite(s.maxLength) ?? finite(s.maxValue),
     minDate: s.minDate ?? undefined,
     maxDate: s.maxDate ?? undefined,
   };
