@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_PLAN, PLAN_CODE } from "./commission-plan";
 import { CURRENCY_EXPONENTS, type CurrencyCode, formatMinor } from "./money";
 import { checkRoundTrips } from "./round-trip";
+import { text } from "./text";
 
 // Platform settings are stored as versioned JSON rows (config_versions); every order records
 // the version it was priced with, so a change applies to new orders only. Amounts are minor
@@ -15,6 +16,13 @@ const bps = z.number().int().min(0).max(10_000);
 const feeRule = z.strictObject({ bps, min: minor, max: minor });
 
 const MAX_PLANS = 20;
+
+/**
+ * A plan's name as new versions must write it: agents and operators read it, and PostgreSQL's
+ * jsonb refuses NUL and lone surrogates (a 500 before). Stored versions keep the looser shape
+ * below so that history written before this rule stays readable.
+ */
+const planName = text("The plan name", 40);
 
 /**
  * What an agent on this plan earns: a rate on each cash-in (paid by the platform) and a share
@@ -62,6 +70,9 @@ const settingsShape = z.strictObject({
  * these checks (settingsSchema), so a rule added later never makes history unreadable.
  */
 export const currentSettingsSchema = settingsShape.superRefine((s, ctx) => {
+  // zod runs an object's refinements even when one of its fields failed (a bps of -1 came
+  // here and made the round-trip search throw, a 500): the field's own message is enough.
+  if (ctx.issues.length > 0) return;
   let sound = true;
   const refuse = (path: (string | number)[], message: string) => {
     sound = false;
@@ -81,6 +92,10 @@ export const currentSettingsSchema = settingsShape.superRefine((s, ctx) => {
     if (rule.min > rule.max) {
       refuse(path, "the minimum is above the maximum");
     }
+  }
+  for (const [code, plan] of Object.entries(s.commissionPlans)) {
+    const named = planName.safeParse(plan.name);
+    if (!named.success) refuse(["commissionPlans", code, "name"], named.error.issues[0]!.message);
   }
   for (const [tier, limits] of Object.entries(s.tiers)) {
     if (limits && (limits.perOrderMin > limits.perOrderMax || limits.perOrderMax > limits.perDay)) {

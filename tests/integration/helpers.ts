@@ -14,7 +14,7 @@ export { appRouter };
 // Hashing is not under test here: "1234" is hashed (with the current pepper) once per file
 // and every test user shares that hash, which keeps setup fast.
 let pin1234: Promise<string> | undefined;
-function hashOf1234(): Promise<string> {
+export function hashOf1234(): Promise<string> {
   pin1234 ??= hashPin("1234");
   return pin1234;
 }
@@ -104,11 +104,12 @@ export async function newAgent(float = 0n, shopName = "Test Shop", commissionPla
   const userId = randomUUID();
   const agentId = randomUUID();
   const pinHash = await hashOf1234();
+  const phone = uniquePhone();
   await inTransaction(async (tx) => {
     await insertUser(tx, {
       id: userId,
       role: "AGENT",
-      phone: uniquePhone(),
+      phone,
       name: "Test Agent",
       pinHash,
     });
@@ -125,7 +126,7 @@ export async function newAgent(float = 0n, shopName = "Test Shop", commissionPla
       await depositFromSettlement(tx, floatAccount, float, "FLOAT_FUNDING", "test float");
   });
   const actor: Actor = { userId, role: "AGENT", ip: "127.0.0.1" };
-  return { userId, agentId, actor, api: callerFor(actor) };
+  return { userId, agentId, phone, actor, api: callerFor(actor) };
 }
 
 /** A customer's order in KES with a fresh idempotency key. */

@@ -2,7 +2,15 @@ import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { inTransaction } from "../../src/server/db/transaction";
 import { insertUser } from "../../src/server/repositories/users";
 import type { Actor } from "../../src/server/use-cases/actor";
-import { callerFor, key, newAgent, newCustomer, placeOrder, uniquePhone } from "./helpers";
+import {
+  callerFor,
+  hashOf1234,
+  key,
+  newAgent,
+  newCustomer,
+  placeOrder,
+  uniquePhone,
+} from "./helpers";
 
 // Every tRPC procedure called as every kind of caller. The table must name each procedure:
 // adding one without deciding who may call it fails the first test.
@@ -40,6 +48,8 @@ export interface Fixture {
   /** That declined cash-in: the customer may report a problem on it. */
   declinedId: string;
   orderId: string;
+  /** A completed cash-in (with a reversal waiting): a new request reaches the insert. */
+  completedId: string;
   cashOutId: string;
   token: string;
 }
@@ -156,7 +166,7 @@ export const MATRIX: Record<string, Rule> = {
   "admin.reversals": { allow: ["admin"], input: () => ({ status: "REQUESTED" }) },
   "admin.requestReversal": {
     allow: ["admin"],
-    input: (f) => ({ orderId: f.orderId, reason: "matrix check", idempotencyKey: key() }),
+    input: (f) => ({ orderId: f.completedId, reason: "matrix check", idempotencyKey: key() }),
   },
   "admin.decideReversal": {
     allow: ["admin"],
@@ -212,7 +222,9 @@ export const MATRIX: Record<string, Rule> = {
   "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
 };
 
-export async function personas(): Promise<Record<Persona, Actor | null> & { fixture: Fixture }> {
+export async function personas(): Promise<
+  Record<Persona, Actor | null> & { phones: Record<Persona, string | null>; fixture: Fixture }
+> {
   const customer = await newCustomer(1_000_000n);
   const other = await newCustomer(1_000_000n);
   const agent = await newAgent(10_000_000n);
@@ -224,13 +236,16 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
     }),
   );
   const adminId = crypto.randomUUID();
+  const adminPhone = uniquePhone();
+  const adminHash = await hashOf1234();
   await inTransaction((tx) =>
     insertUser(tx, {
       id: adminId,
       role: "ADMIN",
-      phone: uniquePhone(),
+      phone: adminPhone,
       name: "Admin",
-      pinHash: "x",
+      // A real hash: the HTTP fuzzer signs this operator in over next-auth.
+      pinHash: adminHash,
     }),
   );
   const order = await placeOrder(customer, "CASH_IN", 10_000n);
@@ -297,6 +312,15 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
     agent: agent.actor,
     suspendedAgent: suspended.actor,
     admin: { userId: adminId, role: "ADMIN", ip: null },
+    /** Who signs in as each persona over HTTP; every PIN (the operator's password) is 1234. */
+    phones: {
+      anonymous: null,
+      customer: customer.phone,
+      otherCustomer: other.phone,
+      agent: agent.phone,
+      suspendedAgent: suspended.phone,
+      admin: adminPhone,
+    } as Record<Persona, string | null>,
     fixture: {
       agentId: agent.agentId,
       accountId: (
@@ -312,6 +336,7 @@ export async function personas(): Promise<Record<Persona, Actor | null> & { fixt
       disputeId,
       declinedId: declined[1]!,
       orderId: order.id,
+      completedId: done.id,
       cashOutId: cashOut.id,
       token: spare.token!,
     },

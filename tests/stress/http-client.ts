@@ -21,7 +21,11 @@ export class ApiClient {
     }
   }
 
-  async signIn(phone: string, pin: string, audience: "customer" | "agent"): Promise<void> {
+  async signIn(
+    phone: string,
+    pin: string,
+    audience: "customer" | "agent" | "admin",
+  ): Promise<void> {
     const csrf = await fetch(`${this.baseUrl}/api/auth/csrf`, {
       headers: { cookie: this.cookieHeader() },
     });
@@ -36,6 +40,50 @@ export class ApiClient {
     this.keepCookies(response);
     if (![...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"))) {
       throw new Error(`sign-in failed for ${phone}: ${response.status}`);
+    }
+  }
+
+  /**
+   * Sends an already encoded tRPC input as this client's session, and answers the status and
+   * body as they came: for fuzzing, where every answer is data, not an error.
+   */
+  async send(
+    path: string,
+    encoded: string,
+    kind: "query" | "mutation" | "subscription",
+  ): Promise<{ status: number; body: string }> {
+    const url =
+      kind === "mutation"
+        ? `${this.baseUrl}/api/trpc/${path}`
+        : `${this.baseUrl}/api/trpc/${path}?input=${encodeURIComponent(encoded)}`;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      const response = await fetch(url, {
+        method: kind === "mutation" ? "POST" : "GET",
+        headers: {
+          "content-type": "application/json",
+          cookie: this.cookieHeader(),
+          ...(kind === "subscription" ? { accept: "text/event-stream" } : {}),
+        },
+        body: kind === "mutation" ? encoded : undefined,
+        signal: controller.signal,
+      });
+      if (kind !== "subscription" || !response.body) {
+        return { status: response.status, body: await response.text() };
+      }
+      // A stream never ends by itself: its first event (the order, or an error) is the answer.
+      const reader = response.body.getReader();
+      let body = "";
+      while (!/\n\n/.test(body)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        body += new TextDecoder().decode(value);
+      }
+      controller.abort();
+      return { status: response.status, body };
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -32,20 +32,24 @@ export const amountMinor = z
 
 export const currency = z.string().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like KES");
 
+// Free text people type and others read: the rule lives in the domain, where the settings
+// document's plan names use it too.
+export { text } from "@/domain/text";
+
 /**
- * Free text people type (names, reasons): trimmed, bounded, and without control characters
- * (PostgreSQL refuses NUL in text, and none of them belongs in a name or a reason anyway).
+ * The instants a date input may carry: well inside what both PostgreSQL's timestamptz and a
+ * JavaScript Date hold exactly. Year 0 and -271821 are valid Dates but PostgreSQL refuses
+ * them, which made list cursors and filters a 500; no record of ProxyPay is older than 2000.
  */
-export function text(label: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, `${label} is missing`)
-    .max(max, `${label} is too long (at most ${max} characters)`)
-    .regex(/^[^\p{Cc}]*$/u, `${label} may not contain control characters`);
-}
+export const INSTANT_MIN = new Date("2000-01-01T00:00:00.000Z");
+export const INSTANT_MAX = new Date("2200-01-01T00:00:00.000Z");
+const OUT_OF_RANGE = "Dates must be between the years 2000 and 2200";
+export const instant = z
+  .date({ message: "Not a valid date" })
+  .min(INSTANT_MIN, OUT_OF_RANGE)
+  .max(INSTANT_MAX, OUT_OF_RANGE);
 
 export const page = z.strictObject({
   limit: z.number().int().min(1).max(50).default(20),
-  before: z.strictObject({ createdAt: z.date(), id: orderId }).optional(),
+  before: z.strictObject({ createdAt: instant, id: orderId }).optional(),
 });

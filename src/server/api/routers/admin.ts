@@ -22,7 +22,7 @@ import { decideReversal, listReversals, requestReversal } from "../../use-cases/
 import { setAgentPlan } from "../../use-cases/set-agent-plan";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
 import { setOperatorLock } from "../../use-cases/set-operator-lock";
-import { amountMinor, idempotencyKey, orderId, phone, pin, text } from "../inputs";
+import { amountMinor, idempotencyKey, instant, orderId, phone, pin, text } from "../inputs";
 import { adminProcedure, router } from "../trpc";
 
 const agentId = z.uuid({ message: "Not a valid agent id" });
@@ -48,7 +48,7 @@ export const adminRouter = router({
     .input(
       z.strictObject({
         limit: z.number().int().min(1).max(100).default(50),
-        before: z.strictObject({ createdAt: z.date(), id: agentId }).optional(),
+        before: z.strictObject({ createdAt: instant, id: agentId }).optional(),
       }),
     )
     .query(({ input }) => listAgents(input)),
@@ -127,10 +127,10 @@ export const adminRouter = router({
         type: z.enum(["CASH_IN", "CASH_OUT"]).optional(),
         agentId: agentId.optional(),
         customerPhone: phone.optional(),
-        from: z.date().optional(),
-        to: z.date().optional(),
+        from: instant.optional(),
+        to: instant.optional(),
         limit: z.number().int().min(1).max(100).default(50),
-        before: z.strictObject({ createdAt: z.date(), id: orderId }).optional(),
+        before: z.strictObject({ createdAt: instant, id: orderId }).optional(),
       }),
     )
     .query(({ input }) => {
@@ -147,7 +147,7 @@ export const adminRouter = router({
         limit: z.number().int().min(1).max(100).default(50),
         before: z
           .strictObject({
-            requestedAt: z.date(),
+            requestedAt: instant,
             id: z.uuid({ message: "Not a valid reversal id" }),
           })
           .optional(),
@@ -155,7 +155,10 @@ export const adminRouter = router({
     )
     .query(({ input }) => listReversals(input)),
   requestReversal: adminProcedure
-    .input(z.strictObject({ orderId, reason: text("The reason", 500), idempotencyKey }))
+    .input(
+      // At least 3 characters, as reversals.reason's CHECK: a reason a checker can act on.
+      z.strictObject({ orderId, reason: text("The reason", 500, 3), idempotencyKey }),
+    )
     .mutation(({ ctx, input }) => requestReversal(ctx.actor, input)),
   decideReversal: adminProcedure
     .input(
@@ -174,7 +177,7 @@ export const adminRouter = router({
         limit: z.number().int().min(1).max(100).default(50),
         before: z
           .strictObject({
-            openedAt: z.date(),
+            openedAt: instant,
             id: z.uuid({ message: "Not a valid dispute id" }),
           })
           .optional(),
@@ -196,7 +199,7 @@ export const adminRouter = router({
       z.strictObject({
         phone: phone.optional(),
         limit: z.number().int().min(1).max(100).default(50),
-        before: z.strictObject({ createdAt: z.date(), id: z.uuid() }).optional(),
+        before: z.strictObject({ createdAt: instant, id: z.uuid() }).optional(),
       }),
     )
     .query(({ input }) => listCustomers(input)),
@@ -219,7 +222,11 @@ export const adminRouter = router({
   updateSettings: adminProcedure
     .input(
       z.strictObject({
-        basedOnVersion: z.number().int().min(1),
+        basedOnVersion: z
+          .number()
+          .int()
+          .min(1)
+          .max(2 ** 31 - 1),
         // Validated in full by the domain's settings schema in the use case.
         settings: z.record(z.string().max(40), z.unknown()),
       }),
@@ -245,8 +252,8 @@ export const adminRouter = router({
           .regex(/^[0-9A-Za-z-]+$/)
           .optional(),
         actorId: z.uuid().optional(),
-        from: z.date().optional(),
-        to: z.date().optional(),
+        from: instant.optional(),
+        to: instant.optional(),
         beforeId: rowId.optional(),
         limit: z.number().int().min(1).max(200).default(50),
       }),
