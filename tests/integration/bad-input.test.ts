@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import { key, newAgent, newCustomer, uniquePhone } from "./helpers";
@@ -116,8 +117,16 @@ describe("bad input gets a 4xx with a message and changes nothing", () => {
   it("asking for a code for a number that has a wallet gets the same answer as for a new one", async () => {
     const customer = await newCustomer();
     const fresh = uniquePhone();
-    const taken = await post(null, "account.requestSignUpCode", { phone: customer.phone });
-    const free = await post(null, "account.requestSignUpCode", { phone: fresh });
+    // An address of its own: other files ask for codes from 127.0.0.1 and use up its limit.
+    const ip = `10.77.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+    const taken = await post(
+      null,
+      "account.requestSignUpCode",
+      { phone: customer.phone },
+      false,
+      ip,
+    );
+    const free = await post(null, "account.requestSignUpCode", { phone: fresh }, false, ip);
     expect(taken).toEqual({ status: 200, message: "" });
     expect(free).toEqual({ status: 200, message: "" });
   });

@@ -23,7 +23,9 @@ async function runScript(args: string[], env: Record<string, string>) {
     PATH: process.env.PATH!,
     HOME: process.env.HOME ?? "/tmp",
     NODE_ENV: "test" as const,
-    NEXTAUTH_SECRET: "integration-test-secret-0123456789abcdef",
+    // The same keys as this process, so hashes the script writes verify here.
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "integration-test-secret-0123456789abcdef",
+    ...(process.env.PIN_PEPPERS ? { PIN_PEPPERS: process.env.PIN_PEPPERS } : {}),
   };
   try {
     const { stdout, stderr } = await exec(TSX, args, {

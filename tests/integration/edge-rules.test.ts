@@ -43,9 +43,9 @@ const STATE = "a guarded state transition sets these columns together; tested by
 const RULES: Record<string, EdgeRule | ServerRule> = {
   users_phone_check: {
     enforcedBy: [
-      { procedure: "account.signUp", field: "phone" },
+      { procedure: "account.requestSignUpCode", field: "phone" },
       { procedure: "admin.onboardAgent", field: "ownerPhone" },
-      { procedure: "admin.createOperator", field: "phone" },
+      { procedure: "admin.proposeOperator", field: "phone" },
     ],
     db: {
       kind: "pattern",
@@ -57,7 +57,7 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
     enforcedBy: [
       { procedure: "account.signUp", field: "name" },
       { procedure: "admin.onboardAgent", field: "ownerName" },
-      { procedure: "admin.createOperator", field: "name" },
+      { procedure: "admin.proposeOperator", field: "name" },
     ],
     db: { kind: "length", min: 1, max: 80 },
   },
@@ -136,6 +136,73 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   disputes_decided: { server: STATE },
   disputes_four_eyes: { server: "the use case refuses the maker as checker first (four eyes)" },
   disputes_requested: { server: STATE },
+
+  operator_invitations_phone_check: {
+    enforcedBy: [{ procedure: "admin.proposeOperator", field: "phone" }],
+    db: {
+      kind: "pattern",
+      accepted: ["+12345678", "+123456789012345", "+254712345678"],
+      refused: ["+1234567", "+1234567890123456", "+01234567", "12345678", "+1234567a"],
+    },
+  },
+  operator_invitations_name_check: {
+    enforcedBy: [{ procedure: "admin.proposeOperator", field: "name" }],
+    db: { kind: "length", min: 1, max: 80 },
+  },
+  operator_invitations_four_eyes: {
+    server: "the use case refuses the proposer as approver first (four eyes)",
+  },
+  operator_invitations_decided: { server: STATE },
+  operator_invitations_activated: { server: STATE },
+  operator_invitations_codes: { server: "the server draws the one-time codes and stores hashes" },
+  operator_invitations_approved_code: {
+    server: "the server draws the one-time codes and stores hashes",
+  },
+  money_requests_amount_check: {
+    enforcedBy: [
+      { procedure: "admin.fundFloat", field: "amount" },
+      { procedure: "admin.defloat", field: "amount" },
+      { procedure: "admin.payCommission", field: "amount" },
+    ],
+    db: { kind: "integer", min: 1, bigint: true },
+  },
+  money_requests_external_ref_check: {
+    enforcedBy: [
+      { procedure: "admin.fundFloat", field: "externalRef" },
+      { procedure: "admin.defloat", field: "externalRef" },
+      { procedure: "admin.payCommission", field: "externalRef" },
+    ],
+    db: { kind: "length", min: 1, max: 80, alphabet: ["A"] },
+    edge: {
+      bound: { kind: "length", min: 3, max: 80, alphabet: ["A"] },
+      why: "a bank reference of one or two characters is a typo, not a reference",
+    },
+  },
+  money_requests_decision_note_check: {
+    enforcedBy: [{ procedure: "admin.decideMoneyRequest", field: "note" }],
+    db: { kind: "length", min: 1, max: 500 },
+  },
+  money_requests_kind_check: {
+    server: "the procedure (fundFloat, defloat, payCommission) names it",
+  },
+  money_requests_four_eyes: {
+    server: "the use case refuses the maker as checker first (four eyes)",
+  },
+  money_requests_decided: { server: STATE },
+  money_requests_posted: { server: STATE },
+  phone_codes_phone_check: {
+    enforcedBy: [{ procedure: "account.requestSignUpCode", field: "phone" }],
+    // The column only caps the length; the edge's phone rule is narrower, and both agree here.
+    db: {
+      kind: "pattern",
+      accepted: ["+12345678", "+254712345678"],
+      refused: ["+123456789012345678901", "+2547123456789012345678"],
+    },
+  },
+  phone_codes_purpose_check: { server: "the use case names the purpose" },
+  phone_codes_attempts_check: { server: "counted up by the server, from 0" },
+  phone_codes_ticket_after_verify: { server: STATE },
+  phone_codes_used_after_verify: { server: STATE },
 };
 
 interface Constraint {

@@ -28,7 +28,33 @@ async function liveSettings() {
  * so they reach validation and the jsonb column.
  */
 async function againstLiveVersion(input: unknown) {
-  if (isStale(input)) input.basedOnVersion = (await liveSettings()).version;
+  if (!isStale(input)) return;
+  const live = await liveSettings();
+  input.basedOnVersion = live.version;
+  keepOperatorControls(input, live.settings);
+}
+
+/**
+ * A lowered operator limit stays in force for 24 hours whatever is saved after it
+ * (controlsInForce), so restoring the settings could not undo an accepted variant that
+ * lowered one, and later files would run under it. Valid lower values are raised to the
+ * live ones; invalid values still go through, to be refused.
+ */
+function keepOperatorControls(input: unknown, live: unknown) {
+  const doc = (input as { settings?: unknown }).settings;
+  if (typeof doc !== "object" || doc === null || typeof live !== "object" || live === null) return;
+  for (const field of ["operatorFourEyesAbove", "settlementLimit"]) {
+    const value = (doc as Record<string, unknown>)[field];
+    const current = (live as Record<string, unknown>)[field];
+    if (
+      typeof value === "string" &&
+      typeof current === "string" &&
+      /^\d{1,13}$/.test(value) &&
+      BigInt(value) < BigInt(current)
+    ) {
+      (doc as Record<string, unknown>)[field] = current;
+    }
+  }
 }
 
 function isStale(input: unknown): input is { basedOnVersion: number } {

@@ -36,6 +36,8 @@ export async function callHttp(
   path: string,
   input: unknown,
   raw = false,
+  /** The caller's address: per-IP limits are shared by every call from the same one. */
+  ip = "127.0.0.1",
 ): Promise<HttpOutcome> {
   const type = procedureType(path);
   if (type === "subscription") return callSubscription(actor, path, input);
@@ -48,7 +50,7 @@ export async function callHttp(
           headers: { "content-type": "application/json" },
           body: encoded,
         });
-  const ctx: Context = { actor, ip: "127.0.0.1" };
+  const ctx: Context = { actor, ip };
   const res = await handleTrpcRequest(req, async () => ctx);
   const json = (await res.json()) as { error?: { json: { message: string } } };
   return { status: res.status, message: json.error?.json.message ?? "" };

@@ -92,7 +92,7 @@ export const adminRouter = router({
         limit: z.number().int().min(1).max(100).default(50),
         before: z
           .strictObject({
-            requestedAt: z.date(),
+            requestedAt: instant,
             id: z.uuid({ message: "Not a valid request id" }),
           })
           .optional(),
