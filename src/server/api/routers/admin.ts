@@ -43,6 +43,17 @@ const externalRef = z
 const moneyInput = z.strictObject({ agentId, amount: amountMinor, externalRef, idempotencyKey });
 const operatorId = z.uuid({ message: "Not a valid operator id" });
 
+/** A maker-checker queue (reversals, money requests): one status tab, newest first by keyset. */
+function makerCheckerQueue(what: string) {
+  return z.strictObject({
+    status: z.enum(["REQUESTED", "APPROVED", "REJECTED"]).optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+    before: z
+      .strictObject({ requestedAt: instant, id: z.uuid({ message: `Not a valid ${what} id` }) })
+      .optional(),
+  });
+}
+
 export const adminRouter = router({
   agents: adminProcedure
     .input(
@@ -86,18 +97,7 @@ export const adminRouter = router({
     .input(moneyInput)
     .mutation(({ ctx, input }) => moveAgentMoney(ctx.actor, { ...input, move: "PAY_COMMISSION" })),
   moneyRequests: adminProcedure
-    .input(
-      z.strictObject({
-        status: z.enum(["REQUESTED", "APPROVED", "REJECTED"]).optional(),
-        limit: z.number().int().min(1).max(100).default(50),
-        before: z
-          .strictObject({
-            requestedAt: instant,
-            id: z.uuid({ message: "Not a valid request id" }),
-          })
-          .optional(),
-      }),
-    )
+    .input(makerCheckerQueue("request"))
     .query(({ input }) => listMoneyRequests(input)),
   decideMoneyRequest: adminProcedure
     .input(
@@ -141,18 +141,7 @@ export const adminRouter = router({
     .input(z.strictObject({ orderId }))
     .query(({ input }) => orderDetail(input.orderId)),
   reversals: adminProcedure
-    .input(
-      z.strictObject({
-        status: z.enum(["REQUESTED", "APPROVED", "REJECTED"]).optional(),
-        limit: z.number().int().min(1).max(100).default(50),
-        before: z
-          .strictObject({
-            requestedAt: instant,
-            id: z.uuid({ message: "Not a valid reversal id" }),
-          })
-          .optional(),
-      }),
-    )
+    .input(makerCheckerQueue("reversal"))
     .query(({ input }) => listReversals(input)),
   requestReversal: adminProcedure
     .input(
