@@ -20,7 +20,8 @@ export type OrderAction =
   | "expire"
   | "decline"
   | "creditDisputed"
-  | "reverseDisputed";
+  | "reverseDisputed"
+  | "reverse";
 
 /**
  * Orders that can still change hands. APPROVED is history only: cash-outs approved before
@@ -83,6 +84,9 @@ export function transitionFor(type: OrderType, action: OrderAction): Transition 
       return { from: UNEXECUTED_STATUSES, to: "COMPLETED" };
     case "reverseDisputed":
       if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "Only a cash-out is reversed");
+      return { from: ["COMPLETED"], to: "REVERSED" };
+    // Two operators undo a completed order (maker-checker reversal).
+    case "reverse":
       return { from: ["COMPLETED"], to: "REVERSED" };
   }
 }

@@ -15,12 +15,15 @@ export async function bootstrapPlatform(client: pg.ClientBase): Promise<void> {
     [JSON.stringify(DEFAULT_SETTINGS)],
   );
   // Platform accounts may go negative: SETTLEMENT mirrors e-money issued against bank cash.
+  // FEE_REVENUE and COMMISSION_EXPENSE, which every order touches, come in 8 sub-accounts
+  // (shards 0-7) so that orders do not queue on one row (docs/decisions.md).
   await client.query(
-    `INSERT INTO accounts (kind, currency, allow_negative)
-     SELECT kind::"AccountKind", currency, true
-     FROM unnest(ARRAY['SETTLEMENT', 'FEE_REVENUE', 'COMMISSION_EXPENSE']) AS kind
+    `INSERT INTO accounts (kind, currency, allow_negative, shard)
+     SELECT k.kind::"AccountKind", c.currency, true, s.shard
+     FROM (VALUES ('SETTLEMENT', 0), ('FEE_REVENUE', 7), ('COMMISSION_EXPENSE', 7)) AS k(kind, top)
      CROSS JOIN (SELECT DISTINCT settings->>'currency' AS currency FROM config_versions) c
-     ORDER BY 2, 1
-     ON CONFLICT (kind, currency) WHERE user_id IS NULL DO NOTHING`,
+     CROSS JOIN LATERAL generate_series(0, k.top) AS s(shard)
+     ORDER BY 2, 1, 4
+     ON CONFLICT (kind, currency, shard) WHERE user_id IS NULL DO NOTHING`,
   );
 }

@@ -1,9 +1,14 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
-// One Prisma client per process, created on first use: `next build` imports route modules
-// with no DATABASE_URL, so nothing may connect at module load.
-const globalForPrisma = globalThis as unknown as { proxypayPrisma?: PrismaClient };
+// One pool and one Prisma client per process, created on first use: `next build` imports
+// route modules with no DATABASE_URL, so nothing may connect at module load. Prisma and the
+// money path's plain statements (src/server/db/sql.ts) share the pool's connections.
+const globalForDb = globalThis as unknown as {
+  proxypayPool?: pg.Pool;
+  proxypayPrisma?: PrismaClient;
+};
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -11,18 +16,27 @@ export function databaseUrl(): string {
   return url;
 }
 
-export function getDb(): PrismaClient {
-  if (!globalForPrisma.proxypayPrisma) {
-    const adapter = new PrismaPg({
+export function getPool(): pg.Pool {
+  if (!globalForDb.proxypayPool) {
+    globalForDb.proxypayPool = new pg.Pool({
       connectionString: databaseUrl(),
       max: Number(process.env.DB_POOL_SIZE ?? 20),
     });
-    globalForPrisma.proxypayPrisma = new PrismaClient({ adapter });
   }
-  return globalForPrisma.proxypayPrisma;
+  return globalForDb.proxypayPool;
+}
+
+export function getDb(): PrismaClient {
+  if (!globalForDb.proxypayPrisma) {
+    globalForDb.proxypayPrisma = new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  }
+  return globalForDb.proxypayPrisma;
 }
 
 export async function disconnectDb(): Promise<void> {
-  await globalForPrisma.proxypayPrisma?.$disconnect();
-  globalForPrisma.proxypayPrisma = undefined;
+  const { proxypayPrisma, proxypayPool } = globalForDb;
+  globalForDb.proxypayPrisma = undefined;
+  globalForDb.proxypayPool = undefined;
+  await proxypayPrisma?.$disconnect();
+  await proxypayPool?.end();
 }

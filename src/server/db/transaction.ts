@@ -25,8 +25,9 @@ export function isRetryable(error: unknown): boolean {
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
+      // READ COMMITTED is PostgreSQL's default; naming it would send a SET TRANSACTION
+      // statement with every transaction for nothing.
       return await getDb().$transaction(work, {
-        isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted,
         // Hot float rows queue many transactions behind one lock: wait, do not fail.
         maxWait: 20_000,
         timeout: 30_000,

@@ -24,15 +24,18 @@ export async function ensureUserAccount(
   return rows[0]!.id;
 }
 
-/** Platform accounts may go negative: SETTLEMENT mirrors e-money issued against bank cash. */
+/**
+ * The platform's SETTLEMENT account, which may go negative: it mirrors e-money issued against
+ * bank cash. (FEE_REVENUE and COMMISSION_EXPENSE come in shards, opened by the bootstrap.)
+ */
 export async function ensurePlatformAccount(
   db: Tx,
-  kind: "SETTLEMENT" | "FEE_REVENUE" | "COMMISSION_EXPENSE",
+  kind: "SETTLEMENT",
   currency: string,
 ): Promise<bigint> {
   const rows = await db.$queryRaw<{ id: bigint }[]>`
     INSERT INTO accounts (kind, currency, allow_negative) VALUES (${kind}::"AccountKind", ${currency}, true)
-    ON CONFLICT (kind, currency) WHERE user_id IS NULL DO UPDATE SET kind = EXCLUDED.kind
+    ON CONFLICT (kind, currency, shard) WHERE user_id IS NULL DO UPDATE SET kind = EXCLUDED.kind
     RETURNING id`;
   return rows[0]!.id;
 }
@@ -49,6 +52,7 @@ export async function balancesOfUser(db: Tx, userId: string): Promise<Balance[]>
 /** Every account an order's execution touches, in one round trip. */
 export async function accountsForOrder(
   db: Tx,
+  orderId: string,
   customerId: string,
   agentUserId: string,
   currency: string,
@@ -58,7 +62,9 @@ export async function accountsForOrder(
     WHERE currency = ${currency}
       AND ((user_id = ${customerId}::uuid AND kind = 'WALLET')
         OR (user_id = ${agentUserId}::uuid AND kind IN ('FLOAT', 'COMMISSION'))
-        OR (user_id IS NULL AND kind IN ('FEE_REVENUE', 'COMMISSION_EXPENSE')))`;
+        -- The platform's sub-account this order posts to (fast_money_path migration).
+        OR (user_id IS NULL AND kind IN ('FEE_REVENUE', 'COMMISSION_EXPENSE')
+            AND shard = order_shard(${orderId}::uuid)))`;
   const find = (kind: AccountKind) => {
     const row = rows.find((r) => r.kind === kind);
     if (!row) throw new Error(`missing ${kind} account in ${currency}`);

@@ -31,32 +31,6 @@ export async function postEntry(
   throw new Error("ledger_post returned nothing");
 }
 
-/**
- * Reserves `amount` of an account's available balance for an order. A single guarded
- * UPDATE: it succeeds only while balance - on_hold covers the amount, so two orders can
- * never reserve the same money. Returns false when the money is not there.
- */
-export async function placeHold(
-  db: Tx,
-  hold: { accountId: bigint; orderId: string; amount: bigint },
-): Promise<boolean> {
-  const rows = await db.$queryRaw<{ id: bigint }[]>`
-    WITH reserved AS (
-      UPDATE accounts SET on_hold = on_hold + ${hold.amount}
-      WHERE id = ${hold.accountId} AND balance - on_hold >= ${hold.amount}
-      RETURNING id
-    )
-    INSERT INTO holds (account_id, order_id, amount)
-    SELECT id, ${hold.orderId}::uuid, ${hold.amount} FROM reserved
-    RETURNING id`;
-  return rows.length === 1;
-}
-
-/** Gives a held amount back to the available balance (cancel, reject, decline, expiry). */
-export function releaseHold(db: Tx, orderId: string): Promise<void> {
-  return release(db, Prisma.sql`order_id = ${orderId}::uuid`);
-}
-
 async function release(db: Tx, owner: Prisma.Sql): Promise<void> {
   await db.$executeRaw`
     WITH released AS (
@@ -65,17 +39,6 @@ async function release(db: Tx, owner: Prisma.Sql): Promise<void> {
       RETURNING account_id, amount
     )
     UPDATE accounts a SET on_hold = a.on_hold - r.amount FROM released r WHERE a.id = r.account_id`;
-}
-
-export async function balanceAfterEntry(
-  db: Tx,
-  entryId: bigint,
-  accountId: bigint,
-): Promise<bigint | null> {
-  const rows = await db.$queryRaw<{ balance_after: bigint }[]>`
-    SELECT balance_after FROM postings WHERE entry_id = ${entryId} AND account_id = ${accountId}
-    ORDER BY id DESC LIMIT 1`;
-  return rows[0]?.balance_after ?? null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Role } from "@/generated/prisma/enums";
+import { queryJson, type Runner } from "../db/sql";
 import type { Tx } from "../db/transaction";
 
 export interface UserRow {
@@ -20,22 +21,6 @@ export function findUserById(db: Tx, id: string): Promise<UserRow | null> {
 }
 
 /**
- * Reads the user and takes a row lock that serialises the user's order creations: a
- * second create waits here until the first commits, then reads usage that includes it.
- * FOR NO KEY UPDATE does not block the FOR KEY SHARE locks that foreign keys to users take,
- * so the user's other writes (idempotency keys, audit rows, orders) do not queue behind it.
- * It must be its own statement: in READ COMMITTED a statement reads the snapshot it took
- * before waiting for the lock, so the usage is read by the next statement.
- */
-export async function lockUserForOrder(db: Tx, id: string): Promise<UserRow | null> {
-  const rows = await db.$queryRaw<UserRow[]>`
-    SELECT id::text, role::text AS role, phone, name, pin_hash AS "pinHash", status::text AS status, kyc_tier AS "kycTier"
-    FROM users WHERE id = ${id}::uuid
-    FOR NO KEY UPDATE`;
-  return rows[0] ?? null;
-}
-
-/**
  * Locks an operator's row for the rest of the transaction, so that one operator's money
  * movements take turns: each reads what the ones before it moved alone, even in a burst.
  * FOR NO KEY UPDATE leaves the key-share locks of foreign keys to users unblocked.
@@ -45,11 +30,29 @@ export async function lockUserRow(db: Tx, id: string): Promise<void> {
 }
 
 /** What decides whether a session is still good: the account's status and when sessions were last ended. */
-export function sessionStateOf(db: Tx, id: string) {
-  return db.user.findUnique({
-    where: { id },
-    select: { status: true, role: true, sessionsValidFrom: true },
-  });
+/**
+ * Whether a session's account may act, asked on every call: one statement on its own (no
+ * transaction), so the check costs one round trip and no BEGIN or COMMIT.
+ */
+export async function sessionStateOf(
+  db: Runner,
+  id: string,
+): Promise<{ status: "ACTIVE" | "LOCKED"; sessionsValidFrom: Date | null } | null> {
+  const r = await queryJson<{
+    status: "ACTIVE" | "LOCKED";
+    sessionsValidFrom: string | null;
+  } | null>(
+    db,
+    `SELECT (SELECT jsonb_build_object('status', status, 'sessionsValidFrom', sessions_valid_from)
+             FROM users WHERE id = $1::uuid) AS r`,
+    [id],
+  );
+  return (
+    r && {
+      status: r.status,
+      sessionsValidFrom: r.sessionsValidFrom ? new Date(r.sessionsValidFrom) : null,
+    }
+  );
 }
 
 /**

@@ -1,17 +1,20 @@
 import { DomainError } from "@/domain/errors";
 import { transitionFor } from "@/domain/order-state";
 import { PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
-import { inTransaction } from "../db/transaction";
-import { releaseHold } from "../repositories/ledger";
-import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
+import { getDb } from "../db/client";
+import { orderContext } from "../repositories/order-steps";
 import { findUserById } from "../repositories/users";
 import type { Actor } from "./actor";
-import { executeOrder } from "./execute-order";
-import { expireIfDue } from "./expire-orders";
 import { admitAttempt, forgetFailures, trustedPinKey } from "./failure-limits";
-import { idempotent } from "./idempotent";
-import { explainRefusal, ownOrder } from "./load-order";
-import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
+import {
+  executionEntry,
+  keyOf,
+  ownOrderOf,
+  refuseUnlessFrom,
+  replayed,
+  takeStep,
+} from "./order-step";
+import { type CustomerOrderView, customerViewOf } from "./order-views";
 import { verifyUserPin } from "./verify-user-pin";
 
 const TOO_MANY = "Too many wrong PINs";
@@ -23,7 +26,7 @@ const TOO_MANY = "Too many wrong PINs";
  * phone number's sign-in budget cannot stop the owner approving a cash-out.
  */
 async function checkPin(actor: Actor, pin: string): Promise<void> {
-  const user = await inTransaction((tx) => findUserById(tx, actor.userId));
+  const user = await findUserById(getDb(), actor.userId);
   if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
   const key = trustedPinKey(user.id);
   // Counted before the PIN is checked, so a burst of guesses checks no more than the limit.
@@ -45,41 +48,56 @@ export async function answerApproval(
   actor: Actor,
   input: { orderId: string; approve: boolean; pin?: string | undefined; idempotencyKey: string },
 ): Promise<CustomerOrderView> {
-  await expireIfDue(input.orderId);
   if (input.approve) {
     if (!input.pin) throw new DomainError("INVALID_INPUT", "Enter your PIN to approve");
     await checkPin(actor, input.pin);
   }
   // The PIN stays out of the stored request fingerprint: a hash of 4-6 digits is no secret.
-  const payload = { orderId: input.orderId, approve: input.approve };
-  return idempotent(
-    actor,
-    input.idempotencyKey,
-    "order.answer",
-    payload,
-    async (tx) => {
-      const order = await ownOrder(tx, actor, input.orderId);
-      const action = input.approve ? "approve" : "reject";
-      const t = transitionFor(order.type, action);
-      const moved = await transitionOrder(tx, {
-        id: order.id,
-        from: t.from,
-        to: t.to,
-        time: "before-expiry",
-        ...(input.approve ? { approved: true } : { closeReason: "Rejected by the customer" }),
-      });
-      if (!moved) return explainRefusal(tx, order.id, action);
-      if (input.approve) await executeOrder(tx, order);
-      else await releaseHold(tx, order.id);
-      await recordOrderEvent(tx, {
-        orderId: order.id,
-        from: order.status,
-        to: t.to,
-        actor,
-        ...(input.approve ? { detail: "Approved by the customer with their PIN" } : {}),
-      });
-      return customerView(tx, (await findOrder(tx, order.id))!);
-    },
-    customerViewAtRest,
-  );
+  const idempotency = keyOf(input.idempotencyKey, "order.answer", {
+    orderId: input.orderId,
+    approve: input.approve,
+  });
+  const ctx = await orderContext(null, {
+    userId: actor.userId,
+    orderId: input.orderId,
+    key: input.idempotencyKey,
+  });
+  const done = ctx.replay
+    ? replayed(ctx.replay, idempotency)
+    : await (async () => {
+        const order = ownOrderOf(ctx, actor);
+        const action = input.approve ? "approve" : "reject";
+        const t = transitionFor(order.type, action);
+        await refuseUnlessFrom(order, t.from, action);
+        return takeStep(
+          null,
+          {
+            orderId: order.id,
+            from: t.from,
+            to: t.to,
+            time: "before-expiry",
+            actor,
+            ...(input.approve
+              ? {
+                  approved: true,
+                  detail: "Approved by the customer with their PIN",
+                  entry: executionEntry(
+                    order,
+                    ctx.accounts,
+                    ctx.orderAgent?.shopName ?? "",
+                    "wallet",
+                  ),
+                }
+              : { closeReason: "Rejected by the customer", releaseHold: true }),
+            idempotency,
+          },
+          action,
+          ctx.accounts,
+        );
+      })();
+  return customerViewOf(done.order, {
+    agentShopName: ctx.orderAgent?.shopName ?? null,
+    balanceAfter: done.receiptBalance,
+    dispute: null,
+  });
 }

@@ -1,4 +1,3 @@
-import { inTransaction } from "../db/transaction";
 import { sessionStateOf } from "../repositories/users";
 
 export type CallerStatus = "ACTIVE" | "LOCKED" | "GONE" | "ENDED";
@@ -9,7 +8,7 @@ export type CallerStatus = "ACTIVE" | "LOCKED" | "GONE" | "ENDED";
  * session cookie outlives a lock, so this is asked on every call, not at sign-in only.
  */
 export async function callerStatus(userId: string, signedInAt?: number): Promise<CallerStatus> {
-  const user = await inTransaction((tx) => sessionStateOf(tx, userId));
+  const user = await sessionStateOf(null, userId);
   if (!user) return "GONE";
   if (user.status === "LOCKED") return "LOCKED";
   if (

@@ -1,56 +1,60 @@
 import { transitionFor } from "@/domain/order-state";
-import { balanceAfterEntry } from "../repositories/ledger";
-import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
+import { orderContext } from "../repositories/order-steps";
 import type { Actor } from "./actor";
-import { executeOrder } from "./execute-order";
-import { expireIfDue } from "./expire-orders";
-import { idempotent } from "./idempotent";
-import { activeAgent, agentsOrder, explainRefusal } from "./load-order";
-import { type AgentOrderView, agentView } from "./order-views";
+import {
+  activeAgentOf,
+  agentsOrderOf,
+  executionEntry,
+  keyOf,
+  refuseUnlessFrom,
+  replayed,
+  takeStep,
+} from "./order-step";
+import { type AgentOrderView, agentViewOf } from "./order-views";
 
 /**
  * The agent has counted the customer's cash for a cash-in and confirms: the order completes
- * and its one journal entry posts, in one transaction. The guarded update lets exactly one
- * confirm through; ledger_post refuses if the float cannot cover it, and then the whole
- * transaction, state change included, rolls back. Cash-outs have no confirm: the
- * customer's approval executes them (transitionFor refuses).
+ * and its one journal entry posts, in one statement (order_step). The guard lets exactly one
+ * confirm through; ledger_post refuses if the float cannot cover it, and then the state
+ * change rolls back with it. Cash-outs have no confirm: the customer's approval executes
+ * them (transitionFor refuses).
  */
 export async function confirmOrder(
   actor: Actor,
   input: { orderId: string; idempotencyKey: string },
 ): Promise<AgentOrderView> {
-  await expireIfDue(input.orderId);
-  return idempotent(
-    actor,
-    input.idempotencyKey,
-    "order.confirm",
-    { orderId: input.orderId },
-    async (tx) => {
-      const agent = await activeAgent(tx, actor);
-      const order = await agentsOrder(tx, agent.id, input.orderId);
-      const t = transitionFor(order.type, "confirm");
-      const moved = await transitionOrder(tx, {
-        id: order.id,
-        from: t.from,
-        to: t.to,
-        agentId: agent.id,
-        time: "before-expiry",
-      });
-      if (!moved) return explainRefusal(tx, order.id, "confirm");
-      await recordOrderEvent(tx, {
-        orderId: order.id,
-        from: order.status,
-        to: "COMPLETED",
-        actor,
-      });
-      // Everything that does not need the float's lock happens before ledger_post takes it:
-      // the float is the hot row, and its lock is held until commit.
-      const view = await agentView(tx, (await findOrder(tx, order.id))!, { floatAfter: null });
-      const posted = await executeOrder(tx, order);
-      return {
-        ...view,
-        floatAfter: await balanceAfterEntry(tx, posted.entryId, posted.floatAccount),
-      };
-    },
-  );
+  const idempotency = keyOf(input.idempotencyKey, "order.confirm", { orderId: input.orderId });
+  const ctx = await orderContext(null, {
+    userId: actor.userId,
+    orderId: input.orderId,
+    key: input.idempotencyKey,
+  });
+  const done = ctx.replay
+    ? replayed(ctx.replay, idempotency)
+    : await (async () => {
+        const agent = activeAgentOf(ctx);
+        const order = agentsOrderOf(ctx, agent.id);
+        const t = transitionFor(order.type, "confirm");
+        await refuseUnlessFrom(order, t.from, "confirm");
+        return takeStep(
+          null,
+          {
+            orderId: order.id,
+            from: t.from,
+            to: t.to,
+            time: "before-expiry",
+            actor,
+            agentId: agent.id,
+            entry: executionEntry(order, ctx.accounts, agent.shopName, "float"),
+            idempotency,
+          },
+          "confirm",
+          ctx.accounts,
+        );
+      })();
+  return agentViewOf(done.order, {
+    customerPhone: ctx.customerPhone ?? "",
+    floatAfter: done.receiptBalance,
+    dispute: null,
+  });
 }

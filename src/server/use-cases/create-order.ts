@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
-import { checkLimits } from "@/domain/limits";
+import { checkLimits, tierLimits } from "@/domain/limits";
 import { formatMinor } from "@/domain/money";
 import { type OrderType, quote } from "@/domain/pricing";
-import { placeHold } from "../repositories/ledger";
-import { findOrder, insertOrder, recordOrderEvent, walletAndUsage } from "../repositories/orders";
-import { currentSettings } from "../repositories/settings";
-import { lockUserForOrder } from "../repositories/users";
+import { getDb } from "../db/client";
+import { createContext, insertOrderChecked } from "../repositories/order-steps";
+import { settingsVersion } from "../repositories/settings";
 import { hashToken, newReference, newTypedCode, orderToken } from "../security/order-token";
 import type { Actor } from "./actor";
-import { idempotent } from "./idempotent";
-import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
+import { keyOf, replayed } from "./order-step";
+import { type CustomerOrderView, customerViewOf } from "./order-views";
 
 export interface CreateOrderInput {
   type: OrderType;
@@ -20,101 +19,113 @@ export interface CreateOrderInput {
 }
 
 const MAX_CODE_DRAWS = 8;
+/** Reads before giving up when other orders of the same customer keep changing the limits. */
+const MAX_READS = 4;
+
+const view = (order: Parameters<typeof customerViewOf>[0]) =>
+  customerViewOf(order, { agentShopName: null, balanceAfter: null, dispute: null });
 
 /**
  * The patent's "business request with the proxy-mode flag": prices the order with the
  * current settings, checks limits, reserves the money for a cash-out (hold on amount + fee)
  * and returns the single-use token and typed code the phone shows.
+ *
+ * Read, decide, write: one read of the customer, wallet and usage; prices and limits decided
+ * here by the domain; one statement (order_create) that re-checks the limits under the
+ * customer's row lock, so creates of one customer take turns there and a burst gets exactly
+ * the orders that fit. When the re-check fails, what was read is out of date: read again,
+ * and the domain says which limit was hit.
  */
-export function createOrder(actor: Actor, input: CreateOrderInput): Promise<CustomerOrderView> {
+export async function createOrder(
+  actor: Actor,
+  input: CreateOrderInput,
+): Promise<CustomerOrderView> {
   const { idempotencyKey, ...payload } = input;
-  return idempotent(
-    actor,
-    idempotencyKey,
-    "order.create",
-    payload,
-    async (tx) => {
-      // Creates of one customer run one at a time from here, so each sees the ones before it:
-      // a burst gets exactly the orders that fit its limits.
-      const customer = await lockUserForOrder(tx, actor.userId);
-      if (!customer) throw new DomainError("NOT_FOUND", "Your account no longer exists");
-      if (customer.status === "LOCKED") {
-        throw new DomainError(
-          "ACCOUNT_LOCKED",
-          "Your account is locked. Please call ProxyPay support",
-        );
-      }
-      const { version, settings } = await currentSettings(tx);
-      if (input.currency !== settings.currency) {
-        throw new DomainError(
-          "INVALID_INPUT",
-          `ProxyPay handles ${settings.currency} here, not ${input.currency}`,
-        );
-      }
-      const priced = quote(input.type, input.amount, settings);
-      const wallet = await walletAndUsage(tx, customer.id, input.currency);
-      if (!wallet) throw new DomainError("NOT_FOUND", `You have no ${input.currency} wallet`);
-      checkLimits(settings, {
-        type: input.type,
-        amount: input.amount,
-        currency: input.currency,
-        kycTier: customer.kycTier,
-        usedToday: wallet.usedToday,
-        projectedBalance: wallet.balance + wallet.pendingCashIn,
-        walletDelta: priced.walletDelta,
-      });
-      const needed = -priced.walletDelta;
-      if (input.type === "CASH_OUT" && wallet.balance - wallet.onHold < needed) {
+  const idempotency = keyOf(idempotencyKey, "order.create", payload);
+  for (let read = 1; read <= MAX_READS; read++) {
+    const ctx = await createContext(null, {
+      userId: actor.userId,
+      currency: input.currency,
+      key: idempotencyKey,
+    });
+    if (ctx.replay) return view(replayed(ctx.replay, idempotency).order);
+    if (!ctx.user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
+    if (ctx.user.status === "LOCKED") throw locked();
+    const settings = await settingsVersion(getDb(), ctx.settingsVersion);
+    if (input.currency !== settings.currency) {
+      throw new DomainError(
+        "INVALID_INPUT",
+        `ProxyPay handles ${settings.currency} here, not ${input.currency}`,
+      );
+    }
+    const priced = quote(input.type, input.amount, settings);
+    const wallet = ctx.wallet;
+    if (!wallet) throw new DomainError("NOT_FOUND", `You have no ${input.currency} wallet`);
+    checkLimits(settings, {
+      type: input.type,
+      amount: input.amount,
+      currency: input.currency,
+      kycTier: ctx.user.kycTier,
+      usedToday: wallet.usedToday,
+      projectedBalance: wallet.balance + wallet.pendingCashIn,
+      walletDelta: priced.walletDelta,
+    });
+    const needed = -priced.walletDelta;
+    if (input.type === "CASH_OUT" && wallet.balance - wallet.onHold < needed) {
+      throw new DomainError(
+        "INSUFFICIENT_BALANCE",
+        `You have ${formatMinor(wallet.balance - wallet.onHold, input.currency)} available; this cash-out needs ${formatMinor(needed, input.currency)} including the fee`,
+      );
+    }
+    const limits = tierLimits(settings, ctx.user.kycTier);
+    const id = randomUUID();
+    const r = await insertOrderChecked(null, {
+      id,
+      reference: newReference(),
+      type: input.type,
+      customerId: actor.userId,
+      currency: input.currency,
+      amount: priced.amount,
+      fee: priced.fee,
+      tokenHash: hashToken(orderToken(id)),
+      codes: Array.from({ length: MAX_CODE_DRAWS }, newTypedCode),
+      settingsVersion: ctx.settingsVersion,
+      ttlSeconds: settings.orderTtlSeconds,
+      kycTier: ctx.user.kycTier,
+      perDay: limits.perDay,
+      maxBalance: input.type === "CASH_IN" ? limits.maxBalance : null,
+      walletDelta: priced.walletDelta,
+      hold: input.type === "CASH_OUT" ? needed : null,
+      ip: actor.ip,
+      idempotency,
+    });
+    switch (r.outcome) {
+      case "done":
+        return view(r.order);
+      case "replay":
+        return view(replayed(r, idempotency).order);
+      case "gone":
+        throw new DomainError("NOT_FOUND", "Your account no longer exists");
+      case "locked":
+        throw locked();
+      case "short":
+        // Another movement (a reversal, an operator's correction) took the money meanwhile.
         throw new DomainError(
           "INSUFFICIENT_BALANCE",
-          `You have ${formatMinor(wallet.balance - wallet.onHold, input.currency)} available; this cash-out needs ${formatMinor(needed, input.currency)} including the fee`,
+          "Your available balance is not enough for this cash-out",
         );
-      }
-
-      const id = randomUUID();
-      let inserted = false;
-      for (let draw = 0; draw < MAX_CODE_DRAWS && !inserted; draw++) {
-        inserted = await insertOrder(tx, {
-          id,
-          reference: newReference(),
-          type: input.type,
-          customerId: customer.id,
-          currency: input.currency,
-          amount: priced.amount,
-          fee: priced.fee,
-          tokenHash: hashToken(orderToken(id)),
-          typedCode: newTypedCode(),
-          configVersion: version,
-          ttlSeconds: settings.orderTtlSeconds,
-        });
-      }
-      if (!inserted) throw new Error("could not draw a free typed code");
-
-      if (input.type === "CASH_OUT") {
-        // The guarded UPDATE is the real check: creates of this customer are serialised, but
-        // another movement (a reversal, an operator's correction) may have taken the money
-        // since we read the wallet above.
-        const held = await placeHold(tx, {
-          accountId: wallet.accountId,
-          orderId: id,
-          amount: needed,
-        });
-        if (!held) {
-          throw new DomainError(
-            "INSUFFICIENT_BALANCE",
-            "Your available balance is not enough for this cash-out",
-          );
-        }
-      }
-      await recordOrderEvent(tx, {
-        orderId: id,
-        from: null,
-        to: "PENDING",
-        actor,
-      });
-      const order = await findOrder(tx, id);
-      return customerView(tx, order!);
-    },
-    customerViewAtRest,
+      case "no_code":
+        throw new Error("could not draw a free typed code");
+      case "stale":
+        continue;
+    }
+  }
+  throw new DomainError(
+    "CONFLICT",
+    "Your wallet changed while we were creating the order. Please try again",
   );
+}
+
+function locked(): DomainError {
+  return new DomainError("ACCOUNT_LOCKED", "Your account is locked. Please call ProxyPay support");
 }

@@ -8,9 +8,10 @@ import {
   requestUphold,
 } from "../repositories/disputes";
 import { releaseDisputeHold } from "../repositories/ledger";
-import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
+import { applyOrderStep } from "../repositories/order-steps";
+import { findOrder } from "../repositories/orders";
 import type { Actor } from "./actor";
-import { executeOrder, undoExecution } from "./execute-order";
+import { executionEntryIn, undoEntryIn } from "./execute-order";
 import { idempotent } from "./idempotent";
 
 export type DisputeDecision = "UPHOLD" | "REJECT";
@@ -55,29 +56,27 @@ export function decideDispute(
       const order = (await findOrder(tx, dispute.orderId))!;
       const action = dispute.kind === "CASH_NOT_CREDITED" ? "creditDisputed" : "reverseDisputed";
       const t = transitionFor(order.type, action);
-      const moved = await transitionOrder(tx, {
-        id: order.id,
+      const reason = `Dispute upheld: ${input.note}`;
+      // A shop that kept a customer's cash earns nothing on the order it is made to credit.
+      const { entry, explainShort } =
+        action === "creditDisputed"
+          ? await executionEntryIn(tx, order, 0n)
+          : await undoEntryIn(tx, order, `dispute upheld: ${input.note}`, actor.userId);
+      const r = await applyOrderStep(tx, {
+        orderId: order.id,
         from: t.from,
         to: t.to,
         time: "any",
-        // A shop that kept a customer's cash earns nothing on the order it is made to credit.
-        ...(action === "creditDisputed" ? { commission: 0n } : {}),
-        closeReason: `Dispute upheld: ${input.note}`,
-      });
-      if (!moved)
-        throw new DomainError("CONFLICT", "The order has changed since the dispute opened");
-      if (action === "creditDisputed") {
-        await executeOrder(tx, { ...order, commission: 0n });
-      } else {
-        await undoExecution(tx, order, `dispute upheld: ${input.note}`, actor.userId);
-      }
-      await recordOrderEvent(tx, {
-        orderId: order.id,
-        from: order.status,
-        to: t.to,
         actor,
-        detail: `Dispute upheld: ${input.note}`,
+        ...(action === "creditDisputed" ? { commission: 0n } : {}),
+        closeReason: reason,
+        detail: reason,
+        entry,
       });
+      if (r.outcome === "short") throw explainShort(r.accountId);
+      if (r.outcome !== "done") {
+        throw new DomainError("CONFLICT", "The order has changed since the dispute opened");
+      }
     } else {
       await notifyOrderChanged(tx, dispute.orderId);
     }

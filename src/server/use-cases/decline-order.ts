@@ -1,45 +1,53 @@
 import { DomainError } from "@/domain/errors";
 import { transitionFor } from "@/domain/order-state";
-import { releaseHold } from "../repositories/ledger";
-import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
-import { findAgentByUserId } from "../repositories/users";
+import { orderContext } from "../repositories/order-steps";
 import type { Actor } from "./actor";
-import { idempotent } from "./idempotent";
-import { agentsOrder, explainRefusal } from "./load-order";
-import { type AgentOrderView, agentView } from "./order-views";
+import { agentsOrderOf, keyOf, replayed, takeStep } from "./order-step";
+import { type AgentOrderView, agentViewOf } from "./order-views";
 
 /**
  * The agent will not serve this order (no cash in the drawer, customer left...), before it
  * executes: a cash-out the customer approved is paid and cannot be declined. A suspended
  * agent may still decline: it frees the customer's order and money.
  */
-export function declineOrder(
+export async function declineOrder(
   actor: Actor,
   input: { orderId: string; reason: string; idempotencyKey: string },
 ): Promise<AgentOrderView> {
   const { idempotencyKey, ...payload } = input;
-  return idempotent(actor, idempotencyKey, "order.decline", payload, async (tx) => {
-    const agent = await findAgentByUserId(tx, actor.userId);
-    if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
-    const order = await agentsOrder(tx, agent.id, input.orderId);
-    const t = transitionFor(order.type, "decline");
-    const moved = await transitionOrder(tx, {
-      id: order.id,
-      from: t.from,
-      to: t.to,
-      agentId: agent.id,
-      time: "before-expiry",
-      closeReason: `Declined by ${agent.shopName}: ${input.reason}`,
-    });
-    if (!moved) return explainRefusal(tx, order.id, "decline");
-    await releaseHold(tx, order.id);
-    await recordOrderEvent(tx, {
-      orderId: order.id,
-      from: order.status,
-      to: t.to,
-      actor,
-      detail: input.reason,
-    });
-    return agentView(tx, (await findOrder(tx, order.id))!);
+  const idempotency = keyOf(idempotencyKey, "order.decline", payload);
+  const ctx = await orderContext(null, {
+    userId: actor.userId,
+    orderId: input.orderId,
+    key: idempotencyKey,
+  });
+  const done = ctx.replay
+    ? replayed(ctx.replay, idempotency)
+    : await (async () => {
+        const agent = ctx.agent;
+        if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+        const order = agentsOrderOf(ctx, agent.id);
+        const t = transitionFor(order.type, "decline");
+        return takeStep(
+          null,
+          {
+            orderId: order.id,
+            from: t.from,
+            to: t.to,
+            time: "before-expiry",
+            actor,
+            agentId: agent.id,
+            closeReason: `Declined by ${agent.shopName}: ${input.reason}`,
+            detail: input.reason,
+            releaseHold: true,
+            idempotency,
+          },
+          "decline",
+        );
+      })();
+  return agentViewOf(done.order, {
+    customerPhone: ctx.customerPhone ?? "",
+    floatAfter: null,
+    dispute: null,
   });
 }

@@ -5,7 +5,8 @@ import { inTransaction, type Tx } from "../db/transaction";
 import { claimKey, storeResponse } from "../repositories/idempotency";
 import type { Actor } from "./actor";
 
-function requestHash(operation: string, payload: unknown): string {
+/** The fingerprint of a request kept with its key: the same key must come with the same request. */
+export function requestHash(operation: string, payload: unknown): string {
   const canonical = superjson.stringify({ operation, payload });
   return createHash("sha256").update(canonical).digest("hex");
 }

@@ -51,7 +51,13 @@ export function openDispute(
         throw new DomainError("CONFLICT", "You already reported a problem with this order");
       }
       const agent = (await agentOfOrder(tx, order.agentId!))!;
-      const accounts = await accountsForOrder(tx, order.customerId, agent.userId, order.currency);
+      const accounts = await accountsForOrder(
+        tx,
+        order.id,
+        order.customerId,
+        agent.userId,
+        order.currency,
+      );
       const held = await holdForDispute(tx, {
         accountId: accounts.float,
         disputeId: id,

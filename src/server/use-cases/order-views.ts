@@ -118,12 +118,13 @@ async function balanceAfterExecution(
   return rows[0]?.balance_after ?? null;
 }
 
-export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderView> {
-  const agent = o.agentId
-    ? await tx.agent.findUnique({ where: { id: o.agentId }, select: { shopName: true } })
-    : null;
+/** What the phone shows, from the order and the facts the caller has already read. */
+export function customerViewOf(
+  o: OrderRow,
+  known: { agentShopName: string | null; balanceAfter: bigint | null; dispute: DisputeView | null },
+): CustomerOrderView {
   const live = isLive(o.status);
-  const dispute = live ? null : await disputeView(tx, o.id);
+  const dispute = live ? null : known.dispute;
   return {
     id: o.id,
     reference: o.reference,
@@ -139,10 +140,10 @@ export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderVi
     completedAt: o.completedAt,
     closedAt: o.closedAt,
     closeReason: o.closeReason,
-    agentShopName: agent?.shopName ?? null,
+    agentShopName: known.agentShopName,
     token: live ? orderToken(o.id) : null,
     typedCode: live ? o.typedCode : null,
-    balanceAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "WALLET") : null,
+    balanceAfter: o.status === "COMPLETED" ? known.balanceAfter : null,
     dispute,
     reportable: dispute
       ? null
@@ -158,16 +159,22 @@ export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderVi
   };
 }
 
-/** `floatAfter` may be passed in by a caller that already knows it (confirm), saving a query. */
-export async function agentView(
-  tx: Tx,
-  o: OrderRow,
-  known?: { floatAfter: bigint | null },
-): Promise<AgentOrderView> {
-  const customer = await tx.user.findUniqueOrThrow({
-    where: { id: o.customerId },
-    select: { phone: true },
+export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderView> {
+  const agent = o.agentId
+    ? await tx.agent.findUnique({ where: { id: o.agentId }, select: { shopName: true } })
+    : null;
+  return customerViewOf(o, {
+    agentShopName: agent?.shopName ?? null,
+    balanceAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "WALLET") : null,
+    dispute: isLive(o.status) ? null : await disputeView(tx, o.id),
   });
+}
+
+/** What the tablet shows, from the order and the facts the caller has already read. */
+export function agentViewOf(
+  o: OrderRow,
+  known: { customerPhone: string; floatAfter: bigint | null; dispute: DisputeView | null },
+): AgentOrderView {
   return {
     id: o.id,
     reference: o.reference,
@@ -177,7 +184,7 @@ export async function agentView(
     amount: o.amount,
     fee: o.fee,
     commission: o.commission,
-    customerPhone: maskPhone(customer.phone),
+    customerPhone: maskPhone(known.customerPhone),
     createdAt: o.createdAt,
     expiresAt: o.expiresAt,
     claimedAt: o.claimedAt,
@@ -185,12 +192,19 @@ export async function agentView(
     closedAt: o.closedAt,
     closeReason: o.closeReason,
     cash: o.amount,
-    floatAfter: known
-      ? known.floatAfter
-      : o.status === "COMPLETED"
-        ? await balanceAfterExecution(tx, o.id, "FLOAT")
-        : null,
-    // A caller that has just executed the order (known) knows it has no dispute yet.
-    dispute: known || isLive(o.status) ? null : await disputeView(tx, o.id),
+    floatAfter: known.floatAfter,
+    dispute: isLive(o.status) ? null : known.dispute,
   };
+}
+
+export async function agentView(tx: Tx, o: OrderRow): Promise<AgentOrderView> {
+  const customer = await tx.user.findUniqueOrThrow({
+    where: { id: o.customerId },
+    select: { phone: true },
+  });
+  return agentViewOf(o, {
+    customerPhone: customer.phone,
+    floatAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "FLOAT") : null,
+    dispute: isLive(o.status) ? null : await disputeView(tx, o.id),
+  });
 }

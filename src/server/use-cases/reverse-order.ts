@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
+import { transitionFor } from "@/domain/order-state";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
-import { findOrder, recordOrderEvent, transitionOrder } from "../repositories/orders";
+import { applyOrderStep } from "../repositories/order-steps";
+import { findOrder } from "../repositories/orders";
 import {
   decideReversal as decide,
   findReversal,
@@ -11,7 +13,7 @@ import {
   reversalsPage,
 } from "../repositories/reversals";
 import type { Actor } from "./actor";
-import { undoExecution } from "./execute-order";
+import { undoEntryIn } from "./execute-order";
 import { idempotent } from "./idempotent";
 
 /** The maker: asks for a completed order to be undone, with a reason. Moves no money. */
@@ -89,23 +91,22 @@ export async function decideReversal(
       throw new DomainError("CONFLICT", "This reversal was already decided by another operator");
     if (input.approve) {
       const order = (await findOrder(tx, reversal.orderId))!;
-      const moved = await transitionOrder(tx, {
-        id: order.id,
-        from: ["COMPLETED"],
-        to: "REVERSED",
-        time: "any",
-        closeReason: `Reversed: ${reversal.reason}`,
-      });
-      if (!moved) throw new DomainError("CONFLICT", "The order is no longer completed");
-      const entryId = await undoExecution(tx, order, reversal.reason, actor.userId);
-      await linkReversalEntry(tx, reversal.id, entryId);
-      await recordOrderEvent(tx, {
+      const t = transitionFor(order.type, "reverse");
+      const { entry, explainShort } = await undoEntryIn(tx, order, reversal.reason, actor.userId);
+      const r = await applyOrderStep(tx, {
         orderId: order.id,
-        from: "COMPLETED",
-        to: "REVERSED",
+        from: t.from,
+        to: t.to,
+        time: "any",
         actor,
+        closeReason: `Reversed: ${reversal.reason}`,
         detail: reversal.reason,
+        entry,
       });
+      if (r.outcome === "short") throw explainShort(r.accountId);
+      if (r.outcome !== "done")
+        throw new DomainError("CONFLICT", "The order is no longer completed");
+      await linkReversalEntry(tx, reversal.id, r.entryId!);
     }
     await appendAudit(tx, {
       actorId: actor.userId,

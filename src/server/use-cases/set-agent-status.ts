@@ -5,7 +5,7 @@ import type { Actor } from "./actor";
 
 /**
  * Suspends or reactivates a shop. A suspended agent can still sign in and see why, and
- * decline orders it holds, but cannot scan or confirm (see activeAgent).
+ * decline orders it holds, but cannot scan or confirm (see activeAgentOf).
  */
 export async function setAgentStatus(
   actor: Actor,

@@ -1,0 +1,174 @@
+import { DomainError } from "@/domain/errors";
+import { isLive, type OrderAction, type OrderStatus, refusalFor } from "@/domain/order-state";
+import { executionPostings } from "@/domain/postings";
+import type { Runner } from "../db/sql";
+import {
+  applyOrderStep,
+  type OrderContext,
+  type OrderStep,
+  type StepDone,
+  type StoredKey,
+  stepDoneFromJson,
+} from "../repositories/order-steps";
+import type { OrderRow } from "../repositories/orders";
+import type { Actor } from "./actor";
+import { expireIfDue } from "./expire-orders";
+import { requestHash } from "./idempotent";
+
+/**
+ * The money commands of the counter run as "read, decide, write": one read (orderContext),
+ * the decision in TypeScript (the domain's transition table, prices, postings), and one
+ * guarded write (order_step), each one statement on its own with no transaction around
+ * them. The write re-checks everything the decision relied on that another caller could
+ * change, so a race still lets exactly one caller through.
+ */
+
+/** An idempotency key with the fingerprint of the request it came with. */
+export function keyOf(key: string, operation: string, payload: unknown) {
+  return { key, operation, requestHash: requestHash(operation, payload) };
+}
+
+/** The stored answer to a key, or a refusal when the key came with another request. */
+export function replayed(
+  stored: StoredKey,
+  idempotency: { operation: string; requestHash: string },
+): StepDone {
+  if (
+    stored.operation !== idempotency.operation ||
+    stored.requestHash !== idempotency.requestHash
+  ) {
+    throw new DomainError(
+      "IDEMPOTENCY_KEY_REUSED",
+      "This request key was already used for a different request",
+    );
+  }
+  return stepDoneFromJson(stored.response as Parameters<typeof stepDoneFromJson>[0]);
+}
+
+/** The entry that executes an order (capturing a cash-out's hold), as a step's `entry`. */
+export function executionEntry(
+  order: OrderRow,
+  accounts: OrderContext["accounts"],
+  shopName: string,
+  receipt: "wallet" | "float",
+  commission: bigint | null = order.commission,
+): NonNullable<OrderStep["entry"]> {
+  if (!order.agentId || commission === null) {
+    // The database refuses a claimed order without both; a missing one is a broken
+    // invariant: refuse to pay rather than pay the agent nothing.
+    throw new Error(`order ${order.id} has no agent or commission`);
+  }
+  const { wallet, float, commission: earned, feeRevenue, commissionExpense } = accounts;
+  if (!wallet || !float || !earned || !feeRevenue || !commissionExpense) {
+    throw new Error(`order ${order.id} is missing an account in ${order.currency}`);
+  }
+  const all = { wallet, float, commission: earned, feeRevenue, commissionExpense };
+  return {
+    kind: order.type,
+    description: `${order.type === "CASH_IN" ? "Cash-in" : "Cash-out"} ${order.reference} at ${shopName}`,
+    postings: executionPostings(order.type, { ...order, commission }, all),
+    captureHold: order.type === "CASH_OUT",
+    receiptAccount: all[receipt],
+  };
+}
+
+/** Money an entry needed and did not find: whose it was decides what the person is told. */
+export function shortOf(accountId: bigint, accounts: OrderContext["accounts"]): DomainError {
+  if (accountId === accounts.float) {
+    return new DomainError(
+      "INSUFFICIENT_FLOAT",
+      "The agent's float is not enough for this cash-in. Top up the float, then confirm again",
+    );
+  }
+  return new DomainError("INSUFFICIENT_BALANCE", "The customer's wallet cannot cover this order");
+}
+
+/**
+ * Applies a step and turns every outcome other than "done" into what the person is told. A
+ * step refused because the order's time is up first expires it (releasing a cash-out's
+ * hold), so the order does not stay live until the sweep comes by.
+ */
+export async function takeStep(
+  db: Runner,
+  step: OrderStep,
+  action: OrderAction,
+  accounts: OrderContext["accounts"] = {},
+): Promise<StepDone> {
+  const r = await applyOrderStep(db, step);
+  switch (r.outcome) {
+    case "done":
+      return r;
+    case "replay":
+      return replayed(r, step.idempotency!);
+    case "short":
+      throw shortOf(r.accountId, accounts);
+    case "refused":
+      if (!r.order) throw new DomainError("NOT_FOUND", "We could not find that order");
+      return refuse(db, r.order, action, r.overdue);
+  }
+}
+
+/**
+ * Why `action` cannot be taken on the order as it is. An order refused because its time is
+ * up is expired first (releasing a cash-out's hold), so it does not stay live until the
+ * sweep comes by.
+ */
+async function refuse(
+  db: Runner,
+  order: OrderRow,
+  action: OrderAction,
+  overdue: boolean,
+): Promise<never> {
+  if (isLive(order.status) && overdue) {
+    if (db === null) await expireIfDue(order.id);
+    throw refusalFor(order.type, action, "EXPIRED");
+  }
+  throw refusalFor(order.type, action, order.status);
+}
+
+/**
+ * Refuses at once when the order read is not in a state the move starts from: nothing is
+ * built for a move that cannot happen (an unclaimed order has no agent to pay). The write's
+ * guard still decides the race when the state changes after this read.
+ */
+export async function refuseUnlessFrom(
+  order: OrderRow,
+  from: readonly OrderStatus[],
+  action: OrderAction,
+): Promise<void> {
+  if (!from.includes(order.status)) {
+    await refuse(null, order, action, order.expiresAt <= new Date());
+  }
+}
+
+/** The caller's agent record, refusing suspended agents with the operator's reason. */
+export function activeAgentOf(ctx: OrderContext) {
+  const agent = ctx.agent;
+  if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+  if (agent.status === "SUSPENDED") {
+    throw new DomainError(
+      "AGENT_SUSPENDED",
+      `Your shop is suspended${agent.suspendedReason ? `: ${agent.suspendedReason}` : ""}. Please call ProxyPay support`,
+    );
+  }
+  return agent;
+}
+
+/** An order this agent claimed; others are not found (their existence is not its business). */
+export function agentsOrderOf(ctx: OrderContext, agentId: string): OrderRow {
+  if (!ctx.order || ctx.order.agentId !== agentId) {
+    throw new DomainError(
+      "NOT_FOUND",
+      "We could not find that order for your shop. Scan the customer's code first",
+    );
+  }
+  return ctx.order;
+}
+
+/** The customer's own order, or NOT_FOUND (never reveal that someone else's exists). */
+export function ownOrderOf(ctx: OrderContext, actor: Actor): OrderRow {
+  if (!ctx.order || ctx.order.customerId !== actor.userId) {
+    throw new DomainError("NOT_FOUND", "We could not find that order");
+  }
+  return ctx.order;
+}
