@@ -9,6 +9,8 @@ import { toTRPCError } from "./errors";
 export interface Context {
   actor: Actor | null;
   ip: string | null;
+  /** When the caller's session signed in: sessions ended after it are refused. */
+  signedInAt?: number | undefined;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -58,13 +60,14 @@ export const publicProcedure = t.procedure.use(domainErrors);
 export async function refuseCaller(
   actor: Actor | null,
   roles: readonly Role[],
+  signedInAt?: number,
 ): Promise<TRPCError | null> {
   if (!actor) return new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
   if (!roles.includes(actor.role)) {
     return new TRPCError({ code: "FORBIDDEN", message: "This is not available to your account" });
   }
-  const status = await callerStatus(actor.userId);
-  if (status === "GONE") {
+  const status = await callerStatus(actor.userId, signedInAt);
+  if (status === "GONE" || status === "ENDED") {
     return new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again" });
   }
   if (status === "LOCKED") {
@@ -78,7 +81,7 @@ export async function refuseCaller(
 
 function roleProcedure(roles: readonly Role[]) {
   return publicProcedure.use(async ({ ctx, next }) => {
-    const refused = await refuseCaller(ctx.actor, roles);
+    const refused = await refuseCaller(ctx.actor, roles, ctx.signedInAt);
     if (refused) throw refused;
     return next({ ctx: { ...ctx, actor: ctx.actor! } });
   });

@@ -122,7 +122,7 @@ export function sessionCookie(secure: boolean) {
 
 const SESSION_ENDED = "session ended: account locked, removed or signed out everywhere";
 
-const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },

@@ -320,7 +320,7 @@ const CREATE_CONTEXT_SQL = `SELECT jsonb_build_object(
              FROM idempotency_keys k WHERE k.user_id = $1::uuid AND k.key = $3::text)
 ) AS r`;
 
-export async function createContext(
+export async function createOrderContext(
   db: Runner,
   q: { userId: string; currency: string; key: string },
 ): Promise<CreateContext> {

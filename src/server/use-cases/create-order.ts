@@ -4,7 +4,7 @@ import { checkLimits, tierLimits } from "@/domain/limits";
 import { formatMinor } from "@/domain/money";
 import { type OrderType, quote } from "@/domain/pricing";
 import { getDb } from "../db/client";
-import { createContext, insertOrderChecked } from "../repositories/order-steps";
+import { createOrderContext, insertOrderChecked } from "../repositories/order-steps";
 import { settingsVersion } from "../repositories/settings";
 import { hashToken, newReference, newTypedCode, orderToken } from "../security/order-token";
 import type { Actor } from "./actor";
@@ -43,7 +43,7 @@ export async function createOrder(
   const { idempotencyKey, ...payload } = input;
   const idempotency = keyOf(idempotencyKey, "order.create", payload);
   for (let read = 1; read <= MAX_READS; read++) {
-    const ctx = await createContext(null, {
+    const ctx = await createOrderContext(null, {
       userId: actor.userId,
       currency: input.currency,
       key: idempotencyKey,

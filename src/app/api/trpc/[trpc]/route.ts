@@ -1,15 +1,15 @@
-import { getServerSession } from "next-auth";
 import { handleTrpcRequest } from "@/server/api/http";
 import type { Context } from "@/server/api/trpc";
-import { authOptions } from "@/server/auth/options";
+import { sessionOfRequest } from "@/server/auth/session";
 import { clientIp } from "@/server/security/client-ip";
 
 async function createContext(req: Request): Promise<Context> {
-  const session = await getServerSession(authOptions);
+  const session = await sessionOfRequest(req);
   const ip = clientIp(req.headers);
   return {
     ip,
-    actor: session?.user ? { userId: session.user.id, role: session.user.role, ip } : null,
+    actor: session ? { userId: session.userId, role: session.role, ip } : null,
+    signedInAt: session?.signedInAt,
   };
 }
 

@@ -1,0 +1,34 @@
+import { decode } from "next-auth/jwt";
+import type { Role } from "@/generated/prisma/enums";
+import { readCookie } from "../security/device-cookie";
+import { secureCookies, sessionCookie } from "./options";
+
+/** Who a request's session cookie says is calling, before the account is checked. */
+export interface SessionClaim {
+  userId: string;
+  role: Role;
+  /** When the session signed in (ms); sessions ended after it are refused. */
+  signedInAt: number;
+}
+
+/**
+ * Reads the session cookie of an API call: one decryption, no database. getServerSession
+ * would also re-encrypt the token and set the cookie again on every call, and run the jwt
+ * callback's account check, which the procedure then repeats; API calls need neither. The
+ * account as it is now (locked, removed, signed out everywhere) is checked once, by
+ * refuseCaller, with `signedInAt`. Page loads and the client's session refresh still go
+ * through next-auth, which keeps the cookie rolling.
+ */
+export async function sessionOfRequest(req: Request): Promise<SessionClaim | null> {
+  const raw = readCookie(req.headers.get("cookie"), sessionCookie(secureCookies).name);
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  try {
+    const token = await decode({ token: raw, secret });
+    if (!token?.uid || !token.role) return null;
+    return { userId: token.uid, role: token.role, signedInAt: token.signedInAt ?? 0 };
+  } catch {
+    // Expired, tampered with or sealed with another secret: no session.
+    return null;
+  }
+}
