@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/server/db/transaction";
 import { balances, key, newAgent, newCustomer, placeOrder } from "./helpers";
@@ -105,5 +106,84 @@ describe("concurrency on real PostgreSQL", () => {
       const wallet = (await balances(customer.userId)).WALLET!.balance;
       expect(wallet).toBe(confirm.status === "fulfilled" ? 10_000n : 0n);
     }
+  });
+
+  it("a wallet held by a slow transaction stalls its own order only, not the platform", async () => {
+    // Before the platform's fee and commission accounts were split and locked last, every
+    // entry locked them first: one order waiting on a busy wallet held them meanwhile, and
+    // every other confirm and approval on the platform queued behind it.
+    const [slow, other, payer] = await Promise.all([
+      newCustomer(),
+      newCustomer(),
+      newCustomer(500_000n),
+    ]);
+    const [a1, a2, a3] = await Promise.all([
+      newAgent(1_000_000n),
+      newAgent(1_000_000n),
+      newAgent(1_000_000n),
+    ]);
+    const stuck = await placeOrder(slow, "CASH_IN", 10_000n);
+    // The other two post to the same platform sub-accounts as the stuck one: only the lock
+    // order keeps them apart, not the luck of the split.
+    const shardOf = async (orderId: string) =>
+      (
+        await inTransaction(
+          (tx) => tx.$queryRaw<{ s: number }[]>`SELECT order_shard(${orderId}::uuid) AS s`,
+        )
+      )[0]!.s;
+    const target = await shardOf(stuck.id);
+    const onTargetShard = async (make: () => ReturnType<typeof placeOrder>, owner: typeof slow) => {
+      for (;;) {
+        const o = await make();
+        if ((await shardOf(o.id)) === target) return o;
+        await owner.api.customer.cancelOrder({ orderId: o.id, idempotencyKey: key() });
+      }
+    };
+    const free = await onTargetShard(() => placeOrder(other, "CASH_IN", 10_000n), other);
+    const cashOut = await onTargetShard(() => placeOrder(payer, "CASH_OUT", 20_000n), payer);
+    await a1.api.agent.claim({ token: stuck.token! });
+    await a2.api.agent.claim({ token: free.token! });
+    await a3.api.agent.claim({ token: cashOut.token! });
+    const holder = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(
+        "SELECT 1 FROM accounts WHERE user_id = $1 AND kind = 'WALLET' FOR UPDATE",
+        [slow.userId],
+      );
+      const waiting = a1.api.agent.confirm({ orderId: stuck.id, idempotencyKey: key() });
+      // Until the stuck confirm is really waiting for the wallet's lock.
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await holder.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+        );
+        if (rows[0]!.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      // Generous: a stall would last until the holder lets go, which it does only after.
+      const stalled = (ms: number) =>
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error("stalled behind the held wallet")), ms),
+        );
+      await Promise.race([
+        Promise.all([
+          a2.api.agent.confirm({ orderId: free.id, idempotencyKey: key() }),
+          payer.api.customer.answerApproval({
+            orderId: cashOut.id,
+            approve: true,
+            pin: "1234",
+            idempotencyKey: key(),
+          }),
+        ]),
+        stalled(20_000),
+      ]);
+      await holder.query("ROLLBACK");
+      expect((await waiting).status).toBe("COMPLETED");
+    } finally {
+      await holder.end();
+    }
+    expect((await balances(slow.userId)).WALLET?.balance).toBe(10_000n);
+    expect((await balances(other.userId)).WALLET?.balance).toBe(10_000n);
   });
 });
