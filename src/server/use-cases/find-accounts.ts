@@ -21,6 +21,7 @@ export async function findAccounts(input: {
         currency: true,
         balance: true,
         onHold: true,
+        shard: true,
         user: { select: { name: true, phone: true, agent: { select: { shopName: true } } } },
       },
     }),
@@ -31,7 +32,12 @@ export async function findAccounts(input: {
     currency: a.currency,
     balance: a.balance,
     onHold: a.onHold,
-    owner: a.user ? (a.user.agent?.shopName ?? a.user.name) : "ProxyPay",
+    owner: a.user
+      ? (a.user.agent?.shopName ?? a.user.name)
+      : // Fee revenue and commission expense are kept in 8 parts (docs/decisions.md).
+        a.kind === "FEE_REVENUE" || a.kind === "COMMISSION_EXPENSE"
+        ? `ProxyPay, part ${a.shard + 1} of 8`
+        : "ProxyPay",
     ownerPhone: a.user?.phone ?? null,
   }));
 }
