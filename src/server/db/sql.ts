@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { getPool } from "./client";
 import type { Tx } from "./transaction";
@@ -34,6 +35,17 @@ export function sqlError(error: unknown): { code: string; message: string } | nu
   return null;
 }
 
+// Named statements are parsed and planned once per connection, not once per call.
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `pp_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 /**
  * Runs one statement that returns one jsonb value and returns that value. On its own it
  * is retried when PostgreSQL asks; in a transaction the transaction's runner retries.
@@ -45,7 +57,7 @@ export async function queryJson<T>(db: Runner, text: string, values: unknown[]):
   }
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await getPool().query<{ r: T }>(text, values);
+      const result = await getPool().query<{ r: T }>({ name: statementName(text), text, values });
       return result.rows[0]!.r;
     } catch (error) {
       const code = sqlError(error)?.code;
