@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { proxy } from "./proxy";
+import { config, proxy } from "./proxy";
+import { strictTransportSecurity } from "./server/security/hsts";
 
 const saved = process.env.NEXTAUTH_URL;
 afterEach(() => {
@@ -19,7 +20,18 @@ describe("Strict-Transport-Security", () => {
     expect(hsts("http://10.0.0.5:3000/customer", { "x-forwarded-proto": "https" })).toBe(
       "max-age=31536000",
     );
-    expect(hsts("http://10.0.0.5:3000/api/trpc/customer.home")).toBe("max-age=31536000");
+    expect(hsts("http://10.0.0.5:3000/admin")).toBe("max-age=31536000");
+  });
+
+  it("is sent by the API's own handler, which the proxy does not run for", async () => {
+    // Next reads the matcher as a path pattern; this one is also a plain regular expression.
+    const matcher = new RegExp(`^${config.matcher[0]}$`);
+    expect(matcher.test("/api/trpc/customer.home")).toBe(false);
+    expect(matcher.test("/customer")).toBe(true);
+    process.env.NEXTAUTH_URL = "https://pay.example.com";
+    expect(strictTransportSecurity("http://10.0.0.5:3000/api/trpc/customer.home")).toBe(
+      "max-age=31536000",
+    );
   });
 
   it("is sent when TLS reaches this server directly", () => {

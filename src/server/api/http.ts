@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { strictTransportSecurity } from "../security/hsts";
 import { appRouter } from "./root";
 import type { Context } from "./trpc";
 
@@ -18,5 +19,10 @@ export function handleTrpcRequest(req: Request, createContext: () => Promise<Con
     createContext,
     // Refused with 400 while the request is parsed: no session lookup, no procedure runs.
     maxBatchSize: MAX_BATCH_SIZE,
+    // The pages' proxy (src/proxy.ts) does not run for the API; HSTS is sent here instead.
+    responseMeta() {
+      const hsts = strictTransportSecurity(req.url);
+      return hsts ? { headers: new Headers({ "Strict-Transport-Security": hsts }) } : {};
+    },
   });
 }
