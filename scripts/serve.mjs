@@ -47,6 +47,9 @@ if (workers > 1 && cluster.isPrimary) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    // API answers are small JSON (or a live stream): gzip cost a sixth of the server's time
+    // on them and saves a few hundred bytes. Pages and scripts are still compressed.
+    if (req.url?.startsWith("/api/trpc")) delete req.headers["accept-encoding"];
     handle(req, res).catch((error) => {
       console.error("[serve]", error);
       if (!res.headersSent) res.statusCode = 500;

@@ -31,12 +31,14 @@ const NOT_AN_ORDER = "This QR code is not a ProxyPay order, or it was cancelled"
  * codes use up the budget.
  */
 async function locateByCode(actor: Actor, raw: string): Promise<string> {
-  const agent = activeAgentOf(await orderContext(null, { userId: actor.userId }));
-  const key = `code:agent:${agent.id}`;
+  // Counted first, before any other read: in a burst, attempts are admitted in the order
+  // they arrive. The agent's login is the agent here (one login per shop).
+  const key = `code:agent:${actor.userId}`;
   await admitAttempt(
     [{ key, policy: TYPED_CODE_PER_AGENT }],
     "Too many wrong codes: typing codes is paused, scanning still works",
   );
+  activeAgentOf(await orderContext(null, { userId: actor.userId }));
   const code = parseTypedCode(raw);
   const order = await inTransaction(
     async (tx) =>
