@@ -77,26 +77,26 @@ describe("a burst of PIN attempts for one phone", () => {
 });
 
 describe("a burst of typed codes by one agent", () => {
-  it("40 wrong codes at once: at most the limit are looked up, a right code late in the burst is paused too", async () => {
+  it("40 wrong codes at once: at most the limit are looked up, and then a right code is paused too", async () => {
     const agent = await newAgent(1_000_000n);
     const customer = await newCustomer();
     const order = await placeOrder(customer, "CASH_IN", 10_000n);
-    const rightAt = 25;
-    expect(rightAt).toBeGreaterThan(TYPED_CODE_PER_AGENT.limit);
 
     const results = await Promise.allSettled(
-      Array.from({ length: 40 }, (_, i) =>
-        agent.api.agent.claim({ code: i === rightAt ? order.typedCode! : unusedCode(i) }),
-      ),
+      Array.from({ length: 40 }, (_, i) => agent.api.agent.claim({ code: unusedCode(i) })),
     );
     const messages = results.map((r) =>
       r.status === "fulfilled" ? "claimed" : (r.reason as Error).message,
     );
-    expect(messages[rightAt]).toMatch(/typing codes is paused/);
     const lookedUp = messages.filter((m) => /No open order/.test(m)).length;
     expect(lookedUp).toBeGreaterThan(0);
     expect(lookedUp).toBeLessThanOrEqual(TYPED_CODE_PER_AGENT.limit);
     for (const m of messages) expect(m).toMatch(/No open order|typing codes is paused/);
+    // Which calls of a burst arrive first is the network's choice, not the server's: the
+    // right code is sent once the burst has spent the budget, and is paused like the rest.
+    await expect(agent.api.agent.claim({ code: order.typedCode! })).rejects.toThrow(
+      /typing codes is paused/,
+    );
     const stored = await inTransaction((tx) =>
       tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } }),
     );
