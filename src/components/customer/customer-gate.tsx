@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ServerRoleGate } from "@/components/ui/server-role-gate";
+import styles from "./customer.module.css";
 import { CustomerShell } from "./customer-shell";
 
 const shell = (children: ReactNode) => <CustomerShell>{children}</CustomerShell>;
@@ -17,6 +18,7 @@ export function CustomerGate({ children }: { children: ReactNode }) {
       appName="the customer app"
       rightAccount="a customer wallet"
       frame={shell}
+      titleClassName={styles.title}
     >
       {children}
     </ServerRoleGate>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect } from "react";
 import type { Role } from "@/generated/prisma/enums";
+import { accountLabel } from "./account-label";
 import { useSession } from "./session";
 import { SignOutButton } from "./sign-out-button";
 
@@ -57,8 +58,8 @@ export function RoleGate({
       <div className="card stack">
         <h1>This is {appName}</h1>
         <p className="muted">
-          You are signed in with a {data.user.role.toLowerCase()} account. Sign out, then sign in
-          with {rightAccount}.
+          You are signed in with {accountLabel(data.user.role)}. Sign out, then sign in with{" "}
+          {rightAccount}.
         </p>
         <SignOutButton callbackUrl={loginPath} className="button primary" />
       </div>,

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { getSession } from "@/lib/session";
+import { accountLabel } from "./account-label";
 import { SessionProvider } from "./session";
 import { SignOutButton } from "./sign-out-button";
 
@@ -15,14 +16,10 @@ interface Props {
   rightAccount: string;
   /** The audience's page frame (phone shell, plain page). */
   frame?: (children: ReactNode) => ReactNode;
+  /** The audience's heading style for the wrong-app card. */
+  titleClassName?: string;
   children: ReactNode;
 }
-
-const ACCOUNT: Record<Role, string> = {
-  CUSTOMER: "a customer account",
-  AGENT: "an agent account",
-  ADMIN: "an operator account",
-};
 
 const plainFrame = (children: ReactNode) => <main className="page narrow">{children}</main>;
 
@@ -39,6 +36,7 @@ export async function ServerRoleGate({
   appName,
   rightAccount,
   frame = plainFrame,
+  titleClassName,
   children,
 }: Props) {
   const session = await getSession();
@@ -46,9 +44,9 @@ export async function ServerRoleGate({
   if (session.user.role !== allow) {
     return frame(
       <div className="card stack">
-        <h1>This is {appName}</h1>
+        <h1 className={titleClassName}>This is {appName}</h1>
         <p className="muted">
-          You are signed in with {ACCOUNT[session.user.role]}. Sign out, then sign in with{" "}
+          You are signed in with {accountLabel(session.user.role)}. Sign out, then sign in with{" "}
           {rightAccount}.
         </p>
         <SignOutButton callbackUrl={loginPath} className="button primary" />
