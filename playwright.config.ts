@@ -37,7 +37,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next build && npx next start -p ${PORT}`,
+    // Builds only when the sources changed since the last build (as npm start does).
+    command: `node scripts/build-if-needed.mjs && npx next start -p ${PORT}`,
     url: `http://localhost:${PORT}/api/auth/csrf`,
     timeout: 300_000,
     reuseExistingServer: false,

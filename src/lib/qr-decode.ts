@@ -1,6 +1,12 @@
-import { BinaryBitmap, DecodeHintType, HybridBinarizer, RGBLuminanceSource } from "@zxing/library";
+// Module by module, not from "@zxing/library": its index (not marked free of side effects)
+// would bring every barcode format's reader and writer, ~120 kB gzip instead of the QR parts.
+// The agent's scanner loads this file with import() when the camera opens.
+import BinaryBitmap from "@zxing/library/esm/core/BinaryBitmap";
+import HybridBinarizer from "@zxing/library/esm/core/common/HybridBinarizer";
+import DecodeHintType from "@zxing/library/esm/core/DecodeHintType";
 import QRCodeDecoder from "@zxing/library/esm/core/qrcode/decoder/Decoder";
 import QRCodeDetector from "@zxing/library/esm/core/qrcode/detector/Detector";
+import RGBLuminanceSource from "@zxing/library/esm/core/RGBLuminanceSource";
 
 /** How a frame is looked at: turned clockwise by `quarterTurns` x 90 degrees, maybe mirrored. */
 export interface Orientation {
@@ -41,6 +47,27 @@ export function decodeQrFrame(
     // No readable code in this frame (out of view, blurred, half-drawn): the next frame.
     return null;
   }
+}
+
+/**
+ * The grey level of each pixel of what a 2D canvas shows, as ZXing's browser package computes
+ * it (HTMLCanvasElementLuminanceSource): 0.299 R + 0.587 G + 0.114 B, rounded, and
+ * fully transparent pixels white.
+ */
+export function canvasLuminance(
+  context: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+): Uint8ClampedArray {
+  const rgba = context.getImageData(0, 0, width, height).data;
+  const grey = new Uint8ClampedArray(width * height);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j++) {
+    grey[j] =
+      rgba[i + 3] === 0
+        ? 0xff
+        : (306 * rgba[i]! + 601 * rgba[i + 1]! + 117 * rgba[i + 2]! + 0x200) >> 10;
+  }
+  return grey;
 }
 
 /** The eight orientations in turn: a still picture is tried in all of them within 8 frames. */

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { Providers } from "@/app/providers";
+import { SessionProvider } from "@/components/ui/session";
+import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = {
   title: { default: "ProxyPay Operations", template: "%s · ProxyPay Operations" },
@@ -8,6 +11,15 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function AdminLayout({ children }: { children: ReactNode }) {
-  return <>{children}</>;
+/**
+ * The dashboard's screens call the API from the browser (React Query, tRPC) and read the
+ * operator's session, which the server hands them here. Sign-in and sign-out load a page
+ * afresh, so this layout always renders with the current session.
+ */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  return (
+    <SessionProvider session={await getSession()}>
+      <Providers>{children}</Providers>
+    </SessionProvider>
+  );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useSession } from "next-auth/react";
+import { useSession } from "@/components/ui/session";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
 import { shortId } from "./types";

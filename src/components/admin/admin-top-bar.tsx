@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { signOut, useSession } from "next-auth/react";
+import { useSession } from "@/components/ui/session";
+import { SignOutButton } from "@/components/ui/sign-out-button";
 import styles from "./admin.module.css";
 
 export type AdminSection =
@@ -48,13 +49,7 @@ export function AdminTopBar({ current }: { current: AdminSection }) {
       </nav>
       <div className={styles.barNav}>
         <span className={styles.who}>{data?.user.name}</span>
-        <button
-          type="button"
-          className="link"
-          onClick={() => void signOut({ callbackUrl: "/admin/login" })}
-        >
-          Sign out
-        </button>
+        <SignOutButton callbackUrl="/admin/login" />
       </div>
     </header>
   );

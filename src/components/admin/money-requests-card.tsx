@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useSession } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
+import { useSession } from "@/components/ui/session";
 import { formatMinor } from "@/domain/money";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";

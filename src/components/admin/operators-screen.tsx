@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useSession } from "next-auth/react";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { useSession } from "@/components/ui/session";
 import { useTRPC } from "@/lib/trpc";
 import { ActorLabel } from "./actor-label";
 import styles from "./admin.module.css";

@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useSession } from "next-auth/react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
+import { useSession } from "@/components/ui/session";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";

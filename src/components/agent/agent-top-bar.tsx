@@ -1,7 +1,5 @@
-"use client";
-
 import Link from "next/link";
-import { signOut } from "next-auth/react";
+import { SignOutButton } from "@/components/ui/sign-out-button";
 import styles from "./agent.module.css";
 
 interface Props {
@@ -16,13 +14,7 @@ export function AgentTopBar({ shopName, current }: Props) {
       <span className="title">{shopName ?? "ProxyPay Agent"}</span>
       <nav className={styles.barNav}>
         {current === "counter" ? <Link href="/agent/history">History</Link> : null}
-        <button
-          type="button"
-          className="link"
-          onClick={() => void signOut({ callbackUrl: "/agent/login" })}
-        >
-          Sign out
-        </button>
+        <SignOutButton callbackUrl="/agent/login" />
       </nav>
     </header>
   );

@@ -7,7 +7,6 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { isLive } from "@/domain/order-state";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
-import { AgentGate } from "./agent-gate";
 import { AgentTopBar } from "./agent-top-bar";
 import { OrderPanel } from "./order-panel";
 import { OverviewCards, OverviewSkeleton, SuspendedBanner } from "./overview-cards";
@@ -19,15 +18,8 @@ import { type AgentOrder, progressOf } from "./types";
 // middle of a cash-out does not lose the screen that lets them finish it.
 const CURRENT_ORDER_KEY = "proxypay.agent.currentOrder";
 
+/** The shop's counter. Render it inside AgentGate (the page does). */
 export function CounterScreen() {
-  return (
-    <AgentGate>
-      <Counter />
-    </AgentGate>
-  );
-}
-
-function Counter() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const overview = useQuery(trpc.agent.overview.queryOptions());

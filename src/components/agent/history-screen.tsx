@@ -8,7 +8,6 @@ import { Money } from "@/components/ui/money";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import styles from "./agent.module.css";
-import { AgentGate } from "./agent-gate";
 import { AgentTopBar } from "./agent-top-bar";
 import { TodayTotals } from "./overview-cards";
 import { type AgentHistoryRow, formatRowTime } from "./types";
@@ -17,15 +16,8 @@ const PAGE_SIZE = 20;
 
 type Cursor = { createdAt: Date; id: string };
 
+/** The shop's past orders. Render it inside AgentGate (the page does). */
 export function HistoryScreen() {
-  return (
-    <AgentGate>
-      <History />
-    </AgentGate>
-  );
-}
-
-function History() {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const overview = useQuery(trpc.agent.overview.queryOptions());

@@ -1,10 +1,24 @@
 "use client";
 
-import { HTMLCanvasElementLuminanceSource } from "@zxing/browser";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { decodeQrFrame, orientationForFrame } from "@/lib/qr-decode";
 import styles from "./agent.module.css";
+
+type QrDecoder = typeof import("@/lib/qr-decode");
+
+/**
+ * The decoder (ZXing's QR parts, ~30 kB gzip) loads when the camera opens, not with the
+ * counter screen: an agent who types codes never downloads it. Asked for in parallel with
+ * the camera, it is usually there before the first picture.
+ */
+let decoder: Promise<QrDecoder> | undefined;
+function loadDecoder(): Promise<QrDecoder> {
+  decoder ??= import("@/lib/qr-decode").catch((error: unknown) => {
+    decoder = undefined; // a lost connection: the next attempt asks again
+    throw error;
+  });
+  return decoder;
+}
 
 type CameraState =
   | { kind: "off" }
@@ -13,6 +27,7 @@ type CameraState =
   | { kind: "unavailable"; message: string };
 
 const TYPE_INSTEAD = "Type the customer's code in the box below instead.";
+const DECODER_FAILED = `The scanner could not load. Check the connection and try again. ${TYPE_INSTEAD}`;
 
 /** Turns a getUserMedia refusal into words a shopkeeper can act on. */
 export function explainCameraError(error: unknown): string {
@@ -123,7 +138,12 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
     if (disabled && (camera.kind === "starting" || camera.kind === "scanning")) stop();
   }, [disabled, camera.kind, stop]);
 
-  function scanFrames(video: HTMLVideoElement, session: Session, attempt: number): void {
+  function scanFrames(
+    video: HTMLVideoElement,
+    session: Session,
+    attempt: number,
+    qr: QrDecoder,
+  ): void {
     const canvas = document.createElement("canvas");
     const context = canvas.getContext("2d", { willReadFrequently: true });
     if (!context) throw new Error("2D canvas unavailable");
@@ -140,8 +160,9 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
           canvas.height = height;
         }
         context.drawImage(video, 0, 0, canvas.width, canvas.height);
-        const grey = new HTMLCanvasElementLuminanceSource(canvas).getMatrix();
-        const text = decodeQrFrame(grey, canvas.width, canvas.height, orientationForFrame(frame++));
+        const grey = qr.canvasLuminance(context, canvas.width, canvas.height);
+        const orientation = qr.orientationForFrame(frame++);
+        const text = qr.decodeQrFrame(grey, canvas.width, canvas.height, orientation);
         if (text !== null) {
           end();
           setCamera({ kind: "off" });
@@ -168,6 +189,8 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
     end();
     const attempt = attemptRef.current;
     setCamera({ kind: "starting" });
+    const decoderReady = loadDecoder();
+    decoderReady.catch(() => {}); // handled where it is awaited
     try {
       // The back camera on a tablet; browsers fall back to any camera when there is none.
       const stream = await navigator.mediaDevices.getUserMedia({
@@ -194,8 +217,18 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
           });
         });
       }
+      let qr: QrDecoder;
+      try {
+        qr = await decoderReady;
+      } catch {
+        if (attempt !== attemptRef.current) return;
+        end();
+        setCamera({ kind: "unavailable", message: DECODER_FAILED });
+        return;
+      }
+      if (attempt !== attemptRef.current) return;
       setCamera({ kind: "scanning" });
-      scanFrames(video, session, attempt);
+      scanFrames(video, session, attempt, qr);
     } catch (error) {
       if (attempt !== attemptRef.current) return;
       end();

@@ -1,65 +1,82 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { isLive } from "@/domain/order-state";
-import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import styles from "./customer.module.css";
 import { type ActivityItem, formatWhen } from "./types";
 
-const PAGE_SIZE = 10;
+/**
+ * The customer's orders, newest first: the first page comes with the page (rendered on the
+ * server), further pages are asked for with the server's (createdAt, id) cursor. The API
+ * client for those loads with the first "Load more", so the wallet's first load stays small.
+ */
+export function ActivityList({
+  firstPage,
+  pageSize,
+  renderedAt,
+}: {
+  firstPage: ActivityItem[];
+  pageSize: number;
+  /** When the server rendered the first page (ms since epoch): "now" until hydrated. */
+  renderedAt: number;
+}) {
+  const hydrated = useHydrated();
+  const now = hydrated ? Date.now() : renderedAt;
+  const [more, setMore] = useState<ActivityItem[]>([]);
+  const [hasMore, setHasMore] = useState(firstPage.length === pageSize);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<{ message: string } | null>(null);
+  const rows = [...firstPage, ...more];
 
-type Cursor = { createdAt: Date; id: string };
-
-/** The customer's orders, newest first, paged with the server's (createdAt, id) cursor. */
-export function useActivity() {
-  const trpc = useTRPC();
-  const client = useTRPCClient();
-  return useInfiniteQuery({
-    // Under the procedure's own path key, so invalidating customer.activity refreshes it too.
-    queryKey: [...trpc.customer.activity.pathKey(), { type: "infinite", limit: PAGE_SIZE }],
-    queryFn: ({ pageParam }) =>
-      client.customer.activity.query({
-        limit: PAGE_SIZE,
-        ...(pageParam ? { before: pageParam } : {}),
-      }),
-    initialPageParam: null as Cursor | null,
-    getNextPageParam: (lastPage): Cursor | null => {
-      const last = lastPage.at(-1);
-      if (!last || lastPage.length < PAGE_SIZE) return null;
-      return { createdAt: last.createdAt, id: last.id };
-    },
-  });
-}
-
-export function ActivityList({ activity }: { activity: ReturnType<typeof useActivity> }) {
-  const rows = activity.data?.pages.flat() ?? [];
+  async function loadMore() {
+    const last = rows.at(-1);
+    if (!last) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const { trpcClient } = await import("@/lib/trpc-vanilla");
+      const page = await trpcClient.customer.activity.query({
+        limit: pageSize,
+        before: { createdAt: last.createdAt, id: last.id },
+      });
+      setMore((shown) => [...shown, ...page]);
+      setHasMore(page.length === pageSize);
+    } catch (caught) {
+      setError(
+        caught instanceof Error
+          ? caught
+          : { message: "We could not reach ProxyPay. Check your connection and try again" },
+      );
+    } finally {
+      setLoading(false);
+    }
+  }
 
   return (
     <section className="card stack" aria-labelledby="activity-heading">
       <h2 id="activity-heading" className={styles.heading}>
         Recent activity
       </h2>
-      {activity.isPending ? <ActivitySkeleton /> : null}
-      <ErrorNote error={activity.error} />
-      {activity.isSuccess && rows.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="muted">No orders yet. Tap Cash in or Cash out to start your first one.</p>
-      ) : null}
-      {rows.length > 0 ? (
+      ) : (
         <ul className="list" data-testid="activity">
           {rows.map((row) => (
             <li key={row.id}>
-              <ActivityRow row={row} />
+              <ActivityRow row={row} now={now} deviceZone={hydrated} />
             </li>
           ))}
         </ul>
-      ) : null}
-      {activity.hasNextPage ? (
-        <Button busy={activity.isFetchingNextPage} onClick={() => void activity.fetchNextPage()}>
+      )}
+      <ErrorNote error={error} />
+      {hasMore ? (
+        <Button busy={loading} onClick={() => void loadMore()}>
           Load more
         </Button>
       ) : null}
@@ -67,10 +84,17 @@ export function ActivityList({ activity }: { activity: ReturnType<typeof useActi
   );
 }
 
-function ActivityRow({ row }: { row: ActivityItem }) {
+function ActivityRow({
+  row,
+  now,
+  deviceZone,
+}: {
+  row: ActivityItem;
+  now: number;
+  deviceZone: boolean;
+}) {
   // The server marks an unused code EXPIRED only when someone next looks at that order.
-  const status =
-    isLive(row.status) && row.expiresAt.getTime() < Date.now() ? "EXPIRED" : row.status;
+  const status = isLive(row.status) && row.expiresAt.getTime() < now ? "EXPIRED" : row.status;
   return (
     <Link href={`/customer/orders/${row.id}`} className={styles.activityRow}>
       <strong>{typeLabel(row.type)}</strong>
@@ -79,21 +103,11 @@ function ActivityRow({ row }: { row: ActivityItem }) {
       <span>
         <StatusBadge status={status} />
       </span>
-      <span className="small muted">{formatWhen(row.createdAt)}</span>
+      {/* The server's ICU may space a time differently from the browser's: text only. */}
+      <span className="small muted" suppressHydrationWarning>
+        {formatWhen(row.createdAt, { deviceZone })}
+      </span>
       <span className="small muted">{row.reference}</span>
     </Link>
-  );
-}
-
-function ActivitySkeleton() {
-  return (
-    <ul className="list" aria-busy="true" aria-label="Loading activity">
-      {[0, 1, 2].map((i) => (
-        <li key={i} className={`stack ${styles.skeletonRow}`}>
-          <div className="skeleton" style={{ width: "55%" }} />
-          <div className="skeleton" style={{ width: "35%" }} />
-        </li>
-      ))}
-    </ul>
   );
 }

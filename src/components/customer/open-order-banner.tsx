@@ -12,8 +12,15 @@ import type { ActivityItem } from "./types";
  * Someone who left the QR screen (a call came in, the app was closed) gets back to it in one
  * tap instead of hunting through the list while the agent waits.
  */
-export function OpenOrderBanner({ rows }: { rows: ActivityItem[] }) {
-  const now = useNow(15_000);
+export function OpenOrderBanner({
+  rows,
+  renderedAt,
+}: {
+  rows: ActivityItem[];
+  /** When the server rendered the rows: "now" while hydrating, so both agree. */
+  renderedAt: number;
+}) {
+  const now = useNow(15_000, renderedAt);
   const open = rows.find((r) => isLive(r.status) && r.expiresAt.getTime() > now);
   if (!open) return null;
   return (
@@ -33,9 +40,10 @@ export function OpenOrderBanner({ rows }: { rows: ActivityItem[] }) {
   );
 }
 
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+function useNow(everyMs: number, initial: number): number {
+  const [now, setNow] = useState(initial);
   useEffect(() => {
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), everyMs);
     return () => clearInterval(timer);
   }, [everyMs]);

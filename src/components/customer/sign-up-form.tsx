@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { signInWithPin } from "@/lib/auth-client";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./customer.module.css";
 
@@ -82,23 +82,18 @@ export function SignUpForm() {
     }
     setSigningIn(true);
     try {
-      const result = await signIn("credentials", {
-        phone: phone.trim(),
-        pin,
-        audience: "customer",
-        redirect: false,
-      });
-      if (!result || result.error) {
+      const refused = await signInWithPin({ phone: phone.trim(), pin, audience: "customer" });
+      if (refused) {
         // The wallet exists; only the automatic sign-in failed, so ask for a manual one.
         router.replace("/customer/login?created=1");
         return;
       }
-      router.replace("/customer");
-      router.refresh();
+      // A fresh page load: the wallet home reads the new session on the server. The button
+      // stays busy until the page goes.
+      window.location.replace("/customer");
     } catch {
-      router.replace("/customer/login?created=1");
-    } finally {
       setSigningIn(false);
+      router.replace("/customer/login?created=1");
     }
   }
 

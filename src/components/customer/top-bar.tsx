@@ -1,7 +1,5 @@
-"use client";
-
 import Link from "next/link";
-import { signOut } from "next-auth/react";
+import { SignOutButton } from "@/components/ui/sign-out-button";
 import styles from "./customer.module.css";
 
 /** Home's bar: who is signed in, and the way out. */
@@ -9,13 +7,7 @@ export function HomeTopBar({ name }: { name: string | null }) {
   return (
     <header className="topbar">
       <span className="title">{name ?? "ProxyPay"}</span>
-      <button
-        type="button"
-        className="link"
-        onClick={() => void signOut({ callbackUrl: "/customer/login" })}
-      >
-        Sign out
-      </button>
+      <SignOutButton callbackUrl="/customer/login" />
     </header>
   );
 }

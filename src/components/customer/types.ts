@@ -19,7 +19,14 @@ export function errorCode(error: unknown): string | null {
 
 // en-KE keeps day-month order and a 12-hour clock, as people in Kenya read dates.
 const WHEN = new Intl.DateTimeFormat("en-KE", { dateStyle: "medium", timeStyle: "short" });
+// Pages rendered on the server cannot know the device's time zone: they show Kenyan time
+// until the browser has taken over (useHydrated), then the device's own.
+const WHEN_IN_KENYA = new Intl.DateTimeFormat("en-KE", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "Africa/Nairobi",
+});
 
-export function formatWhen(date: Date): string {
-  return WHEN.format(date);
+export function formatWhen(date: Date, { deviceZone = true } = {}): string {
+  return (deviceZone ? WHEN : WHEN_IN_KENYA).format(date);
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { signOut, useSession } from "next-auth/react";
 import { type ReactNode, useEffect } from "react";
 import type { Role } from "@/generated/prisma/enums";
-import { Button } from "./button";
+import { accountLabel } from "./account-label";
+import { useSession } from "./session";
+import { SignOutButton } from "./sign-out-button";
 
 interface Props {
   allow: Role;
@@ -22,7 +23,9 @@ interface Props {
 const plainFrame = (children: ReactNode) => <main className="page narrow">{children}</main>;
 
 /**
- * Renders its children only for a signed-in user of one role. Signed-out visitors are sent
+ * Renders its children only for a signed-in user of one role, in client screens (the operator
+ * dashboard's; customer and agent pages use ServerRoleGate). The session is the one the
+ * server read for the page (SessionProvider in the layout). Signed-out visitors are sent
  * to sign in; someone signed in with another role (a session left on a shared device) is
  * told which app this is instead of meeting a wall of refused requests. The server refuses
  * those requests anyway: this gate is for people, not for security.
@@ -55,12 +58,10 @@ export function RoleGate({
       <div className="card stack">
         <h1>This is {appName}</h1>
         <p className="muted">
-          You are signed in with a {data.user.role.toLowerCase()} account. Sign out, then sign in
-          with {rightAccount}.
+          You are signed in with {accountLabel(data.user.role)}. Sign out, then sign in with{" "}
+          {rightAccount}.
         </p>
-        <Button variant="primary" onClick={() => void signOut({ callbackUrl: loginPath })}>
-          Sign out
-        </Button>
+        <SignOutButton callbackUrl={loginPath} className="button primary" />
       </div>,
     );
   }

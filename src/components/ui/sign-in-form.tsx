@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { signInWithPin } from "@/lib/auth-client";
 import { Button } from "./button";
 
 interface Props {
@@ -14,7 +13,6 @@ interface Props {
 
 /** Phone + PIN (or password for operators) through next-auth's credentials provider. */
 export function SignInForm({ audience, next, secretLabel = "PIN" }: Props) {
-  const router = useRouter();
   const [phone, setPhone] = useState("+254");
   const [pin, setPin] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -25,20 +23,16 @@ export function SignInForm({ audience, next, secretLabel = "PIN" }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const result = await signIn("credentials", { phone, pin, audience, redirect: false });
-      if (!result || result.error) {
-        setError(
-          result?.error && result.error !== "CredentialsSignin"
-            ? result.error
-            : "Wrong phone number or PIN",
-        );
+      const refused = await signInWithPin({ phone, pin, audience });
+      if (refused) {
+        setError(refused !== "CredentialsSignin" ? refused : "Wrong phone number or PIN");
+        setBusy(false);
         return;
       }
-      router.replace(next);
-      router.refresh();
+      // A fresh page load: every screen reads the new session on the server.
+      window.location.replace(next);
     } catch {
       setError("We could not reach ProxyPay. Check your connection and try again");
-    } finally {
       setBusy(false);
     }
   }

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { CustomerShell } from "@/components/customer/customer-shell";
-import { LeaveIfSignedIn } from "@/components/customer/leave-if-signed-in";
 import { SignInForm } from "@/components/ui/sign-in-form";
+import { getSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -11,10 +12,11 @@ export default async function CustomerLoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  // The installed app opens on the sign-in page only once: a signed-in customer goes home.
+  if ((await getSession())?.user.role === "CUSTOMER") redirect("/customer");
   const { created } = await searchParams;
   return (
     <CustomerShell>
-      <LeaveIfSignedIn />
       <h1 className="brand">ProxyPay</h1>
       {created ? (
         <p className="alert ok" role="status">

@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
+import { AgentGate } from "@/components/agent/agent-gate";
 import { HistoryScreen } from "@/components/agent/history-screen";
 
 export const metadata: Metadata = { title: "History · ProxyPay Agent" };
 
 export default function AgentHistoryPage() {
-  return <HistoryScreen />;
+  return (
+    <AgentGate>
+      <HistoryScreen />
+    </AgentGate>
+  );
 }

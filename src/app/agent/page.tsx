@@ -1,5 +1,0 @@
-import { CounterScreen } from "@/components/agent/counter-screen";
-
-export default function AgentHomePage() {
-  return <CounterScreen />;
-}
