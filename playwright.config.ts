@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, OTP_OUTBOX } from "./tests/e2e/support";
 
-// End-to-end tests drive a production build (next build + next start) in Debian's
+// End-to-end tests drive a production build (next build + scripts/serve.mjs) in Debian's
 // Chromium. The database comes from scripts/with-db.ts (see package.json test:e2e).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -38,7 +38,7 @@ export default defineConfig({
   ],
   webServer: {
     // Builds only when the sources changed since the last build (as npm start does).
-    command: `node scripts/build-if-needed.mjs && npx next start -p ${PORT}`,
+    command: `node scripts/build-if-needed.mjs && PORT=${PORT} node scripts/serve.mjs`,
     url: `http://localhost:${PORT}/api/auth/csrf`,
     timeout: 300_000,
     reuseExistingServer: false,

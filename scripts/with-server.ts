@@ -1,5 +1,5 @@
 // Runs a command against this app's production server: builds when needed (as `npm start`
-// does, scripts/build-if-needed.mjs), starts `next start` on PORT (3000 by default), waits
+// does, scripts/build-if-needed.mjs), starts scripts/serve.mjs on PORT (3000 by default), waits
 // until it answers, runs the command with BASE_URL set, then stops the server.
 //
 //   tsx scripts/with-db.ts --fresh --demo --db NAME -- tsx scripts/with-server.ts -- command...
@@ -15,7 +15,7 @@ const BASE_URL = `http://localhost:${PORT}`;
 
 function start(): ChildProcess {
   // Its own process group, so that stopping it stops next-server and nothing else.
-  return spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT)], {
+  return spawn(process.execPath, [path.join("scripts", "serve.mjs")], {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
@@ -25,7 +25,7 @@ function start(): ChildProcess {
 async function ready(server: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     const ok = await fetch(`${BASE_URL}/api/auth/csrf`)
       .then((r) => r.ok)
       .catch(() => false);
