@@ -10,6 +10,14 @@ import type { Context } from "./trpc";
  */
 export const MAX_BATCH_SIZE = 50;
 
+/**
+ * JSON is not a page: no script may run in it and nothing may frame it, should a browser
+ * ever be led to render one. Static, so it costs nothing per call (the pages' policy needs
+ * a fresh nonce each time).
+ */
+const API_CSP =
+  "default-src 'self'; script-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /** The HTTP face of the API; the route handler supplies the session, tests a fixed actor. */
 export function handleTrpcRequest(req: Request, createContext: () => Promise<Context>) {
   return fetchRequestHandler({
@@ -19,10 +27,12 @@ export function handleTrpcRequest(req: Request, createContext: () => Promise<Con
     createContext,
     // Refused with 400 while the request is parsed: no session lookup, no procedure runs.
     maxBatchSize: MAX_BATCH_SIZE,
-    // The pages' proxy (src/proxy.ts) does not run for the API; HSTS is sent here instead.
+    // The pages' proxy (src/proxy.ts) does not run for the API: its headers are sent here.
     responseMeta() {
+      const headers = new Headers({ "Content-Security-Policy": API_CSP });
       const hsts = strictTransportSecurity(req.url);
-      return hsts ? { headers: new Headers({ "Strict-Transport-Security": hsts }) } : {};
+      if (hsts) headers.set("Strict-Transport-Security", hsts);
+      return { headers };
     },
   });
 }
