@@ -60,6 +60,10 @@ export function loadConfig() {
     pgbenchScale: num("PGBENCH_SCALE", 10),
     pgbenchHotScale: num("PGBENCH_HOT_SCALE", 1),
     pgbenchSeconds: num("PGBENCH_S", smoke ? 6 : 20),
+    /** Before each step, wait up to this long for other work on the machine to calm down. */
+    quietWaitS: num("QUIET_WAIT_S", smoke ? 0 : 30),
+    /** "Calm": the rest of the machine uses less than this share of it, percent. */
+    quietOtherPct: num("QUIET_OTHER_PCT", 10),
     build: process.env.BUILD !== "0",
     appPort: num("APP_PORT", 3200),
     proxyPort: num("PROXY_PORT", 3201),

@@ -54,7 +54,10 @@ export function printSummary(r: RunResult): void {
     `${r.machine.cpuModel}, ${r.machine.cores} cores, node ${r.machine.node}; PostgreSQL ` +
       `${r.postgres.serverVersion}, fsync ${r.postgres.fsync}, synchronous_commit ${r.postgres.synchronousCommit}; ` +
       `app server: ${r.server.workers} Node process(es)` +
-      (r.server.webConcurrency ? ` (WEB_CONCURRENCY=${r.server.webConcurrency})` : " (1 worker)"),
+      (r.server.webConcurrency
+        ? ` with WEB_CONCURRENCY=${r.server.webConcurrency}` +
+          (r.server.workers === 1 ? " (the app has no worker option: it ran 1 worker)" : "")
+        : " (1 worker)"),
   );
   out.push("");
   out.push(
