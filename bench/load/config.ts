@@ -34,6 +34,8 @@ export function loadConfig() {
     smoke,
     durationS: num("DURATION_S", smoke ? 6 : 20),
     warmupS: num("WARMUP_S", smoke ? 2 : 3),
+    /** Unmeasured load before the first step, seconds. */
+    globalWarmupS: num("GLOBAL_WARMUP_S", smoke ? 6 : 12),
     scenarios: scenarios("SCENARIOS", "SPREAD,HOT,MIXED,LIVE"),
     clients: list("CLIENTS", smoke ? "8,32" : "8,16,32").map(Number),
     /** LIVE (SPREAD with every phone on its stream) runs at these client counts. */

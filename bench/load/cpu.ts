@@ -94,31 +94,72 @@ export interface TreeSample {
   own: Map<number, number>;
   reaped: Map<number, number>;
   comm: Map<number, string>;
+  /** What each process is, for trees whose processes serve different people (PostgreSQL). */
+  label: Map<number, string>;
 }
 
-export function sampleTree(root: number | null): TreeSample {
-  const sample: TreeSample = { own: new Map(), reaped: new Map(), comm: new Map() };
+/**
+ * A PostgreSQL process by its title: "db:<name>" for a backend (or autovacuum worker) of
+ * that database, "aux" for the server's own processes (postmaster, WAL writer, checkpointer).
+ */
+export function postgresLabel(pid: number): string {
+  let title: string;
+  try {
+    title = readFileSync(`/proc/${pid}/cmdline`, "latin1").replace(/\0/g, " ").trim();
+  } catch {
+    return "aux";
+  }
+  // Titles may carry the cluster's name first (Debian: "postgres: 15/main: user db host(port)").
+  const backend = /^postgres: (?:[^ :]+: )?\S+ (\S+) (?:\S+\(\d+\)|\[local\])/.exec(title);
+  if (backend) return `db:${backend[1]}`;
+  const autovacuum = /^postgres: (?:[^ :]+: )?autovacuum worker (\S+)/.exec(title);
+  if (autovacuum) return `db:${autovacuum[1]}`;
+  return "aux";
+}
+
+export function sampleTree(
+  root: number | null,
+  labelOf: ((pid: number) => string) | null = null,
+): TreeSample {
+  const sample: TreeSample = {
+    own: new Map(),
+    reaped: new Map(),
+    comm: new Map(),
+    label: new Map(),
+  };
   if (root === null || !HAS_PROC) return sample;
   for (const p of processTree(root)) {
     sample.own.set(p.pid, p.own);
     sample.reaped.set(p.pid, p.reaped);
     sample.comm.set(p.pid, p.comm);
+    if (labelOf) sample.label.set(p.pid, labelOf(p.pid));
   }
   return sample;
 }
 
 /**
- * CPU milliseconds a tree used between two samples: what each live process used, plus what
- * the tree's processes reaped from children that ended in between, less what those ended
- * children had already used at the first sample.
+ * CPU milliseconds a tree used between two samples: what each live process used, plus
+ * (with `reaped`) what the tree's processes reaped from children that ended in between, less
+ * what those ended children had already used at the first sample. `include` picks processes
+ * by label; reaped time cannot be told apart by label.
  */
-export function treeCpuMs(before: TreeSample, after: TreeSample): number {
+export function treeCpuMs(
+  before: TreeSample,
+  after: TreeSample,
+  include: (label: string) => boolean = () => true,
+  reaped = true,
+): number {
   let ticks = 0;
   for (const [pid, own] of after.own) {
+    if (!include(after.label.get(pid) ?? "")) continue;
     ticks += own - (before.own.get(pid) ?? 0);
-    ticks += (after.reaped.get(pid) ?? 0) - (before.reaped.get(pid) ?? 0);
+    if (reaped) ticks += (after.reaped.get(pid) ?? 0) - (before.reaped.get(pid) ?? 0);
   }
-  for (const [pid, own] of before.own) if (!after.own.has(pid)) ticks -= own;
+  if (reaped) {
+    for (const [pid, own] of before.own) {
+      if (!after.own.has(pid) && include(before.label.get(pid) ?? "")) ticks -= own;
+    }
+  }
   return (ticks * 1000) / CLOCK_TICKS;
 }
 

@@ -5,6 +5,7 @@ import {
   cores,
   type MachineSample,
   machineCpuMs,
+  postgresLabel,
   reapedChildrenMs,
   sampleMachine,
   sampleTree,
@@ -41,6 +42,8 @@ export class Meter {
     readonly serverPid: number | null,
     readonly postmasterPid: number | null,
     readonly proxy: WireProxy | null,
+    /** The databases whose backends count as this benchmark's (the app's, pgbench's). */
+    readonly databases: readonly string[],
   ) {}
 
   async snapshot(): Promise<Snapshot> {
@@ -48,7 +51,7 @@ export class Meter {
     return {
       at: performance.now(),
       server: sampleTree(this.serverPid),
-      postgres: sampleTree(this.postmasterPid),
+      postgres: sampleTree(this.postmasterPid, postgresLabel),
       proxy: sampleTree(this.proxy?.pid ?? null),
       reapedMs: reapedChildrenMs(),
       bench: process.cpuUsage(),
@@ -62,7 +65,13 @@ export class Meter {
     return [...s.server.comm].map(([pid, comm]) => ({ pid, comm }));
   }
 
-  cpu(before: Snapshot, after: Snapshot, orders: number | null) {
+  /**
+   * `backendsEnd`: the step's database connections end within it (pgbench), so the time of
+   * ended backends (the postmaster reaps it, whoever's they were) counts as PostgreSQL's.
+   * Otherwise only live processes count: the app's pool keeps its connections, and other
+   * people's short-lived connections to the same server would blur the figure.
+   */
+  cpu(before: Snapshot, after: Snapshot, orders: number | null, backendsEnd = false) {
     const wallMs = after.at - before.at;
     const machine = machineCpuMs(before.machine, after.machine);
     // /proc/stat's total is the capacity of every core over the window.
@@ -73,7 +82,10 @@ export class Meter {
       msPerOrder: orders ? round(ms / orders, 2) : null,
     });
     const node = treeCpuMs(before.server, after.server);
-    const postgres = treeCpuMs(before.postgres, after.postgres);
+    const ours = (label: string) =>
+      label === "aux" || this.databases.some((d) => label === `db:${d}`);
+    const postgres = treeCpuMs(before.postgres, after.postgres, ours, backendsEnd);
+    const postgresOthers = treeCpuMs(before.postgres, after.postgres, (l) => !ours(l), false);
     const proxy = treeCpuMs(before.proxy, after.proxy);
     const extra = after.reapedMs - before.reapedMs;
     const bench =
@@ -89,6 +101,8 @@ export class Meter {
       pgbenchClient: share(extra),
       /** Everything else that ran on the machine meanwhile (other people's work, the OS). */
       other: share(other),
+      /** Of which: backends of other databases on the same PostgreSQL server. */
+      postgresOtherDatabases: share(postgresOthers),
       idlePct: round(100 - (100 * machine.busyMs) / capacity),
     };
   }

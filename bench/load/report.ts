@@ -44,6 +44,10 @@ function table(header: string[], rows: (string | number | null)[][]): string {
 
 const pct = (p: { p50: number; p95: number; p99: number }) => `${p.p50}/${p.p95}/${p.p99}`;
 
+/** Other work above this share of the machine makes a step's figures doubtful: marked "!". */
+export const BUSY_OTHER_PCT = 10;
+const flagged = (other: number) => (other > BUSY_OTHER_PCT ? `${other}!` : String(other));
+
 export function printSummary(r: RunResult): void {
   const out: string[] = [];
   out.push("");
@@ -72,6 +76,7 @@ export function printSummary(r: RunResult): void {
         "gen%",
         "proxy%",
         "other%",
+        "idle%",
         "node ms/o",
         "pg ms/o",
         "xact/o",
@@ -89,7 +94,8 @@ export function printSummary(r: RunResult): void {
         s.cpu.postgres.pct,
         s.cpu.loadGenerator.pct,
         s.cpu.wireProxy.pct,
-        s.cpu.other.pct,
+        flagged(s.cpu.other.pct),
+        s.cpu.idlePct,
         s.cpu.node.msPerOrder,
         s.cpu.postgres.msPerOrder,
         s.perOrder.transactions,
@@ -99,6 +105,10 @@ export function printSummary(r: RunResult): void {
         s.errorsInWindow,
       ]),
     ),
+  );
+  out.push(
+    `! = other work used more than ${BUSY_OTHER_PCT} % of the machine during the step: ` +
+      "its figures are not the app's alone",
   );
   out.push("");
   out.push("per call, p50/p95/p99 ms (orders started in the window):");
@@ -126,7 +136,7 @@ export function printSummary(r: RunResult): void {
           p.latencyAvgMs,
           p.cpu?.postgres.pct ?? null,
           p.cpu?.pgbenchClient.pct ?? null,
-          p.cpu?.other.pct ?? null,
+          p.cpu ? flagged(p.cpu.other.pct) : null,
         ]),
       ),
     );

@@ -64,7 +64,7 @@ async function runPgbench(
     ...parsed,
     pid: run.pid,
     output: run.output,
-    cpu: meter.cpu(before, after, parsed.transactions),
+    cpu: meter.cpu(before, after, parsed.transactions, true),
   };
 }
 
@@ -169,7 +169,8 @@ async function main(): Promise<void> {
     logFile: serverLog,
     command: config.serverCommand,
   });
-  const meter = new Meter(server.pid, postmasterPid, proxy);
+  const pgbenchDb = `${probe.database}_pgbench`;
+  const meter = new Meter(server.pid, postmasterPid, proxy, [probe.database, pgbenchDb]);
   const nodeProcesses = meter.serverProcesses(await meter.snapshot());
   log(
     `app server on :${config.appPort}: ${nodeProcesses.length} process(es) ` +
@@ -184,6 +185,7 @@ async function main(): Promise<void> {
   const pgbenchResults: Awaited<ReturnType<typeof runPgbench>>[] = [];
   let world: Awaited<ReturnType<typeof buildWorld>> | null = null;
   let firstLoadResult: Awaited<ReturnType<typeof firstLoad>> | null = null;
+  let ledger: { balanced: boolean; checkedAccounts: number; differences: number } | null = null;
   const cleanup = () => {
     server.stop();
     proxy?.stop();
@@ -212,7 +214,7 @@ async function main(): Promise<void> {
     );
 
     if (config.pgbench) {
-      const pgDb = `${probe.database}_pgbench`;
+      const pgDb = pgbenchDb;
       await probe.ensureDatabase(pgDb);
       pgbenchResults.push(
         await runPgbench(
@@ -252,7 +254,15 @@ async function main(): Promise<void> {
       durationS: config.durationS,
       log,
     };
-    // Counters of the setup settle first, so that the first step starts from a still count.
+    if (config.globalWarmupS > 0) {
+      // A fresh server compiles its routes and warms its JIT on first use: the first measured
+      // step would pay for it. Every call of every scenario runs here first, unmeasured.
+      log(`warm-up: MIXED and LIVE, 8 clients, ${config.globalWarmupS} s (not measured)`);
+      const warm = { ...ctx, warmupS: 0, durationS: config.globalWarmupS / 2 };
+      await closedLoop(warm, "MIXED", 8);
+      await closedLoop(warm, "LIVE", 8);
+    }
+    // Counters settle first, so that the first step starts from a still count.
     await probe.settledCounters();
     // LIVE runs at its own client counts (it costs more per order), after the others.
     const closedSteps: { scenario: Scenario; clients: number }[] = config.scenarios
@@ -305,6 +315,25 @@ async function main(): Promise<void> {
       );
     }
 
+    // Not an assertion: the operator's own checks, read once the load is over.
+    const balance = (await world.maker.call("admin.trialBalance", undefined, "query")) as {
+      currency: string;
+      balanced: boolean;
+    }[];
+    const reconciled = (await world.maker.call("admin.reconcile", undefined, "query")) as {
+      checkedAccounts: number;
+      differences: unknown[];
+    };
+    ledger = {
+      balanced: balance.every((b) => b.balanced),
+      checkedAccounts: reconciled.checkedAccounts,
+      differences: reconciled.differences.length,
+    };
+    log(
+      `ledger after the run (admin.trialBalance, admin.reconcile): ${ledger.balanced ? "balanced" : "NOT BALANCED"}, ` +
+        `${ledger.differences} differences in ${ledger.checkedAccounts} accounts`,
+    );
+
     log("first-load hook");
     firstLoadResult = await firstLoad(target.baseUrl);
     log(`  ${firstLoadResult.note}`);
@@ -341,6 +370,7 @@ async function main(): Promise<void> {
     pgbench: pgbenchResults,
     steps,
     ratios: ratios(steps, pgbenchResults),
+    ledger,
     firstLoad: firstLoadResult,
   };
   const file = path.join(runDir, "result.json");
