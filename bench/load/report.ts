@@ -123,6 +123,22 @@ export function printSummary(r: RunResult): void {
       ]),
     ),
   );
+  if (r.callProfile) {
+    out.push("");
+    out.push("per call at the wire, one call at a time (median of 5):");
+    out.push(
+      table(
+        ["call", "statements", "of which BEGIN/COMMIT/ROLLBACK/SET", "transactions (BEGIN)", "round trips"],
+        Object.entries(r.callProfile).map(([name, c]) => [
+          name,
+          c.statements,
+          c.bookkeeping,
+          c.transactions,
+          c.roundTrips,
+        ]),
+      ),
+    );
+  }
   if (r.pgbench.length > 0) {
     out.push("");
     out.push(

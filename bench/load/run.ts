@@ -10,6 +10,7 @@ import { HttpTarget } from "./http";
 import { codeVersion, machine } from "./machine";
 import { Meter } from "./meter";
 import { type PgbenchResult, PostgresProbe, parsePgbench, pgbench } from "./postgres";
+import { profileCalls } from "./profile";
 import { printSummary, ratios } from "./report";
 import { closedLoop, openLoop, type Scenario, type StepContext, type StepResult } from "./runner";
 import { AppServer, build, builtId, serverLogErrors } from "./server";
@@ -185,6 +186,7 @@ async function main(): Promise<void> {
   const pgbenchResults: Awaited<ReturnType<typeof runPgbench>>[] = [];
   let world: Awaited<ReturnType<typeof buildWorld>> | null = null;
   let firstLoadResult: Awaited<ReturnType<typeof firstLoad>> | null = null;
+  let callProfile: Awaited<ReturnType<typeof profileCalls>> | null = null;
   let ledger: { balanced: boolean; checkedAccounts: number; differences: number } | null = null;
   const cleanup = () => {
     server.stop();
@@ -212,6 +214,11 @@ async function main(): Promise<void> {
       `setup done in ${world.setupSeconds.toFixed(0)} s: ${world.spreadAgents.length} agents + 1 hot, ` +
         `${world.customers.length} customers, ${world.floatRequestsApproved} fundings approved by a second operator`,
     );
+
+    if (proxy) {
+      log("per-call wire profile: orders one at a time, counts read around every call");
+      callProfile = await profileCalls(proxy, world.customers[0]!, world.spreadAgents[0]!, 5);
+    }
 
     if (config.pgbench) {
       const pgDb = pgbenchDb;
@@ -368,6 +375,7 @@ async function main(): Promise<void> {
         }
       : null,
     pgbench: pgbenchResults,
+    callProfile,
     steps,
     ratios: ratios(steps, pgbenchResults),
     ledger,
@@ -393,6 +401,7 @@ export type RunResult = {
     logErrors: { count: number; first: string[] };
   };
   pgbench: (PgbenchResult & { cpu: ReturnType<Meter["cpu"]> | null })[];
+  callProfile: Awaited<ReturnType<typeof profileCalls>> | null;
   steps: StepResult[];
   ratios: ReturnType<typeof ratios>;
   firstLoad: { ran: boolean; note: string; result?: unknown } | null;

@@ -100,6 +100,8 @@ async function measured(
   const wire = diffCounts(stepWireAfter, stepWireBefore);
   const xacts = diffCounters(countersAfter, countersBefore, ctx.probe.database);
   const perOrder = (n: number) => (rec.completedAll > 0 ? round(n / rec.completedAll, 2) : null);
+  // Without the wire proxy (WIRE_PROXY=0) nothing was counted at the wire.
+  const atWire = (n: number) => (ctx.meter.proxy ? perOrder(n) : null);
   const bookkeeping = BOOKKEEPING_KINDS.reduce((s, k) => s + wire.byKind[k], 0);
   const summary = rec.summary();
   const late = driven.lateMs.sort((x, y) => x - y);
@@ -128,17 +130,17 @@ async function measured(
     cpu: ctx.meter.cpu(before, after, orders),
     nodeProcesses: ctx.meter.serverProcesses(after).length,
     perOrder: {
-      statements: perOrder(wire.statements),
-      bookkeepingStatements: perOrder(bookkeeping),
+      statements: atWire(wire.statements),
+      bookkeepingStatements: atWire(bookkeeping),
       statementsByKind: Object.fromEntries(
         Object.entries(wire.byKind)
           .filter(([, n]) => n > 0)
-          .map(([k, n]) => [k, perOrder(n)]),
+          .map(([k, n]) => [k, atWire(n)]),
       ),
-      roundTrips: perOrder(wire.roundTrips),
+      roundTrips: atWire(wire.roundTrips),
       transactions: perOrder(xacts.xacts),
-      bytesToDb: perOrder(wire.bytesToServer),
-      bytesFromDb: perOrder(wire.bytesToClient),
+      bytesToDb: atWire(wire.bytesToServer),
+      bytesFromDb: atWire(wire.bytesToClient),
     },
     wire,
     pgStat: xacts,
