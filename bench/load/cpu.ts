@@ -166,22 +166,25 @@ export function treeCpuMs(
 export interface MachineSample {
   busy: number;
   total: number;
+  /** Time the hypervisor ran someone else on our virtual cores. */
+  steal: number;
 }
 
 /** Whole-machine CPU from /proc/stat, in ticks summed over cores. */
 export function sampleMachine(): MachineSample {
-  if (!HAS_PROC) return { busy: 0, total: 0 };
+  if (!HAS_PROC) return { busy: 0, total: 0, steal: 0 };
   const line = readFileSync("/proc/stat", "latin1").split("\n", 1)[0]!;
   const v = line.trim().split(/\s+/).slice(1).map(Number);
   const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
   const busy = user + nice + system + irq + softirq + steal;
-  return { busy, total: busy + idle + iowait };
+  return { busy, total: busy + idle + iowait, steal };
 }
 
 export function machineCpuMs(before: MachineSample, after: MachineSample) {
   return {
     busyMs: ((after.busy - before.busy) * 1000) / CLOCK_TICKS,
     totalMs: ((after.total - before.total) * 1000) / CLOCK_TICKS,
+    stealMs: ((after.steal - before.steal) * 1000) / CLOCK_TICKS,
   };
 }
 

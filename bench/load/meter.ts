@@ -104,6 +104,8 @@ export class Meter {
       /** Of which: backends of other databases on the same PostgreSQL server. */
       postgresOtherDatabases: share(postgresOthers),
       idlePct: round(100 - (100 * machine.busyMs) / capacity),
+      /** Of the machine's time, what the hypervisor gave to other virtual machines. */
+      stealPct: round((100 * machine.stealMs) / capacity),
     };
   }
 }

@@ -128,7 +128,13 @@ export function printSummary(r: RunResult): void {
     out.push("per call at the wire, one call at a time (median of 5):");
     out.push(
       table(
-        ["call", "statements", "of which BEGIN/COMMIT/ROLLBACK/SET", "transactions (BEGIN)", "round trips"],
+        [
+          "call",
+          "statements",
+          "of which BEGIN/COMMIT/ROLLBACK/SET",
+          "transactions (BEGIN)",
+          "round trips",
+        ],
         Object.entries(r.callProfile).map(([name, c]) => [
           name,
           c.statements,
