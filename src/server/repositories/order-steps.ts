@@ -210,6 +210,15 @@ export interface OrderContext {
   callerFloatAvailable: bigint | null;
   /** The caller's earlier answer under this idempotency key. */
   replay: StoredKey | null;
+  /** Wallet and float balances right after the order's execution entry (receipts). */
+  executed: { wallet: bigint | null; float: bigint | null };
+  dispute: {
+    kind: "CASH_NOT_CREDITED" | "CASH_NOT_RECEIVED";
+    status: "OPEN" | "UPHOLD_REQUESTED" | "UPHELD" | "REJECTED";
+    openedAt: Date;
+    held: bigint;
+    decisionNote: string | null;
+  } | null;
 }
 
 interface ContextJson {
@@ -220,6 +229,13 @@ interface ContextJson {
   accounts: Record<string, string> | null;
   callerFloatAvailable: string | null;
   replay: StoredKey | null;
+  executed: { WALLET?: string; FLOAT?: string } | null;
+  dispute:
+    | (Omit<NonNullable<OrderContext["dispute"]>, "openedAt" | "held"> & {
+        openedAt: string;
+        held: string;
+      })
+    | null;
 }
 
 const ACCOUNT_NAMES: Record<string, keyof OrderContext["accounts"]> = {
@@ -253,7 +269,14 @@ function contextSql(orderBy: "id" | "token_hash"): string {
                                AND ac.currency = o.currency),
     'replay', (SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
                  'response', k.response)
-               FROM idempotency_keys k WHERE k.user_id = $1::uuid AND k.key = $3::text)
+               FROM idempotency_keys k WHERE k.user_id = $1::uuid AND k.key = $3::text),
+    'executed', (SELECT jsonb_object_agg(a.kind, p.balance_after::text)
+                 FROM o JOIN journal_entries e ON e.order_id = o.id AND e.kind IN ('CASH_IN', 'CASH_OUT')
+                 JOIN postings p ON p.entry_id = e.id
+                 JOIN accounts a ON a.id = p.account_id AND a.kind IN ('WALLET', 'FLOAT')),
+    'dispute', (SELECT jsonb_build_object('kind', d.kind, 'status', d.status,
+                  'openedAt', d.opened_at, 'held', d.held::text, 'decisionNote', d.decision_note)
+                FROM o JOIN disputes d ON d.order_id = o.id)
   ) AS r`;
 }
 
@@ -283,6 +306,13 @@ export async function orderContext(
     accounts,
     callerFloatAvailable: r.callerFloatAvailable === null ? null : BigInt(r.callerFloatAvailable),
     replay: r.replay,
+    executed: {
+      wallet: r.executed?.WALLET ? BigInt(r.executed.WALLET) : null,
+      float: r.executed?.FLOAT ? BigInt(r.executed.FLOAT) : null,
+    },
+    dispute: r.dispute
+      ? { ...r.dispute, openedAt: new Date(r.dispute.openedAt), held: BigInt(r.dispute.held) }
+      : null,
   };
 }
 

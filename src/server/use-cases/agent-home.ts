@@ -7,9 +7,8 @@ import { agentTotalsToday, ordersOfAgent, type Page } from "../repositories/orde
 import { currentSettings } from "../repositories/settings";
 import { findAgentByUserId } from "../repositories/users";
 import type { Actor } from "./actor";
-import { expireIfDue } from "./expire-orders";
-import { agentsOrder } from "./load-order";
-import { type AgentOrderView, agentView } from "./order-views";
+import { agentsOrderOf, readOrderNow } from "./order-step";
+import { type AgentOrderView, agentViewOf } from "./order-views";
 
 async function agentOf(actor: Actor) {
   return inTransaction(async (tx) => {
@@ -71,8 +70,16 @@ export async function agentHistory(actor: Actor, page: Page) {
   });
 }
 
+/** One order as the tablet shows it (also what its live stream sends after each change). */
 export async function agentOrder(actor: Actor, orderId: string): Promise<AgentOrderView> {
-  const agent = await agentOf(actor);
-  await expireIfDue(orderId);
-  return inTransaction(async (tx) => agentView(tx, await agentsOrder(tx, agent.id, orderId)));
+  const { ctx, order } = await readOrderNow(actor, orderId, (c) => {
+    // A suspended shop still sees its orders (it may decline them).
+    if (!c.agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+    return agentsOrderOf(c, c.agent.id);
+  });
+  return agentViewOf(order, {
+    customerPhone: ctx.customerPhone ?? "",
+    floatAfter: ctx.executed.float,
+    dispute: ctx.dispute,
+  });
 }

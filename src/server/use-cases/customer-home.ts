@@ -4,9 +4,8 @@ import { balancesOfUser } from "../repositories/accounts";
 import { ordersOfCustomer, type Page } from "../repositories/orders";
 import { findUserById } from "../repositories/users";
 import type { Actor } from "./actor";
-import { expireIfDue } from "./expire-orders";
-import { ownOrder } from "./load-order";
-import { type CustomerOrderView, customerView } from "./order-views";
+import { ownOrderOf, readOrderNow } from "./order-step";
+import { type CustomerOrderView, customerViewOf } from "./order-views";
 
 export async function customerOverview(actor: Actor) {
   return inTransaction(async (tx) => {
@@ -43,7 +42,12 @@ export async function customerActivity(actor: Actor, page: Page) {
   });
 }
 
+/** One order as the phone shows it (also what its live stream sends after each change). */
 export async function customerOrder(actor: Actor, orderId: string): Promise<CustomerOrderView> {
-  await expireIfDue(orderId);
-  return inTransaction(async (tx) => customerView(tx, await ownOrder(tx, actor, orderId)));
+  const { ctx, order } = await readOrderNow(actor, orderId, (c) => ownOrderOf(c, actor));
+  return customerViewOf(order, {
+    agentShopName: ctx.orderAgent?.shopName ?? null,
+    balanceAfter: ctx.executed.wallet,
+    dispute: ctx.dispute,
+  });
 }

@@ -11,18 +11,3 @@ export async function ownOrder(tx: Tx, actor: Actor, orderId: string): Promise<O
   }
   return order;
 }
-
-/**
- * An order this agent has claimed. Orders the agent never scanned are not found, whether
- * open or taken by another shop: their existence is none of this agent's business.
- */
-export async function agentsOrder(tx: Tx, agentId: string, orderId: string): Promise<OrderRow> {
-  const order = await findOrder(tx, orderId);
-  if (!order || order.agentId !== agentId) {
-    throw new DomainError(
-      "NOT_FOUND",
-      "We could not find that order for your shop. Scan the customer's code first",
-    );
-  }
-  return order;
-}

@@ -6,6 +6,7 @@ import {
   applyOrderStep,
   type OrderContext,
   type OrderStep,
+  orderContext,
   type StepDone,
   type StoredKey,
   stepDoneFromJson,
@@ -171,4 +172,22 @@ export function ownOrderOf(ctx: OrderContext, actor: Actor): OrderRow {
     throw new DomainError("NOT_FOUND", "We could not find that order");
   }
   return ctx.order;
+}
+
+/**
+ * An order as its party sees it now, in one statement: an order found live past its time is
+ * expired first (releasing a cash-out's hold) and read again, so no screen shows a code that
+ * no longer works. `pick` applies the party's ownership rule.
+ */
+export async function readOrderNow(
+  actor: Actor,
+  orderId: string,
+  pick: (ctx: OrderContext) => OrderRow,
+): Promise<{ ctx: OrderContext; order: OrderRow }> {
+  const ctx = await orderContext(null, { userId: actor.userId, orderId });
+  const order = pick(ctx);
+  if (!isLive(order.status) || order.expiresAt > new Date()) return { ctx, order };
+  await expireIfDue(order.id);
+  const fresh = await orderContext(null, { userId: actor.userId, orderId });
+  return { ctx: fresh, order: pick(fresh) };
 }

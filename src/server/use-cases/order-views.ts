@@ -196,15 +196,3 @@ export function agentViewOf(
     dispute: isLive(o.status) ? null : known.dispute,
   };
 }
-
-export async function agentView(tx: Tx, o: OrderRow): Promise<AgentOrderView> {
-  const customer = await tx.user.findUniqueOrThrow({
-    where: { id: o.customerId },
-    select: { phone: true },
-  });
-  return agentViewOf(o, {
-    customerPhone: customer.phone,
-    floatAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "FLOAT") : null,
-    dispute: isLive(o.status) ? null : await disputeView(tx, o.id),
-  });
-}
