@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { getPool } from "./client";
+import { getDb, getPool } from "./client";
 import type { Tx } from "./transaction";
 
 /**
@@ -65,4 +65,9 @@ export async function queryJson<T>(db: Runner, text: string, values: unknown[]):
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
     }
   }
+}
+
+/** A Prisma handle for a runner: the caller's transaction, or the client (one statement). */
+export function prismaOf(db: Runner): Tx {
+  return db ?? getDb();
 }

@@ -78,3 +78,32 @@ export async function accountsForOrder(
     commissionExpense: find("COMMISSION_EXPENSE"),
   };
 }
+
+/** Accounts by kind and/or owner phone, oldest first, bounded; with their owner's names. */
+export function accountsPage(
+  db: Tx,
+  q: { kind?: AccountKind | undefined; ownerPhone?: string | undefined; limit: number },
+) {
+  return db.account.findMany({
+    where: {
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.ownerPhone ? { user: { phone: q.ownerPhone } } : {}),
+    },
+    orderBy: { id: "asc" },
+    take: q.limit,
+    select: {
+      id: true,
+      kind: true,
+      currency: true,
+      balance: true,
+      onHold: true,
+      shard: true,
+      user: { select: { name: true, phone: true, agent: { select: { shopName: true } } } },
+    },
+  });
+}
+
+/** Cached balances of the given accounts. */
+export function balancesOf(db: Tx, ids: bigint[]) {
+  return db.account.findMany({ where: { id: { in: ids } }, select: { id: true, balance: true } });
+}

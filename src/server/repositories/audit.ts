@@ -24,3 +24,38 @@ function jsonText(value: unknown): string | null {
   if (value === undefined) return null;
   return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
 }
+
+/** The audit log, filtered, newest first, keyset pages by id. */
+export function auditPage(
+  db: Tx,
+  q: {
+    action?: string | undefined;
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    actorId?: string | undefined;
+    from?: Date | undefined;
+    to?: Date | undefined;
+    beforeId?: bigint | undefined;
+    limit: number;
+  },
+) {
+  return db.auditLog.findMany({
+    where: {
+      ...(q.action ? { action: { startsWith: q.action } } : {}),
+      ...(q.entityType ? { entityType: q.entityType } : {}),
+      ...(q.entityId ? { entityId: q.entityId } : {}),
+      ...(q.actorId ? { actorId: q.actorId } : {}),
+      ...(q.from || q.to
+        ? {
+            createdAt: {
+              ...(q.from ? { gte: q.from } : {}),
+              ...(q.to ? { lt: q.to } : {}),
+            },
+          }
+        : {}),
+      ...(q.beforeId ? { id: { lt: q.beforeId } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: q.limit,
+  });
+}

@@ -81,10 +81,3 @@ export async function agentTotalsToday(db: Tx, agentId: string) {
       AND completed_at >= date_trunc('day', now())
     GROUP BY type`;
 }
-
-export function agentOfOrder(db: Tx, agentId: string) {
-  return db.agent.findUnique({
-    where: { id: agentId },
-    select: { id: true, shopName: true, userId: true },
-  });
-}

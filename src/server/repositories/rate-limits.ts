@@ -1,6 +1,6 @@
 import type { FailurePolicy } from "@/domain/rate-limits";
 import { Prisma } from "@/generated/prisma/client";
-import type { Tx } from "../db/transaction";
+import { prismaOf, type Runner } from "../db/sql";
 
 /**
  * Records one attempt on every key and says, in the same statement, whether it may go on:
@@ -14,9 +14,10 @@ import type { Tx } from "../db/transaction";
  * Keys are upserted in sorted order, so two statements never lock rows in opposite orders.
  */
 export async function admitAttempt(
-  db: Tx,
+  runner: Runner,
   entries: readonly { key: string; policy: FailurePolicy }[],
 ): Promise<Date | null> {
+  const db = prismaOf(runner);
   const byKey = new Map<string, FailurePolicy>();
   for (const e of entries) if (!byKey.has(e.key)) byKey.set(e.key, e.policy);
   const keys = [...byKey.keys()].sort();
@@ -56,12 +57,12 @@ export async function admitAttempt(
  * so only failures use up the budget: a busy shop's wifi or an agent typing right codes is
  * never locked, while a guesser gains nothing (each guess still costs one attempt).
  */
-export async function takeBackAttempt(db: Tx, key: string): Promise<void> {
-  await db.$executeRaw`
+export async function takeBackAttempt(db: Runner, key: string): Promise<void> {
+  await prismaOf(db).$executeRaw`
     UPDATE rate_limits SET failures = greatest(failures - 1, 0)
     WHERE key = ${key} AND (locked_until IS NULL OR locked_until <= now())`;
 }
 
-export async function clearFailures(db: Tx, key: string): Promise<void> {
-  await db.$executeRaw`DELETE FROM rate_limits WHERE key = ${key}`;
+export async function clearFailures(db: Runner, key: string): Promise<void> {
+  await prismaOf(db).$executeRaw`DELETE FROM rate_limits WHERE key = ${key}`;
 }

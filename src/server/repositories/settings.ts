@@ -1,8 +1,26 @@
 import { parseSettings, type Settings, type SettingsJson } from "@/domain/settings";
+import { prismaOf, type Runner } from "../db/sql";
 import type { Tx } from "../db/transaction";
 
-export async function currentSettings(db: Tx): Promise<{ version: number; settings: Settings }> {
-  const row = await db.configVersion.findFirst({ orderBy: { version: "desc" } });
+/** The newest settings version as stored (unparsed), or null before the bootstrap. */
+export function latestSettingsRow(db: Tx) {
+  return db.configVersion.findFirst({ orderBy: { version: "desc" } });
+}
+
+/** Settings versions, newest first. */
+export function settingsVersions(db: Tx, limit: number) {
+  return db.configVersion.findMany({ orderBy: { version: "desc" }, take: limit });
+}
+
+/** One settings editor at a time, until the end of the caller's transaction. */
+export async function lockSettingsEditing(db: Tx): Promise<void> {
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(72707002)`;
+}
+
+export async function currentSettings(
+  db: Runner,
+): Promise<{ version: number; settings: Settings }> {
+  const row = await latestSettingsRow(prismaOf(db));
   if (!row) throw new Error("no configuration: run the seed (npm run db:seed)");
   return { version: row.version, settings: parseSettings(row.settings) };
 }
@@ -12,10 +30,10 @@ export async function currentSettings(db: Tx): Promise<{ version: number; settin
 const versions = new Map<number, Settings>();
 
 /** The settings an order was priced with (orders keep their version number). */
-export async function settingsVersion(db: Tx, version: number): Promise<Settings> {
+export async function settingsVersion(db: Runner, version: number): Promise<Settings> {
   const known = versions.get(version);
   if (known) return known;
-  const row = await db.configVersion.findUnique({ where: { version } });
+  const row = await prismaOf(db).configVersion.findUnique({ where: { version } });
   if (!row) throw new Error(`settings version ${version} is missing`);
   const settings = parseSettings(row.settings);
   versions.set(version, settings);

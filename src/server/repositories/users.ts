@@ -1,5 +1,5 @@
 import type { Role } from "@/generated/prisma/enums";
-import { queryJson, type Runner } from "../db/sql";
+import { prismaOf, queryJson, type Runner } from "../db/sql";
 import type { Tx } from "../db/transaction";
 
 export interface UserRow {
@@ -16,8 +16,8 @@ export function findUserByPhone(db: Tx, phone: string): Promise<UserRow | null> 
   return db.user.findUnique({ where: { phone } });
 }
 
-export function findUserById(db: Tx, id: string): Promise<UserRow | null> {
-  return db.user.findUnique({ where: { id } });
+export function findUserById(db: Runner, id: string): Promise<UserRow | null> {
+  return prismaOf(db).user.findUnique({ where: { id } });
 }
 
 /**
@@ -148,4 +148,37 @@ export async function replacePinHash(
   const changed = await db.$executeRaw`
     UPDATE users SET pin_hash = ${to} WHERE id = ${userId}::uuid AND pin_hash = ${from}`;
   return changed === 1;
+}
+
+/** Everyone who can act as an operator, oldest first. */
+export function operators(db: Tx, limit: number) {
+  return db.user.findMany({
+    where: { role: "ADMIN" },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true, name: true, phone: true, status: true, createdAt: true },
+  });
+}
+
+export function agentStatusOf(db: Tx, agentId: string) {
+  return db.agent.findUnique({
+    where: { id: agentId },
+    select: { status: true, suspendedReason: true },
+  });
+}
+
+export async function setAgentStatusRow(
+  db: Tx,
+  agentId: string,
+  to: { status: "ACTIVE" | "SUSPENDED"; suspendedReason: string | null },
+): Promise<void> {
+  await db.agent.update({ where: { id: agentId }, data: to });
+}
+
+/** An agent's shop name and login, by agent id. */
+export function agentShop(db: Tx, agentId: string) {
+  return db.agent.findUnique({
+    where: { id: agentId },
+    select: { id: true, shopName: true, userId: true },
+  });
 }

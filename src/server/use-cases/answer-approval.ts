@@ -1,7 +1,6 @@
 import { DomainError } from "@/domain/errors";
 import { transitionFor } from "@/domain/order-state";
 import { PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
-import { getDb } from "../db/client";
 import { orderContext } from "../repositories/order-steps";
 import { findUserById } from "../repositories/users";
 import type { Actor } from "./actor";
@@ -26,7 +25,7 @@ const TOO_MANY = "Too many wrong PINs";
  * phone number's sign-in budget cannot stop the owner approving a cash-out.
  */
 async function checkPin(actor: Actor, pin: string): Promise<void> {
-  const user = await findUserById(getDb(), actor.userId);
+  const user = await findUserById(null, actor.userId);
   if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
   const key = trustedPinKey(user.id);
   // Counted before the PIN is checked, so a burst of guesses checks no more than the limit.

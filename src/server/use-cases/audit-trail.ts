@@ -1,4 +1,5 @@
 import { inTransaction } from "../db/transaction";
+import { auditPage } from "../repositories/audit";
 
 /** The append-only audit log, filtered, newest first, keyset-paginated by id. */
 export async function searchAudit(input: {
@@ -11,25 +12,5 @@ export async function searchAudit(input: {
   beforeId?: bigint | undefined;
   limit: number;
 }) {
-  return inTransaction((tx) =>
-    tx.auditLog.findMany({
-      where: {
-        ...(input.action ? { action: { startsWith: input.action } } : {}),
-        ...(input.entityType ? { entityType: input.entityType } : {}),
-        ...(input.entityId ? { entityId: input.entityId } : {}),
-        ...(input.actorId ? { actorId: input.actorId } : {}),
-        ...(input.from || input.to
-          ? {
-              createdAt: {
-                ...(input.from ? { gte: input.from } : {}),
-                ...(input.to ? { lt: input.to } : {}),
-              },
-            }
-          : {}),
-        ...(input.beforeId ? { id: { lt: input.beforeId } } : {}),
-      },
-      orderBy: { id: "desc" },
-      take: input.limit,
-    }),
-  );
+  return inTransaction((tx) => auditPage(tx, input));
 }

@@ -5,7 +5,6 @@ import { transitionFor } from "@/domain/order-state";
 import { commissionFor } from "@/domain/pricing";
 import { TYPED_CODE_PER_AGENT } from "@/domain/rate-limits";
 import { planOf } from "@/domain/settings";
-import { getDb } from "../db/client";
 import { inTransaction } from "../db/transaction";
 import { type OrderContext, orderContext } from "../repositories/order-steps";
 import {
@@ -95,12 +94,11 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
   // The agent's plan, at the rates of the version the order was priced with: a rate
   // change applies to orders created after it, like every other setting. A plan added
   // since then is paid at its rates of today. Versions are cached: no query, usually.
-  const db = getDb();
-  const priced = await settingsVersion(db, order.configVersion);
+  const priced = await settingsVersion(null, order.configVersion);
   const plan =
     agent.commissionPlan in priced.commissionPlans
       ? planOf(priced, agent.commissionPlan)
-      : planOf(priced, agent.commissionPlan, (await currentSettings(db)).settings);
+      : planOf(priced, agent.commissionPlan, (await currentSettings(null)).settings);
   const t = transitionFor(order.type, "claim");
   const done = await takeStep(
     null,

@@ -3,7 +3,6 @@ import { DomainError } from "@/domain/errors";
 import { checkLimits, tierLimits } from "@/domain/limits";
 import { formatMinor } from "@/domain/money";
 import { type OrderType, quote } from "@/domain/pricing";
-import { getDb } from "../db/client";
 import { createOrderContext, insertOrderChecked } from "../repositories/order-steps";
 import { settingsVersion } from "../repositories/settings";
 import { hashToken, newReference, newTypedCode, orderToken } from "../security/order-token";
@@ -51,7 +50,7 @@ export async function createOrder(
     if (ctx.replay) return view(replayed(ctx.replay, idempotency).order);
     if (!ctx.user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
     if (ctx.user.status === "LOCKED") throw locked();
-    const settings = await settingsVersion(getDb(), ctx.settingsVersion);
+    const settings = await settingsVersion(null, ctx.settingsVersion);
     if (input.currency !== settings.currency) {
       throw new DomainError(
         "INVALID_INPUT",

@@ -3,8 +3,9 @@ import { formatMinor } from "@/domain/money";
 import type { Tx } from "../db/transaction";
 import { accountsForOrder } from "../repositories/accounts";
 import type { OrderStep } from "../repositories/order-steps";
-import { agentOfOrder, type OrderRow } from "../repositories/orders";
+import type { OrderRow } from "../repositories/orders";
 import { executionPostingsOf } from "../repositories/reversals";
+import { agentShop } from "../repositories/users";
 import { executionEntry, shortOf } from "./order-step";
 
 // The journal entries of the operators' remedies, built inside their transactions (the
@@ -19,7 +20,7 @@ export async function executionEntryIn(
   commission: bigint,
 ): Promise<{ entry: Entry; explainShort: (accountId: bigint) => DomainError }> {
   if (!order.agentId) throw new Error(`order ${order.id} has no agent`);
-  const agent = (await agentOfOrder(tx, order.agentId))!;
+  const agent = (await agentShop(tx, order.agentId))!;
   const accounts = await accountsForOrder(
     tx,
     order.id,

@@ -1,6 +1,5 @@
 import { DomainError } from "@/domain/errors";
 import { type FailurePolicy, retryAfterText } from "@/domain/rate-limits";
-import { getDb } from "../db/client";
 import * as rateLimits from "../repositories/rate-limits";
 
 // Each attempt at a guessable secret is counted BEFORE the secret is checked, in one
@@ -14,7 +13,7 @@ export async function admitAttempt(
   entries: readonly { key: string; policy: FailurePolicy }[],
   message: string,
 ): Promise<void> {
-  const lockedUntil = await rateLimits.admitAttempt(getDb(), entries);
+  const lockedUntil = await rateLimits.admitAttempt(null, entries);
   if (lockedUntil) {
     throw new DomainError("RATE_LIMITED", `${message}. ${retryAfterText(lockedUntil, new Date())}`);
   }
@@ -26,12 +25,12 @@ export async function admitAttempt(
  * itself (the phone's PIN), forgetFailures is the answer.
  */
 export async function takeBackAttempt(key: string): Promise<void> {
-  await rateLimits.takeBackAttempt(getDb(), key);
+  await rateLimits.takeBackAttempt(null, key);
 }
 
 /** The right secret forgives the earlier mistakes on its key (the phone's PIN). */
 export async function forgetFailures(key: string): Promise<void> {
-  await rateLimits.clearFailures(getDb(), key);
+  await rateLimits.clearFailures(null, key);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AccountKind } from "@/generated/prisma/enums";
 import { inTransaction } from "../db/transaction";
+import { accountsPage } from "../repositories/accounts";
 
 /** Accounts to open a statement for: by kind and/or owner phone, bounded. */
 export async function findAccounts(input: {
@@ -7,25 +8,7 @@ export async function findAccounts(input: {
   ownerPhone?: string | undefined;
   limit: number;
 }) {
-  const rows = await inTransaction((tx) =>
-    tx.account.findMany({
-      where: {
-        ...(input.kind ? { kind: input.kind } : {}),
-        ...(input.ownerPhone ? { user: { phone: input.ownerPhone } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take: input.limit,
-      select: {
-        id: true,
-        kind: true,
-        currency: true,
-        balance: true,
-        onHold: true,
-        shard: true,
-        user: { select: { name: true, phone: true, agent: { select: { shopName: true } } } },
-      },
-    }),
-  );
+  const rows = await inTransaction((tx) => accountsPage(tx, input));
   return rows.map((a) => ({
     id: a.id,
     kind: a.kind,

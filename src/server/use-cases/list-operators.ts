@@ -1,16 +1,10 @@
 import { inTransaction } from "../db/transaction";
 import { recentInvitations } from "../repositories/operator-invitations";
+import { operators } from "../repositories/users";
 
 /** Everyone who can act as an operator (bounded: operators are few). */
 export async function listOperators() {
-  return inTransaction((tx) =>
-    tx.user.findMany({
-      where: { role: "ADMIN" },
-      orderBy: { createdAt: "asc" },
-      take: 200,
-      select: { id: true, name: true, phone: true, status: true, createdAt: true },
-    }),
-  );
+  return inTransaction((tx) => operators(tx, 200));
 }
 
 /**

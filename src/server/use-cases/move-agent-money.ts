@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
 import { formatMinor } from "@/domain/money";
 import { isUniqueViolation, type Tx } from "../db/transaction";
-import { ensurePlatformAccount, ensureUserAccount } from "../repositories/accounts";
+import { balancesOf, ensurePlatformAccount, ensureUserAccount } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import { postEntry } from "../repositories/ledger";
 import {
@@ -11,7 +11,7 @@ import {
   openRequestFor,
 } from "../repositories/money-requests";
 import { controlsInForce, currentSettings } from "../repositories/settings";
-import { lockUserRow } from "../repositories/users";
+import { agentShop, lockUserRow } from "../repositories/users";
 import type { Actor } from "./actor";
 import { idempotent } from "./idempotent";
 
@@ -52,10 +52,7 @@ export async function moveAgentMoney(
 ): Promise<MoveOutcome> {
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, `admin.${input.move}`, payload, async (tx) => {
-    const agent = await tx.agent.findUnique({
-      where: { id: input.agentId },
-      select: { userId: true, shopName: true },
-    });
+    const agent = await agentShop(tx, input.agentId);
     if (!agent) throw new DomainError("NOT_FOUND", "No such agent");
     const { settings } = await currentSettings(tx);
     const controls = await controlsInForce(tx);
@@ -143,10 +140,7 @@ export async function executeAgentMove(
     settlementLimit: bigint;
   },
 ): Promise<{ entryId: bigint; agentBalanceAfter: bigint }> {
-  const agent = await tx.agent.findUnique({
-    where: { id: m.agentId },
-    select: { userId: true, shopName: true },
-  });
+  const agent = await agentShop(tx, m.agentId);
   if (!agent) throw new DomainError("NOT_FOUND", "No such agent");
   const move = MOVES[m.move];
   const settlement = await ensurePlatformAccount(tx, "SETTLEMENT", m.currency);
@@ -182,10 +176,7 @@ export async function executeAgentMove(
       `${agent.shopName} has less than ${formatMinor(m.amount, m.currency)} in its ${move.from === "FLOAT" ? "float" : "commission"} account`,
     );
   }
-  const balances = await tx.account.findMany({
-    where: { id: { in: [settlement, move.from === "SETTLEMENT" ? to : from] } },
-    select: { id: true, balance: true },
-  });
+  const balances = await balancesOf(tx, [settlement, move.from === "SETTLEMENT" ? to : from]);
   const balanceOf = (id: bigint) => balances.find((b) => b.id === id)!.balance;
   if (m.move === "FUND_FLOAT" && -balanceOf(settlement) > m.settlementLimit) {
     // Thrown after the posting: the whole transaction rolls back, nothing moved.

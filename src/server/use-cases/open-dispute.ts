@@ -5,7 +5,7 @@ import { accountsForOrder } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import { insertDispute, notifyOrderChanged, recordDisputeHold } from "../repositories/disputes";
 import { holdForDispute } from "../repositories/ledger";
-import { agentOfOrder, findOrder } from "../repositories/orders";
+import { agentShop } from "../repositories/users";
 import type { Actor } from "./actor";
 import { idempotent } from "./idempotent";
 import { ownOrder } from "./load-order";
@@ -50,7 +50,7 @@ export function openDispute(
       ) {
         throw new DomainError("CONFLICT", "You already reported a problem with this order");
       }
-      const agent = (await agentOfOrder(tx, order.agentId!))!;
+      const agent = (await agentShop(tx, order.agentId!))!;
       const accounts = await accountsForOrder(
         tx,
         order.id,
@@ -74,7 +74,7 @@ export function openDispute(
         after: { disputeId: id, kind, held, note: input.note },
       });
       await notifyOrderChanged(tx, order.id);
-      return customerView(tx, (await findOrder(tx, order.id))!);
+      return customerView(tx, actor, order.id);
     },
     customerViewAtRest,
   );

@@ -3,9 +3,10 @@ import { type DisputeKind, type DisputeStatus, disputableAs } from "@/domain/dis
 import { isLive, type OrderStatus } from "@/domain/order-state";
 import type { OrderType } from "@/domain/pricing";
 import type { Tx } from "../db/transaction";
-import { disputeOfOrder } from "../repositories/disputes";
+import { orderContext } from "../repositories/order-steps";
 import type { OrderRow } from "../repositories/orders";
 import { orderToken } from "../security/order-token";
+import type { Actor } from "./actor";
 
 /** A dispute as both parties see it (the note is the customer's own words). */
 export interface DisputeView {
@@ -15,19 +16,6 @@ export interface DisputeView {
   /** Held on the agent's float until operators decide. */
   held: bigint;
   decisionNote: string | null;
-}
-
-async function disputeView(tx: Tx, orderId: string): Promise<DisputeView | null> {
-  const d = await disputeOfOrder(tx, orderId);
-  return d
-    ? {
-        kind: d.kind,
-        status: d.status,
-        openedAt: d.openedAt,
-        held: d.held,
-        decisionNote: d.decisionNote,
-      }
-    : null;
 }
 
 /** What the customer's phone shows about one order. */
@@ -102,22 +90,6 @@ function walletAmount(o: OrderRow): bigint {
   return o.type === "CASH_IN" ? o.amount - o.fee : o.amount + o.fee;
 }
 
-/** Balance of the given kind of account right after the order's execution entry. */
-async function balanceAfterExecution(
-  tx: Tx,
-  orderId: string,
-  kind: "WALLET" | "FLOAT",
-): Promise<bigint | null> {
-  const rows = await tx.$queryRaw<{ balance_after: bigint }[]>`
-    SELECT p.balance_after FROM journal_entries e
-    JOIN postings p ON p.entry_id = e.id
-    JOIN accounts a ON a.id = p.account_id
-    WHERE e.order_id = ${orderId}::uuid AND e.kind IN ('CASH_IN', 'CASH_OUT')
-      AND a.kind = ${kind}::"AccountKind"
-    LIMIT 1`;
-  return rows[0]?.balance_after ?? null;
-}
-
 /** What the phone shows, from the order and the facts the caller has already read. */
 export function customerViewOf(
   o: OrderRow,
@@ -159,14 +131,18 @@ export function customerViewOf(
   };
 }
 
-export async function customerView(tx: Tx, o: OrderRow): Promise<CustomerOrderView> {
-  const agent = o.agentId
-    ? await tx.agent.findUnique({ where: { id: o.agentId }, select: { shopName: true } })
-    : null;
-  return customerViewOf(o, {
-    agentShopName: agent?.shopName ?? null,
-    balanceAfter: o.status === "COMPLETED" ? await balanceAfterExecution(tx, o.id, "WALLET") : null,
-    dispute: isLive(o.status) ? null : await disputeView(tx, o.id),
+/** The phone's view of an order inside the caller's transaction (one statement). */
+export async function customerView(
+  tx: Tx,
+  actor: Actor,
+  orderId: string,
+): Promise<CustomerOrderView> {
+  const ctx = await orderContext(tx, { userId: actor.userId, orderId });
+  if (!ctx.order) throw new Error(`order ${orderId} vanished`);
+  return customerViewOf(ctx.order, {
+    agentShopName: ctx.orderAgent?.shopName ?? null,
+    balanceAfter: ctx.executed.wallet,
+    dispute: ctx.dispute,
   });
 }
 

@@ -8,14 +8,17 @@ import {
 } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
-import { insertSettingsVersion } from "../repositories/settings";
+import {
+  insertSettingsVersion,
+  latestSettingsRow,
+  lockSettingsEditing,
+  settingsVersions,
+} from "../repositories/settings";
 import type { Actor } from "./actor";
 
 /** The current settings version and the history of versions (newest first). */
 export async function settingsHistory(limit: number) {
-  const rows = await inTransaction((tx) =>
-    tx.configVersion.findMany({ orderBy: { version: "desc" }, take: limit }),
-  );
+  const rows = await inTransaction((tx) => settingsVersions(tx, limit));
   if (rows.length === 0) throw new DomainError("NOT_FOUND", "No settings yet");
   return rows.map((r) => ({
     version: r.version,
@@ -44,8 +47,8 @@ export async function updateSettings(
   }
   return inTransaction(async (tx) => {
     // Serialise editors: two operators editing the same version must not both win.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707002)`;
-    const current = await tx.configVersion.findFirst({ orderBy: { version: "desc" } });
+    await lockSettingsEditing(tx);
+    const current = await latestSettingsRow(tx);
     if (current && current.version !== input.basedOnVersion) {
       throw new DomainError(
         "CONFLICT",

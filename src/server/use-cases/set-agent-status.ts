@@ -1,6 +1,7 @@
 import { DomainError } from "@/domain/errors";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
+import { agentStatusOf, setAgentStatusRow } from "../repositories/users";
 import type { Actor } from "./actor";
 
 /**
@@ -12,10 +13,7 @@ export async function setAgentStatus(
   input: { agentId: string; suspend: boolean; reason?: string | undefined },
 ) {
   return inTransaction(async (tx) => {
-    const before = await tx.agent.findUnique({
-      where: { id: input.agentId },
-      select: { status: true, suspendedReason: true },
-    });
+    const before = await agentStatusOf(tx, input.agentId);
     if (!before) throw new DomainError("NOT_FOUND", "No such agent");
     const after = input.suspend
       ? {
@@ -23,7 +21,7 @@ export async function setAgentStatus(
           suspendedReason: input.reason ?? "Suspended by the operator",
         }
       : { status: "ACTIVE" as const, suspendedReason: null };
-    await tx.agent.update({ where: { id: input.agentId }, data: after });
+    await setAgentStatusRow(tx, input.agentId, after);
     await appendAudit(tx, {
       actorId: actor.userId,
       actorRole: actor.role,

@@ -1,0 +1,96 @@
+import type { Tx } from "../db/transaction";
+
+/** Customers, newest first, optionally one phone number; keyset pages on (created_at, id). */
+export function customersPage(
+  db: Tx,
+  q: {
+    phone?: string | undefined;
+    limit: number;
+    before?: { createdAt: Date; id: string } | undefined;
+  },
+) {
+  return db.user.findMany({
+    where: {
+      role: "CUSTOMER",
+      ...(q.phone ? { phone: q.phone } : {}),
+      ...(q.before
+        ? {
+            OR: [
+              { createdAt: { lt: q.before.createdAt } },
+              { createdAt: q.before.createdAt, id: { lt: q.before.id } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit,
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      status: true,
+      kycTier: true,
+      createdAt: true,
+      accounts: {
+        where: { kind: "WALLET" },
+        select: { currency: true, balance: true, onHold: true },
+      },
+    },
+  });
+}
+
+/** What an operator may change on a customer, as it is now. */
+export function customerControls(db: Tx, userId: string) {
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { role: true, kycTier: true, status: true },
+  });
+}
+
+export function setCustomerControls(
+  db: Tx,
+  userId: string,
+  data: { kycTier?: number; status?: "ACTIVE" | "LOCKED" },
+) {
+  return db.user.update({ where: { id: userId }, data, select: { kycTier: true, status: true } });
+}
+
+/** A customer's profile and wallets (null when the user is not a customer). */
+export async function customerWithWallets(db: Tx, userId: string) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      role: true,
+      name: true,
+      phone: true,
+      status: true,
+      kycTier: true,
+      createdAt: true,
+      accounts: {
+        where: { kind: "WALLET" },
+        select: { id: true, currency: true, balance: true, onHold: true },
+      },
+    },
+  });
+  return user?.role === "CUSTOMER" ? user : null;
+}
+
+/** The customer's latest orders, newest first. */
+export function latestOrdersOfCustomer(db: Tx, customerId: string, limit: number) {
+  return db.order.findMany({
+    where: { customerId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      currency: true,
+      amount: true,
+      fee: true,
+      createdAt: true,
+    },
+  });
+}
