@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OverviewScreen } from "@/components/admin/overview-screen";
+import { OverviewScreen } from "@/components/admin/overview/overview-screen";
 
 export const metadata: Metadata = { title: "Overview" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AgentsScreen } from "@/components/admin/agents-screen";
+import { AgentsScreen } from "@/components/admin/agents/agents-screen";
 
 export const metadata: Metadata = { title: "Agents" };
 

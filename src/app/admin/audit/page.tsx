@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { AuditScreen } from "@/components/admin/audit-screen";
+import { AuditScreen } from "@/components/admin/audit/audit-screen";
 
 export const metadata: Metadata = { title: "Audit log" };
 

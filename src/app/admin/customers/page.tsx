@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { CustomersScreen } from "@/components/admin/customers-screen";
+import { CustomersScreen } from "@/components/admin/customers/customers-screen";
 
 export const metadata: Metadata = { title: "Customers" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { DisputesScreen } from "@/components/admin/disputes-screen";
+import { DisputesScreen } from "@/components/admin/disputes/disputes-screen";
 
 export const metadata: Metadata = { title: "Disputes" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LedgerScreen } from "@/components/admin/ledger-screen";
+import { LedgerScreen } from "@/components/admin/ledger/ledger-screen";
 
 export const metadata: Metadata = { title: "Ledger" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OperatorsScreen } from "@/components/admin/operators-screen";
+import { OperatorsScreen } from "@/components/admin/operators/operators-screen";
 
 export const metadata: Metadata = { title: "Operators" };
 

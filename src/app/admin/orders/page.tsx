@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { OrdersScreen } from "@/components/admin/orders-screen";
+import { OrdersScreen } from "@/components/admin/orders/orders-screen";
 
 export const metadata: Metadata = { title: "Orders" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { ReversalsScreen } from "@/components/admin/reversals-screen";
+import { ReversalsScreen } from "@/components/admin/reversals/reversals-screen";
 
 export const metadata: Metadata = { title: "Reversals" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CustomerDetailScreen } from "@/components/admin/customer-detail-screen";
+import { CustomerDetailScreen } from "@/components/admin/customers/customer-detail-screen";
 
 export const metadata: Metadata = { title: "Customer" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { JournalScreen } from "@/components/admin/journal-screen";
+import { JournalScreen } from "@/components/admin/ledger/journal-screen";
 
 export const metadata: Metadata = { title: "Journal" };
 

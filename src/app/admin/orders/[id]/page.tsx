@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OrderDetailScreen } from "@/components/admin/order-detail-screen";
+import { OrderDetailScreen } from "@/components/admin/orders/order-detail-screen";
 
 export const metadata: Metadata = { title: "Order" };
 

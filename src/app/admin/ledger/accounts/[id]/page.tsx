@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AccountStatementScreen } from "@/components/admin/account-statement-screen";
-import { parseLedgerId } from "@/components/admin/report-types";
+import { AccountStatementScreen } from "@/components/admin/ledger/account-statement-screen";
+import { parseLedgerId } from "@/components/admin/shared/report-types";
 
 export const metadata: Metadata = { title: "Account statement" };
 
