@@ -2,21 +2,12 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { AdminShell } from "../shared/admin-shell";
 import { Notice } from "../shared/notice";
 import { AgentsTable } from "./agents-table";
 import { MoneyRequestsCard } from "./money-requests-card";
 import { OnboardAgentForm } from "./onboard-agent-form";
 
 export function AgentsScreen() {
-  return (
-    <AdminShell current="agents">
-      <Agents />
-    </AdminShell>
-  );
-}
-
-function Agents() {
   const [onboarding, setOnboarding] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { AdminShell } from "../shared/admin-shell";
 import { endOfDay, startOfDay } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { oneOf, useUrlFilters } from "../shared/use-url-filters";
@@ -16,14 +15,6 @@ import { AuditTable } from "./audit-table";
 import type { AuditSearch } from "./use-audit-pages";
 
 export function AuditScreen() {
-  return (
-    <AdminShell current="audit">
-      <Audit />
-    </AdminShell>
-  );
-}
-
-function Audit() {
   const refresh = useRefreshAdmin();
   const { params, apply, key } = useUrlFilters(refresh);
   const valid = (name: string, pattern: RegExp) => {

@@ -6,7 +6,6 @@ import type { ReactNode } from "react";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { AdminShell } from "../shared/admin-shell";
 import { BackLink } from "../shared/back-link";
 import { LoadFailed } from "../shared/load-states";
 import { OrderListTable } from "../shared/order-list-table";
@@ -14,12 +13,12 @@ import { formatDay } from "../shared/types";
 
 export function CustomerDetailScreen({ userId }: { userId: string }) {
   return (
-    <AdminShell current="customers">
+    <>
       <div>
         <BackLink fallback="/admin/customers">Back to customers</BackLink>
       </div>
       <CustomerDetail userId={userId} />
-    </AdminShell>
+    </>
   );
 }
 

@@ -7,7 +7,6 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { formatMinor } from "@/domain/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { AdminShell } from "../shared/admin-shell";
 import { FieldError } from "../shared/field-error";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
@@ -16,14 +15,6 @@ import { CustomerRows } from "./customer-rows";
 import { useCustomerPages } from "./use-customer-pages";
 
 export function CustomersScreen() {
-  return (
-    <AdminShell current="customers">
-      <Customers />
-    </AdminShell>
-  );
-}
-
-function Customers() {
   const refresh = useRefreshAdmin();
   const { params, apply, key } = useUrlFilters(refresh);
   const phone = normalisePhone(params.get("phone") ?? "");

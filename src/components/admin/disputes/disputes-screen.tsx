@@ -6,7 +6,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import styles from "../shared/admin.module.css";
-import { AdminShell } from "../shared/admin-shell";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
 import { oneOf } from "../shared/use-url-filters";
@@ -26,14 +25,6 @@ const EMPTY: Record<Tab, string> = {
 };
 
 export function DisputesScreen() {
-  return (
-    <AdminShell current="disputes">
-      <Disputes />
-    </AdminShell>
-  );
-}
-
-function Disputes() {
   const params = useSearchParams();
   // The open queue is the work; decided disputes are the record.
   const tab: Tab =

@@ -4,7 +4,6 @@ import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { ErrorNote } from "@/components/ui/error-note";
 import styles from "../shared/admin.module.css";
-import { AdminShell } from "../shared/admin-shell";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { LedgerNav } from "./ledger-nav";
 import { StatementAccountCard } from "./statement-account-card";
@@ -13,10 +12,10 @@ import { useStatementPages } from "./use-statement-pages";
 
 export function AccountStatementScreen({ accountId }: { accountId: string }) {
   return (
-    <AdminShell current="ledger">
+    <>
       <LedgerNav current="statement" />
       <AccountStatement accountId={BigInt(accountId)} />
-    </AdminShell>
+    </>
   );
 }
 

@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { AdminShell } from "../shared/admin-shell";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { parseLedgerId } from "../shared/report-types";
 import { JournalEntryCard } from "./journal-entry-card";
@@ -13,10 +12,10 @@ import { useJournalPages } from "./use-journal-pages";
 
 export function JournalScreen() {
   return (
-    <AdminShell current="ledger">
+    <>
       <LedgerNav current="journal" />
       <Journal />
-    </AdminShell>
+    </>
   );
 }
 

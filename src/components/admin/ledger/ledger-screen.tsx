@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { Suspense } from "react";
-import { AdminShell } from "../shared/admin-shell";
 import { TableSkeleton } from "../shared/load-states";
 import { AccountFinder } from "./account-finder";
 import { ReconciliationCard } from "./reconciliation-card";
@@ -10,7 +9,7 @@ import { TrialBalanceCards } from "./trial-balance-cards";
 
 export function LedgerScreen() {
   return (
-    <AdminShell current="ledger">
+    <>
       <div className="spread">
         <div>
           <h1>Ledger</h1>
@@ -35,6 +34,6 @@ export function LedgerScreen() {
         <AccountFinder />
       </Suspense>
       <ReconciliationCard />
-    </AdminShell>
+    </>
   );
 }

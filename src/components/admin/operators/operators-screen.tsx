@@ -8,7 +8,6 @@ import { useSession } from "@/components/ui/session";
 import { useTRPC } from "@/lib/trpc";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
-import { AdminShell } from "../shared/admin-shell";
 import { FormField } from "../shared/form-field";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
@@ -16,14 +15,6 @@ import { formatDay, formatMoment, type OperatorInvitation } from "../shared/type
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
 export function OperatorsScreen() {
-  return (
-    <AdminShell current="operators">
-      <Operators />
-    </AdminShell>
-  );
-}
-
-function Operators() {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>

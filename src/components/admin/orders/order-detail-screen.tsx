@@ -3,7 +3,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { AdminShell } from "../shared/admin-shell";
 import { BackLink } from "../shared/back-link";
 import { LoadFailed } from "../shared/load-states";
 import { OrderAuditCard } from "./order-audit-card";
@@ -15,12 +14,12 @@ import { OrderTimelineCard } from "./order-timeline-card";
 
 export function OrderDetailScreen({ orderId }: { orderId: string }) {
   return (
-    <AdminShell current="orders">
+    <>
       <div>
         <BackLink fallback="/admin/orders">Back</BackLink>
       </div>
       <OrderDetail orderId={orderId} />
-    </AdminShell>
+    </>
   );
 }
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { AdminShell } from "../shared/admin-shell";
 import { endOfDay, startOfDay } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { normalisePhone, oneOf, useUrlFilters } from "../shared/use-url-filters";
@@ -16,14 +15,6 @@ import type { OrderSearch } from "./use-order-pages";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function OrdersScreen() {
-  return (
-    <AdminShell current="orders">
-      <Orders />
-    </AdminShell>
-  );
-}
-
-function Orders() {
   const refresh = useRefreshAdmin();
   const { params, apply, key } = useUrlFilters(refresh);
   const values: OrderFilterValues = {

@@ -4,7 +4,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useTRPC } from "@/lib/trpc";
-import { AdminShell } from "../shared/admin-shell";
 import { LoadFailed } from "../shared/load-states";
 import r from "../shared/reports.module.css";
 import { CyclingPairsCard } from "./cycling-pairs-card";
@@ -16,14 +15,6 @@ import { OverviewWindowCard } from "./overview-window-card";
 const TIME = new Intl.DateTimeFormat("en-KE", { timeStyle: "medium" });
 
 export function OverviewScreen() {
-  return (
-    <AdminShell current="overview">
-      <Overview />
-    </AdminShell>
-  );
-}
-
-function Overview() {
   const trpc = useTRPC();
   // An operator leaves this open on a second screen; a minute is fresh enough for totals.
   const overview = useQuery(

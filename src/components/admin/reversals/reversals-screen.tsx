@@ -6,7 +6,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import styles from "../shared/admin.module.css";
-import { AdminShell } from "../shared/admin-shell";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
 import type { ReversalStatus } from "../shared/types";
@@ -31,14 +30,6 @@ const EMPTY: Record<Tab, string> = {
 };
 
 export function ReversalsScreen() {
-  return (
-    <AdminShell current="reversals">
-      <Reversals />
-    </AdminShell>
-  );
-}
-
-function Reversals() {
   const params = useSearchParams();
   // The queue of requests waiting for a second operator is why this page exists.
   const tab: Tab =

@@ -6,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
-import { AdminShell } from "../shared/admin-shell";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
 import { formatMoment, type SettingsVersion } from "../shared/types";
@@ -19,7 +18,7 @@ const HISTORY = 10;
 
 export function SettingsScreen() {
   return (
-    <AdminShell current="settings">
+    <>
       <div>
         <h1>Settings</h1>
         <p className="muted small" style={{ margin: 0 }}>
@@ -28,7 +27,7 @@ export function SettingsScreen() {
         </p>
       </div>
       <Settings />
-    </AdminShell>
+    </>
   );
 }
 

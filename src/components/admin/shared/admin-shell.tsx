@@ -3,13 +3,13 @@
 import type { ReactNode } from "react";
 import styles from "./admin.module.css";
 import { AdminGate } from "./admin-gate";
-import { type AdminSection, AdminTopBar } from "./admin-top-bar";
+import { AdminTopBar } from "./admin-top-bar";
 
 /** Every operator screen: the gate, the bar, and a page wide enough for tables. */
-export function AdminShell({ current, children }: { current: AdminSection; children: ReactNode }) {
+export function AdminShell({ children }: { children: ReactNode }) {
   return (
     <AdminGate>
-      <AdminTopBar current={current} />
+      <AdminTopBar />
       <main className={`page stack ${styles.wide}`}>{children}</main>
     </AdminGate>
   );

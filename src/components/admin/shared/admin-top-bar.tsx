@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useSession } from "@/components/ui/session";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import styles from "./admin.module.css";
 
-export type AdminSection =
+type AdminSection =
   | "overview"
   | "agents"
   | "ledger"
@@ -30,8 +31,18 @@ const SECTIONS: { id: AdminSection; href: string; label: string }[] = [
   { id: "operators", href: "/admin/operators", label: "Operators" },
 ];
 
-export function AdminTopBar({ current }: { current: AdminSection }) {
+/** The section an address belongs to: /admin/orders/123 is under Orders; only /admin is the overview. */
+function sectionOf(pathname: string): AdminSection | undefined {
+  return SECTIONS.find((s) =>
+    s.id === "overview"
+      ? pathname === s.href
+      : pathname === s.href || pathname.startsWith(`${s.href}/`),
+  )?.id;
+}
+
+export function AdminTopBar() {
   const { data } = useSession();
+  const current = sectionOf(usePathname());
   return (
     <header className="topbar">
       <nav className={styles.barNav} aria-label="Operator sections">
