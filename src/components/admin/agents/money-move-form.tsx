@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
@@ -9,7 +9,7 @@ import { formatMinor, parseMajor } from "@/domain/money";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPCClient } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { FieldError } from "../shared/field-error";
+import { FormField } from "../shared/form-field";
 import type { AdminAgent } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
@@ -70,9 +70,6 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
   const [amountText, setAmountText] = useState("");
   const [reference, setReference] = useState("");
   const [problems, setProblems] = useState<{ amount?: string; reference?: string }>({});
-  const amountInput = useRef<HTMLInputElement>(null);
-  // The operator opened this form to type into it; the cursor should already be there.
-  useEffect(() => amountInput.current?.focus(), []);
 
   const mutation = useMutation({
     mutationFn: (input: {
@@ -111,8 +108,6 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
     mutation.mutate({ agentId: agent.id, amount, externalRef, idempotencyKey: idempotency.key() });
   }
 
-  const amountError = `${id}-amount-error`;
-  const referenceError = `${id}-reference-error`;
   return (
     <form
       className="stack"
@@ -131,40 +126,28 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
       </div>
       <p className="small muted">{spec.explain}</p>
       <div className={styles.formGrid}>
-        <div className={styles.fieldCell}>
-          <label className="field">
-            Amount ({agent.currency})
-            <input
-              ref={amountInput}
-              name="amount"
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder="e.g. 10,000"
-              value={amountText}
-              onChange={(e) => setAmountText(e.target.value)}
-              aria-invalid={problems.amount ? true : undefined}
-              aria-describedby={problems.amount ? amountError : undefined}
-            />
-          </label>
-          <FieldError id={amountError} message={problems.amount} />
-        </div>
-        <div className={styles.fieldCell}>
-          <label className="field">
-            Bank reference
-            <input
-              name="externalRef"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="e.g. FT24331XK2"
-              className={styles.mono}
-              value={reference}
-              onChange={(e) => setReference(e.target.value)}
-              aria-invalid={problems.reference ? true : undefined}
-              aria-describedby={problems.reference ? referenceError : undefined}
-            />
-          </label>
-          <FieldError id={referenceError} message={problems.reference} />
-        </div>
+        <FormField
+          formId={id}
+          name="amount"
+          label={`Amount (${agent.currency})`}
+          inputMode="decimal"
+          placeholder="e.g. 10,000"
+          // The operator opened this form to type into it; the cursor should already be there.
+          autoFocus
+          value={amountText}
+          onChange={setAmountText}
+          problem={problems.amount}
+        />
+        <FormField
+          formId={id}
+          name="externalRef"
+          label="Bank reference"
+          code
+          placeholder="e.g. FT24331XK2"
+          value={reference}
+          onChange={setReference}
+          problem={problems.reference}
+        />
       </div>
       <ErrorNote error={mutation.error} />
       <div className="row">

@@ -3,7 +3,7 @@
 import { type FormEvent, useId, useState } from "react";
 import styles from "../shared/admin.module.css";
 import { DateRangeFields, dateRangeProblem, FilterButtons } from "../shared/date-range-fields";
-import { FieldError } from "../shared/field-error";
+import { FormField } from "../shared/form-field";
 import type { AuditEntityType } from "../shared/types";
 
 export const ENTITY_TYPES: { value: AuditEntityType; label: string }[] = [
@@ -67,25 +67,17 @@ export function AuditFilterForm({ initial, onSearch, onClear }: Props) {
   }
 
   function text(name: "action" | "entityId" | "actorId", label: string, placeholder: string) {
-    const errorId = `${id}-${name}-error`;
     return (
-      <div className={styles.fieldCell}>
-        <label className="field">
-          {label}
-          <input
-            name={name}
-            autoComplete="off"
-            spellCheck={false}
-            className={styles.mono}
-            placeholder={placeholder}
-            value={values[name]}
-            onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-            aria-invalid={problems[name] ? true : undefined}
-            aria-describedby={problems[name] ? errorId : undefined}
-          />
-        </label>
-        <FieldError id={errorId} message={problems[name]} />
-      </div>
+      <FormField
+        formId={id}
+        name={name}
+        label={label}
+        code
+        placeholder={placeholder}
+        value={values[name]}
+        onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+        problem={problems[name]}
+      />
     );
   }
 

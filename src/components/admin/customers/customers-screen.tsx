@@ -7,7 +7,7 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { formatMinor } from "@/domain/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { FieldError } from "../shared/field-error";
+import { FormField } from "../shared/form-field";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { normalisePhone, useUrlFilters } from "../shared/use-url-filters";
@@ -60,26 +60,19 @@ function PhoneSearch({
     if (phone) onSearch(phone);
   }
 
-  const errorId = `${id}-phone-error`;
   return (
     <form className={styles.formRow} onSubmit={submit} noValidate aria-label="Find a customer">
-      <div className={styles.fieldCell}>
-        <label className="field">
-          Phone number
-          <input
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-            placeholder="+254712345678"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-          />
-        </label>
-        <FieldError id={errorId} message={problem} />
-      </div>
+      <FormField
+        formId={id}
+        name="phone"
+        label="Phone number"
+        type="tel"
+        inputMode="tel"
+        placeholder="+254712345678"
+        value={text}
+        onChange={setText}
+        problem={problem}
+      />
       <div className="row">
         <Button type="submit" variant="primary">
           Search

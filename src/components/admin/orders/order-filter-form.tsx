@@ -5,7 +5,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { DateRangeFields, dateRangeProblem, FilterButtons } from "../shared/date-range-fields";
-import { FieldError } from "../shared/field-error";
+import { FormField } from "../shared/form-field";
 import type { OrderStatus, OrderType } from "../shared/types";
 import { normalisePhone } from "../shared/use-url-filters";
 
@@ -66,7 +66,6 @@ export function OrderFilterForm({ initial, onSearch, onClear }: Props) {
     onSearch({ ...values, phone: phone ?? "" });
   }
 
-  const phoneError = `${id}-phone-error`;
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label="Search orders">
       <div className={styles.filterGrid}>
@@ -115,23 +114,17 @@ export function OrderFilterForm({ initial, onSearch, onClear }: Props) {
             ))}
           </select>
         </label>
-        <div className={styles.fieldCell}>
-          <label className="field">
-            Customer phone
-            <input
-              name="customerPhone"
-              type="tel"
-              inputMode="tel"
-              autoComplete="off"
-              placeholder="+254712345678"
-              value={values.phone}
-              onChange={(e) => set("phone", e.target.value)}
-              aria-invalid={problems.phone ? true : undefined}
-              aria-describedby={problems.phone ? phoneError : undefined}
-            />
-          </label>
-          <FieldError id={phoneError} message={problems.phone} />
-        </div>
+        <FormField
+          formId={id}
+          name="customerPhone"
+          label="Customer phone"
+          type="tel"
+          inputMode="tel"
+          placeholder="+254712345678"
+          value={values.phone}
+          onChange={(value) => set("phone", value)}
+          problem={problems.phone}
+        />
         <DateRangeFields
           formId={id}
           from={values.from}

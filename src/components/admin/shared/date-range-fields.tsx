@@ -1,6 +1,5 @@
 import { Button } from "@/components/ui/button";
-import styles from "./admin.module.css";
-import { FieldError } from "./field-error";
+import { FormField } from "./form-field";
 
 /** What is wrong with a from/to pair of yyyy-mm-dd dates, if anything. */
 export function dateRangeProblem(from: string, to: string): string | undefined {
@@ -18,7 +17,6 @@ interface Props {
 
 /** The From / To (including) date pair of the operator's search forms. */
 export function DateRangeFields({ formId, from, to, onChange, problem }: Props) {
-  const errorId = `${formId}-to-error`;
   return (
     <>
       <label className="field">
@@ -30,20 +28,15 @@ export function DateRangeFields({ formId, from, to, onChange, problem }: Props) 
           onChange={(e) => onChange({ from: e.target.value })}
         />
       </label>
-      <div className={styles.fieldCell}>
-        <label className="field">
-          To (including)
-          <input
-            name="to"
-            type="date"
-            value={to}
-            onChange={(e) => onChange({ to: e.target.value })}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-          />
-        </label>
-        <FieldError id={errorId} message={problem} />
-      </div>
+      <FormField
+        formId={formId}
+        name="to"
+        label="To (including)"
+        type="date"
+        value={to}
+        onChange={(value) => onChange({ to: value })}
+        problem={problem}
+      />
     </>
   );
 }

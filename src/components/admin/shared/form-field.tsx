@@ -15,6 +15,8 @@ interface Props {
   hint?: string;
   placeholder?: string;
   maxLength?: number;
+  /** Codes and references: no spelling marks, in the monospace face. */
+  code?: boolean;
   /** Put the cursor here when the form opens. */
   autoFocus?: boolean;
   /** A smaller input, for a form inside a table row. */
@@ -35,6 +37,7 @@ export function FormField({
   hint,
   placeholder,
   maxLength,
+  code = false,
   autoFocus,
   compact = false,
 }: Props) {
@@ -47,13 +50,14 @@ export function FormField({
         {label}
         <input
           name={name}
-          className={compact ? styles.compactInput : undefined}
+          className={compact ? styles.compactInput : code ? styles.mono : undefined}
           type={type}
           inputMode={inputMode}
           step={type === "number" ? "any" : undefined}
           autoComplete={autoComplete}
           placeholder={placeholder}
           maxLength={maxLength}
+          spellCheck={code ? false : undefined}
           // biome-ignore lint/a11y/noAutofocus: the form was opened by the operator for this field
           autoFocus={autoFocus}
           value={value}
