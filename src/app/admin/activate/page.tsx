@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ActivateOperatorForm } from "@/components/admin/activate-operator-form";
+import { ActivateOperatorForm } from "@/components/admin/operators/activate-operator-form";
 
 export const metadata: Metadata = { title: "Open your operator account" };
 

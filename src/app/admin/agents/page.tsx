@@ -1,8 +1,0 @@
-import type { Metadata } from "next";
-import { AgentsScreen } from "@/components/admin/agents-screen";
-
-export const metadata: Metadata = { title: "Agents" };
-
-export default function AdminAgentsPage() {
-  return <AgentsScreen />;
-}

@@ -1,8 +1,0 @@
-import type { Metadata } from "next";
-import { LedgerScreen } from "@/components/admin/ledger-screen";
-
-export const metadata: Metadata = { title: "Ledger" };
-
-export default function AdminLedgerPage() {
-  return <LedgerScreen />;
-}

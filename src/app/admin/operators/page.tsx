@@ -1,8 +1,0 @@
-import type { Metadata } from "next";
-import { OperatorsScreen } from "@/components/admin/operators-screen";
-
-export const metadata: Metadata = { title: "Operators" };
-
-export default function AdminOperatorsPage() {
-  return <OperatorsScreen />;
-}

@@ -1,0 +1,180 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
+import { Money } from "@/components/ui/money";
+import { useTRPC } from "@/lib/trpc";
+import styles from "../shared/admin.module.css";
+import { Notice } from "../shared/notice";
+import { type AdminAgent, formatDay } from "../shared/types";
+import { useRefreshAdmin } from "../shared/use-refresh-admin";
+import { MOVES, type MoneyMove, MoneyMoveForm } from "./money-move-form";
+import { PlanForm } from "./plan-form";
+import { SuspendForm } from "./suspend-form";
+
+/** Must match the header cells of AgentsTable, so an open form spans the whole row. */
+const AGENT_COLUMNS = 9;
+
+type Panel = MoneyMove | "SUSPEND" | "PLAN";
+
+const MONEY_MOVES: MoneyMove[] = ["FUND_FLOAT", "DEFLOAT", "PAY_COMMISSION"];
+
+/**
+ * One agent: its row, and under it the one form the operator opened for it (or what the
+ * last action did). A tbody of its own keeps the form with its agent.
+ */
+export function AgentRows({ agent }: { agent: AdminAgent }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAdmin();
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const reactivate = useMutation(
+    trpc.admin.reactivateAgent.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        setNotice(`${agent.shopName} is active again`);
+      },
+    }),
+  );
+
+  function open(next: Panel) {
+    setNotice(null);
+    reactivate.reset();
+    setPanel((current) => (current === next ? null : next));
+  }
+
+  function done(message: string) {
+    setPanel(null);
+    setNotice(message);
+  }
+
+  const suspended = agent.status === "SUSPENDED";
+  const hasPanel = panel !== null || notice !== null || reactivate.error !== null;
+
+  return (
+    <tbody data-testid="agent-row">
+      <tr>
+        <td>
+          <strong>{agent.shopName}</strong>
+          {/* Where an operator goes next about this shop: its orders and its books. */}
+          <div className={`small ${styles.agentLinks}`}>
+            <Link href={`/admin/orders?agent=${agent.id}`}>Orders</Link>
+            {agent.floatAccountId !== null ? (
+              <Link href={`/admin/ledger/accounts/${agent.floatAccountId}`}>Float statement</Link>
+            ) : null}
+            {agent.commissionAccountId !== null ? (
+              <Link href={`/admin/ledger/accounts/${agent.commissionAccountId}`}>
+                Commission statement
+              </Link>
+            ) : null}
+          </div>
+        </td>
+        <td>
+          {agent.ownerName}
+          <div className={`muted small ${styles.nowrap}`}>{agent.ownerPhone}</div>
+        </td>
+        <td>{agent.locationText}</td>
+        <td>
+          {suspended ? (
+            <>
+              <span className={`badge ${styles.badgeSuspended}`}>Suspended</span>
+              {agent.suspendedReason ? (
+                <div className={`small ${styles.reason}`}>{agent.suspendedReason}</div>
+              ) : null}
+            </>
+          ) : (
+            <span className={`badge ${styles.badgeActive}`}>Active</span>
+          )}
+        </td>
+        <td className={styles.num}>
+          <Money amount={agent.float} currency={agent.currency} />
+        </td>
+        <td className={styles.num}>
+          <Money amount={agent.commission} currency={agent.currency} />
+          <div className="small muted">{agent.commissionPlanName} plan</div>
+        </td>
+        <td className={styles.num}>
+          <Money amount={agent.weekVolume} currency={agent.currency} />
+          <div className="small muted">
+            {agent.weekOrders} {agent.weekOrders === 1 ? "order" : "orders"}
+          </div>
+        </td>
+        <td className={styles.nowrap}>{formatDay(agent.createdAt)}</td>
+        <td>
+          <div className={styles.actions}>
+            {MONEY_MOVES.map((move) => (
+              <Button
+                key={move}
+                className={styles.tableButton}
+                aria-expanded={panel === move}
+                onClick={() => open(move)}
+              >
+                {MOVES[move].label}
+              </Button>
+            ))}
+            <Button
+              className={styles.tableButton}
+              aria-expanded={panel === "PLAN"}
+              onClick={() => open("PLAN")}
+            >
+              Plan
+            </Button>
+            {suspended ? (
+              <Button
+                className={styles.tableButton}
+                busy={reactivate.isPending}
+                onClick={() => {
+                  setPanel(null);
+                  setNotice(null);
+                  reactivate.mutate({ agentId: agent.id });
+                }}
+              >
+                Reactivate
+              </Button>
+            ) : (
+              <Button
+                className={styles.tableButton}
+                aria-expanded={panel === "SUSPEND"}
+                onClick={() => open("SUSPEND")}
+              >
+                Suspend
+              </Button>
+            )}
+          </div>
+        </td>
+      </tr>
+      {hasPanel ? (
+        <tr>
+          <td colSpan={AGENT_COLUMNS} className={styles.panel}>
+            {panel === "SUSPEND" ? (
+              <div className={styles.panelBox}>
+                <SuspendForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
+              </div>
+            ) : panel === "PLAN" ? (
+              <div className={styles.panelBox}>
+                <PlanForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
+              </div>
+            ) : panel ? (
+              <div className={styles.panelBox}>
+                <MoneyMoveForm
+                  key={panel}
+                  agent={agent}
+                  move={panel}
+                  onDone={done}
+                  onCancel={() => setPanel(null)}
+                />
+              </div>
+            ) : notice ? (
+              <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
+            ) : (
+              <ErrorNote error={reactivate.error} />
+            )}
+          </td>
+        </tr>
+      ) : null}
+    </tbody>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
+import { DEFAULT_PLAN } from "@/domain/commission-plan";
+import { useIdempotencyKey } from "@/lib/idempotency";
+import { useTRPC } from "@/lib/trpc";
+import styles from "../shared/admin.module.css";
+import { FormField } from "../shared/form-field";
+import { useRefreshAdmin } from "../shared/use-refresh-admin";
+import { PlanSelect } from "./commission-plans";
+
+interface Values {
+  shopName: string;
+  ownerName: string;
+  ownerPhone: string;
+  pin: string;
+  locationText: string;
+  commissionPlan: string;
+  latitude: string;
+  longitude: string;
+}
+
+type Problems = Partial<Record<keyof Values, string>>;
+
+const EMPTY: Values = {
+  shopName: "",
+  ownerName: "",
+  ownerPhone: "+254",
+  pin: "",
+  locationText: "",
+  commissionPlan: DEFAULT_PLAN,
+  latitude: "",
+  longitude: "",
+};
+
+/**
+ * The server checks all of this again; checking here too lets the operator fix every field
+ * in one go, beside the field, instead of one server message at a time.
+ */
+function check(v: Values): Problems {
+  const problems: Problems = {};
+  if (!v.shopName.trim()) problems.shopName = "Enter the shop's name";
+  if (!v.ownerName.trim()) problems.ownerName = "Enter the owner's name";
+  if (!/^\+[1-9]\d{7,14}$/.test(v.ownerPhone.trim()))
+    problems.ownerPhone = "Enter the phone in international form, like +254712345678";
+  if (!/^\d{4,6}$/.test(v.pin)) problems.pin = "The PIN is 4 to 6 digits";
+  if (!v.locationText.trim()) problems.locationText = "Say where the shop is";
+  const lat = optionalNumber(v.latitude);
+  if (lat === null || (lat !== undefined && Math.abs(lat) > 90))
+    problems.latitude = "A latitude is between -90 and 90";
+  const lng = optionalNumber(v.longitude);
+  if (lng === null || (lng !== undefined && Math.abs(lng) > 180))
+    problems.longitude = "A longitude is between -180 and 180";
+  return problems;
+}
+
+/** undefined when left empty, null when not a number. */
+function optionalNumber(text: string): number | undefined | null {
+  if (!text.trim()) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+interface Props {
+  onCreated: (shopName: string) => void;
+  onCancel: () => void;
+}
+
+export function OnboardAgentForm({ onCreated, onCancel }: Props) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAdmin();
+  const id = useId();
+  const [values, setValues] = useState<Values>(EMPTY);
+  const [problems, setProblems] = useState<Problems>({});
+  // One key per shop being opened: a retry after a lost response returns the shop opened.
+  // Editing any field makes it another request, with a key of its own.
+  const idempotency = useIdempotencyKey();
+  function change(patch: Partial<Values>) {
+    idempotency.rotate();
+    setValues((v) => ({ ...v, ...patch }));
+  }
+  const onboard = useMutation(
+    trpc.admin.onboardAgent.mutationOptions({
+      onSuccess: async (_created, input) => {
+        idempotency.rotate();
+        await refresh();
+        onCreated(input.shopName);
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = check(values);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    const latitude = optionalNumber(values.latitude) ?? undefined;
+    const longitude = optionalNumber(values.longitude) ?? undefined;
+    onboard.mutate({
+      shopName: values.shopName.trim(),
+      ownerName: values.ownerName.trim(),
+      ownerPhone: values.ownerPhone.trim(),
+      pin: values.pin,
+      locationText: values.locationText.trim(),
+      commissionPlan: values.commissionPlan,
+      idempotencyKey: idempotency.key(),
+      ...(latitude !== undefined ? { latitude } : {}),
+      ...(longitude !== undefined ? { longitude } : {}),
+    });
+  }
+
+  function field(
+    name: keyof Values,
+    label: string,
+    input: { type?: string; inputMode?: "numeric" | "tel" | "decimal"; hint?: string } = {},
+  ) {
+    return (
+      <FormField
+        formId={id}
+        name={name}
+        label={label}
+        value={values[name]}
+        onChange={(value) => change({ [name]: value })}
+        problem={problems[name]}
+        {...input}
+      />
+    );
+  }
+
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Onboard an agent</h2>
+      <p className="muted small">
+        Creates the shop&apos;s sign-in for the agent app, with an empty float and commission
+        account. Fund the float once the agent has deposited cash at the bank.
+      </p>
+      <form className="stack" onSubmit={submit} noValidate>
+        <div className={styles.formGrid}>
+          {field("shopName", "Shop name")}
+          {field("ownerName", "Owner name")}
+          {field("ownerPhone", "Owner phone", { type: "tel", inputMode: "tel" })}
+          {field("pin", "Initial PIN", {
+            inputMode: "numeric",
+            hint: "4 to 6 digits; give it to the owner in person",
+          })}
+          <div className={styles.span2}>
+            {field("locationText", "Location", { hint: "Area and street customers would know" })}
+          </div>
+          <div className={styles.span2}>
+            <PlanSelect
+              label="Commission plan"
+              value={values.commissionPlan}
+              onChange={(commissionPlan) => change({ commissionPlan })}
+            />
+          </div>
+          {field("latitude", "Latitude (optional)", { type: "number", inputMode: "decimal" })}
+          {field("longitude", "Longitude (optional)", { type: "number", inputMode: "decimal" })}
+        </div>
+        <ErrorNote error={onboard.error} />
+        <div className="row">
+          <Button type="submit" variant="primary" busy={onboard.isPending}>
+            Create agent
+          </Button>
+          <Button variant="ghost" onClick={onCancel} disabled={onboard.isPending}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

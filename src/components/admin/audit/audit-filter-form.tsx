@@ -1,0 +1,116 @@
+"use client";
+
+import { type FormEvent, useId, useState } from "react";
+import styles from "../shared/admin.module.css";
+import { DateRangeFields, dateRangeProblem, FilterButtons } from "../shared/date-range-fields";
+import { FormField } from "../shared/form-field";
+import type { AuditEntityType } from "../shared/types";
+
+export const ENTITY_TYPES: { value: AuditEntityType; label: string }[] = [
+  { value: "order", label: "Orders" },
+  { value: "agent", label: "Agents" },
+  { value: "customer", label: "Customers" },
+  { value: "settings", label: "Settings" },
+];
+
+export const ACTION = /^[a-z_.]{1,60}$/;
+export const ENTITY_ID = /^[0-9A-Za-z-]{1,64}$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The search as typed: every value a string, empty meaning "any". */
+export interface AuditFilterValues {
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorId: string;
+  from: string;
+  to: string;
+}
+
+type Problems = Partial<Record<keyof AuditFilterValues, string>>;
+
+function check(v: AuditFilterValues): Problems {
+  const problems: Problems = {};
+  if (v.action && !ACTION.test(v.action))
+    problems.action = "Lower-case letters, dots and _ only, like order. or agent.suspend";
+  if (v.entityId && !ENTITY_ID.test(v.entityId))
+    problems.entityId = "An id is letters, digits and - only";
+  if (v.actorId && !UUID.test(v.actorId))
+    problems.actorId = "A full user id, like 3f2c…-…; copy it from a row";
+  const range = dateRangeProblem(v.from, v.to);
+  if (range) problems.to = range;
+  return problems;
+}
+
+interface Props {
+  initial: AuditFilterValues;
+  onSearch: (values: AuditFilterValues) => void;
+  onClear: () => void;
+}
+
+export function AuditFilterForm({ initial, onSearch, onClear }: Props) {
+  const id = useId();
+  const [values, setValues] = useState(initial);
+  const [problems, setProblems] = useState<Problems>({});
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const cleaned: AuditFilterValues = {
+      ...values,
+      action: values.action.trim().toLowerCase(),
+      entityId: values.entityId.trim(),
+      actorId: values.actorId.trim().toLowerCase(),
+    };
+    const found = check(cleaned);
+    setProblems(found);
+    if (Object.keys(found).length === 0) onSearch(cleaned);
+  }
+
+  function text(name: "action" | "entityId" | "actorId", label: string, placeholder: string) {
+    return (
+      <FormField
+        formId={id}
+        name={name}
+        label={label}
+        code
+        placeholder={placeholder}
+        value={values[name]}
+        onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+        problem={problems[name]}
+      />
+    );
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label="Search the audit log">
+      <div className={styles.filterGrid}>
+        {text("action", "Action starts with", "e.g. order.")}
+        <label className="field">
+          Entity type
+          <select
+            name="entityType"
+            value={values.entityType}
+            onChange={(e) => setValues((v) => ({ ...v, entityType: e.target.value }))}
+          >
+            <option value="">Everything</option>
+            {ENTITY_TYPES.map((t) => (
+              <option key={t.value} value={t.value}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {text("entityId", "Entity id", "Full id")}
+        {text("actorId", "Done by (user id)", "Full user id")}
+        <DateRangeFields
+          formId={id}
+          from={values.from}
+          to={values.to}
+          onChange={(range) => setValues((v) => ({ ...v, ...range }))}
+          problem={problems.to}
+        />
+      </div>
+      <FilterButtons onClear={onClear} />
+    </form>
+  );
+}

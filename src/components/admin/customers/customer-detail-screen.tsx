@@ -1,0 +1,151 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Money } from "@/components/ui/money";
+import { useTRPC } from "@/lib/trpc";
+import styles from "../shared/admin.module.css";
+import { BackLink } from "../shared/back-link";
+import { LoadFailed } from "../shared/load-states";
+import { OrderListTable } from "../shared/order-list-table";
+import { formatDay } from "../shared/types";
+
+export function CustomerDetailScreen({ userId }: { userId: string }) {
+  return (
+    <>
+      <div>
+        <BackLink fallback="/admin/customers">Back to customers</BackLink>
+      </div>
+      <CustomerDetail userId={userId} />
+    </>
+  );
+}
+
+function CustomerDetail({ userId }: { userId: string }) {
+  const trpc = useTRPC();
+  const customer = useQuery(trpc.admin.customer.queryOptions({ userId }));
+
+  if (customer.isPending) {
+    return (
+      <div className="stack" role="status" aria-busy aria-label="Loading the customer">
+        <div className="skeleton" style={{ height: "10rem" }} />
+        <div className="skeleton" style={{ height: "8rem" }} />
+        <div className="skeleton" style={{ height: "14rem" }} />
+      </div>
+    );
+  }
+  if (!customer.data) {
+    // A mistyped id fails the input check (BAD_REQUEST); to the operator that is also "no such customer".
+    const code = customer.error?.data?.code;
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
+      return (
+        <section className="card stack" data-testid="customer-not-found">
+          <h1>Customer not found</h1>
+          <p className="muted">
+            No customer has this id. Find them by phone number on the{" "}
+            <Link href="/admin/customers">customers</Link> page.
+          </p>
+        </section>
+      );
+    }
+    return (
+      <section className="card stack">
+        <h1>Customer</h1>
+        <LoadFailed
+          error={customer.error}
+          busy={customer.isFetching}
+          onRetry={() => void customer.refetch()}
+        />
+      </section>
+    );
+  }
+  const c = customer.data;
+  return (
+    <>
+      <section className="card stack" data-testid="customer-profile">
+        <div className="spread">
+          <h1>{c.name}</h1>
+          {c.status === "LOCKED" ? (
+            <span className={`badge ${styles.badgeSuspended}`}>Locked</span>
+          ) : (
+            <span className={`badge ${styles.badgeActive}`}>Active</span>
+          )}
+        </div>
+        <dl className={styles.facts}>
+          <Fact label="Phone">{c.phone}</Fact>
+          <Fact label="KYC tier">Tier {c.kycTier}</Fact>
+          <Fact label="Joined">{formatDay(c.createdAt)}</Fact>
+          <Fact label="Customer id">
+            <span className={styles.mono}>{c.id}</span>
+          </Fact>
+        </dl>
+      </section>
+      <section className="card stack" data-testid="customer-wallets">
+        <h2>Wallet</h2>
+        {c.accounts.length === 0 ? (
+          <p className="muted">No wallet yet.</p>
+        ) : (
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Currency</th>
+                <th scope="col" className={styles.num}>
+                  Balance
+                </th>
+                <th scope="col" className={styles.num}>
+                  On hold
+                </th>
+                <th scope="col" className={styles.num}>
+                  Ledger
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.accounts.map((a) => (
+                <tr key={a.id.toString()}>
+                  <td>{a.currency}</td>
+                  <td className={styles.num}>
+                    <Money amount={a.balance} currency={a.currency} />
+                  </td>
+                  <td className={styles.num}>
+                    <Money amount={a.onHold} currency={a.currency} />
+                  </td>
+                  <td className={styles.num}>
+                    <Link href={`/admin/ledger/accounts/${a.id.toString()}`}>Statement</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="card stack">
+        <h2>Recent orders</h2>
+        {c.recentOrders.length === 0 ? (
+          <p className="muted" data-testid="customer-orders-empty">
+            No orders yet.
+          </p>
+        ) : (
+          <OrderListTable
+            orders={c.recentOrders}
+            withParties={false}
+            testId="customer-orders-table"
+          />
+        )}
+        {c.recentOrders.length >= 20 ? (
+          <p className="muted small">Only the 20 most recent orders are shown.</p>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,366 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorNote } from "@/components/ui/error-note";
+import { useSession } from "@/components/ui/session";
+import { useTRPC } from "@/lib/trpc";
+import { ActorLabel } from "../shared/actor-label";
+import styles from "../shared/admin.module.css";
+import { FormField } from "../shared/form-field";
+import { LoadFailed, TableSkeleton } from "../shared/load-states";
+import { Notice } from "../shared/notice";
+import { formatDay, formatMoment, type OperatorInvitation } from "../shared/types";
+import { useRefreshAdmin } from "../shared/use-refresh-admin";
+
+export function OperatorsScreen() {
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <>
+      <div>
+        <h1>Operators</h1>
+        <p className="muted small" style={{ margin: 0 }}>
+          People who can sign in to this console. A new operator takes two of you: one proposes,
+          another approves, and the new person opens the account at /admin/activate with both codes
+          and a password only they know. Every change is in the audit log.
+        </p>
+      </div>
+      {notice ? <Notice onDismiss={() => setNotice(null)}>{notice}</Notice> : null}
+      <ProposeOperatorForm />
+      <section className="card stack">
+        <h2>Proposed operators</h2>
+        <InvitationsTable />
+      </section>
+      <section className="card">
+        <OperatorsTable onChanged={setNotice} />
+      </section>
+    </>
+  );
+}
+
+/** A one-time code, shown once: it is stored only as a hash. */
+function CodeNote({ who, code, children }: { who: string; code: string; children: string }) {
+  return (
+    <div className="alert ok stack" role="status" data-testid="activation-code">
+      <span>{children}</span>
+      <strong className={styles.mono} data-testid={`${who.toLowerCase()}-code`}>
+        {code}
+      </strong>
+      <span className="small">
+        Shown only now. Give it to the new operator in person; never send it with the other
+        operator&apos;s code.
+      </span>
+    </div>
+  );
+}
+
+interface Values {
+  name: string;
+  phone: string;
+}
+
+function ProposeOperatorForm() {
+  const trpc = useTRPC();
+  const refresh = useRefreshAdmin();
+  const id = useId();
+  const [values, setValues] = useState<Values>({ name: "", phone: "+254" });
+  const [problems, setProblems] = useState<Partial<Record<keyof Values, string>>>({});
+  const [code, setCode] = useState<{ name: string; code: string } | null>(null);
+  const propose = useMutation(
+    trpc.admin.proposeOperator.mutationOptions({
+      onSuccess: async (result, input) => {
+        await refresh();
+        setValues({ name: "", phone: "+254" });
+        setCode({ name: input.name, code: result.proposerCode });
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Partial<Record<keyof Values, string>> = {};
+    if (!values.name.trim()) found.name = "Enter the operator's name";
+    if (!/^\+[1-9]\d{7,14}$/.test(values.phone.trim()))
+      found.phone = "Enter the phone in international form, like +254712345678";
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    setCode(null);
+    propose.mutate({ name: values.name.trim(), phone: values.phone.trim() });
+  }
+
+  return (
+    <section className="card stack" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Propose an operator</h2>
+      {code ? (
+        <CodeNote who="Proposer" code={code.code}>
+          {`${code.name} is proposed: another operator must approve. Your half of the activation:`}
+        </CodeNote>
+      ) : null}
+      <form className="stack" onSubmit={submit} noValidate>
+        <div className={styles.formGrid}>
+          {(["name", "phone"] as const).map((name) => (
+            <FormField
+              key={name}
+              formId={id}
+              name={name}
+              label={name === "name" ? "Name" : "Phone"}
+              value={values[name]}
+              onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
+              problem={problems[name]}
+              {...(name === "phone" ? { type: "tel", inputMode: "tel" as const } : {})}
+            />
+          ))}
+        </div>
+        <ErrorNote error={propose.error} />
+        <div className="row">
+          <Button type="submit" variant="primary" busy={propose.isPending}>
+            Propose operator
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+const INVITATION_STATUS: Record<OperatorInvitation["status"], string> = {
+  PROPOSED: "Waiting for approval",
+  APPROVED: "Approved: waiting for activation",
+  REJECTED: "Rejected",
+  EXPIRED: "Expired",
+  ACTIVATED: "Activated",
+};
+
+function InvitationsTable() {
+  const trpc = useTRPC();
+  const invitations = useQuery(trpc.admin.operatorInvitations.queryOptions({ limit: 20 }));
+  if (invitations.isPending) return <TableSkeleton label="Loading proposed operators" />;
+  if (!invitations.data) {
+    return (
+      <LoadFailed
+        error={invitations.error}
+        busy={invitations.isFetching}
+        onRetry={() => void invitations.refetch()}
+      />
+    );
+  }
+  if (invitations.data.length === 0)
+    return <p className="muted small">Nobody has been proposed yet.</p>;
+  return (
+    <table className={styles.table} data-testid="invitations-table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Phone</th>
+          <th scope="col">Proposed by</th>
+          <th scope="col">Status</th>
+          <th scope="col">Decision</th>
+        </tr>
+      </thead>
+      {invitations.data.map((i) => (
+        <InvitationRow key={i.id} invitation={i} />
+      ))}
+    </table>
+  );
+}
+
+function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAdmin();
+  const { data: session } = useSession();
+  const [code, setCode] = useState<string | null>(null);
+  const decide = useMutation(
+    trpc.admin.decideOperator.mutationOptions({
+      onSuccess: async (result) => {
+        setCode(result.approverCode);
+        await refresh();
+      },
+    }),
+  );
+  const mine = session?.user.id === invitation.proposedBy;
+  const pressed = decide.isPending ? decide.variables.approve : null;
+  return (
+    <tbody data-testid="invitation-row">
+      <tr>
+        <td>
+          <strong>{invitation.name}</strong>
+        </td>
+        <td className={styles.nowrap}>{invitation.phone}</td>
+        <td>
+          <ActorLabel id={invitation.proposedBy} />
+          <div className={`muted small ${styles.nowrap}`}>
+            {formatMoment(invitation.proposedAt)}
+          </div>
+        </td>
+        <td>{INVITATION_STATUS[invitation.status]}</td>
+        <td>
+          {invitation.status !== "PROPOSED" ? (
+            <span className="muted small">Decided</span>
+          ) : mine ? (
+            <span className="muted small">You proposed this: another operator decides.</span>
+          ) : (
+            <div className="row" style={{ gap: "0.4rem" }}>
+              <Button
+                variant="primary"
+                className={styles.tableButton}
+                busy={pressed === true}
+                disabled={decide.isPending}
+                onClick={() => decide.mutate({ invitationId: invitation.id, approve: true })}
+              >
+                Approve
+              </Button>
+              <Button
+                className={styles.tableButton}
+                busy={pressed === false}
+                disabled={decide.isPending}
+                onClick={() => decide.mutate({ invitationId: invitation.id, approve: false })}
+              >
+                Reject
+              </Button>
+            </div>
+          )}
+        </td>
+      </tr>
+      {code || decide.error ? (
+        <tr>
+          <td colSpan={5} className={styles.panel}>
+            {code ? (
+              <CodeNote who="Approver" code={code}>
+                {`${invitation.name} is approved. Your half of the activation:`}
+              </CodeNote>
+            ) : null}
+            <ErrorNote error={decide.error} />
+          </td>
+        </tr>
+      ) : null}
+    </tbody>
+  );
+}
+
+function OperatorsTable({ onChanged }: { onChanged: (message: string) => void }) {
+  const trpc = useTRPC();
+  const operators = useQuery(trpc.admin.operators.queryOptions());
+
+  if (operators.isPending) return <TableSkeleton label="Loading operators" />;
+  if (!operators.data) {
+    return (
+      <LoadFailed
+        error={operators.error}
+        busy={operators.isFetching}
+        onRetry={() => void operators.refetch()}
+      />
+    );
+  }
+  return (
+    <div className="stack">
+      <table className={styles.table} data-testid="operators-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Phone</th>
+            <th scope="col">Status</th>
+            <th scope="col">Since</th>
+            <th scope="col">Access</th>
+          </tr>
+        </thead>
+        {operators.data.map((o) => (
+          <OperatorRow key={o.id} operator={o} onChanged={onChanged} />
+        ))}
+      </table>
+      {/* A refetch after a change can fail while the old list is still shown. */}
+      <ErrorNote error={operators.error} />
+    </div>
+  );
+}
+
+function OperatorRow({
+  operator: o,
+  onChanged,
+}: {
+  operator: { id: string; name: string; phone: string; status: string; createdAt: Date };
+  onChanged: (message: string) => void;
+}) {
+  const trpc = useTRPC();
+  const refresh = useRefreshAdmin();
+  const { data: session } = useSession();
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const done = async (message: string) => {
+    await refresh();
+    setReason("");
+    onChanged(message);
+  };
+  const lock = useMutation(
+    trpc.admin.lockOperator.mutationOptions({
+      onSuccess: () => done(`${o.name} is locked and signed out everywhere`),
+    }),
+  );
+  const unlock = useMutation(
+    trpc.admin.unlockOperator.mutationOptions({
+      onSuccess: () => done(`${o.name} can sign in again`),
+    }),
+  );
+  const me = session?.user.id === o.id;
+  return (
+    <tbody data-testid="operator-row">
+      <tr>
+        <td>
+          <strong>{o.name}</strong>
+        </td>
+        <td className={styles.nowrap}>{o.phone}</td>
+        <td>
+          {o.status === "ACTIVE" ? (
+            <span className={`badge ${styles.badgeActive}`}>Active</span>
+          ) : (
+            <span className={`badge ${styles.badgeSuspended}`}>
+              {o.status === "LOCKED" ? "Locked" : o.status}
+            </span>
+          )}
+        </td>
+        <td className={styles.nowrap}>{formatDay(o.createdAt)}</td>
+        <td>
+          {me ? (
+            <span className="muted small">You</span>
+          ) : o.status === "ACTIVE" ? (
+            <div className={styles.decide}>
+              <label className="small" htmlFor={`${id}-reason`}>
+                Reason
+              </label>
+              <input
+                id={`${id}-reason`}
+                className={styles.compactInput}
+                autoComplete="off"
+                maxLength={200}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              <Button
+                className={styles.tableButton}
+                busy={lock.isPending}
+                disabled={!reason.trim()}
+                onClick={() => lock.mutate({ userId: o.id, reason: reason.trim() })}
+              >
+                Lock
+              </Button>
+            </div>
+          ) : (
+            <Button
+              className={styles.tableButton}
+              busy={unlock.isPending}
+              onClick={() => unlock.mutate({ userId: o.id })}
+            >
+              Unlock
+            </Button>
+          )}
+        </td>
+      </tr>
+      {lock.error || unlock.error ? (
+        <tr>
+          <td colSpan={5} className={styles.panel}>
+            <ErrorNote error={lock.error ?? unlock.error} />
+          </td>
+        </tr>
+      ) : null}
+    </tbody>
+  );
+}

@@ -1,0 +1,39 @@
+import { StatusBadge } from "@/components/ui/status-badge";
+import { ActorLabel } from "../shared/actor-label";
+import styles from "../shared/admin.module.css";
+import { formatMoment, type OrderDossier } from "../shared/types";
+
+export function OrderTimelineCard({ timeline }: { timeline: OrderDossier["timeline"] }) {
+  return (
+    <section className="card stack" aria-labelledby="timeline-title" data-testid="order-timeline">
+      <h2 id="timeline-title">State timeline</h2>
+      {timeline.length === 0 ? (
+        <p className="muted">No state changes recorded.</p>
+      ) : (
+        <ol className="list">
+          {timeline.map((step) => (
+            <li key={`${step.at.getTime()}-${step.to}`} className="stack" style={{ gap: "0.3rem" }}>
+              <div className="spread">
+                <span className="row" style={{ gap: "0.4rem" }}>
+                  {step.from ? (
+                    <>
+                      <StatusBadge status={step.from} />
+                      <span aria-hidden="true">→</span>
+                      <span className={styles.srOnly}>to</span>
+                    </>
+                  ) : null}
+                  <StatusBadge status={step.to} />
+                </span>
+                <span className={`muted small ${styles.nowrap}`}>{formatMoment(step.at)}</span>
+              </div>
+              <div className="small">
+                by <ActorLabel role={step.actorRole} id={step.actorId} />
+                {step.detail ? <span className="muted"> · {step.detail}</span> : null}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

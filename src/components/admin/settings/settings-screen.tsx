@@ -1,0 +1,116 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useTRPC } from "@/lib/trpc";
+import { ActorLabel } from "../shared/actor-label";
+import styles from "../shared/admin.module.css";
+import { LoadFailed, TableSkeleton } from "../shared/load-states";
+import { Notice } from "../shared/notice";
+import { formatMoment, type SettingsVersion } from "../shared/types";
+import { useRefreshAdmin } from "../shared/use-refresh-admin";
+import { SettingsForm } from "./settings-form";
+import { SettingsHistory } from "./settings-history";
+
+/** Versions listed in the history; the form always starts from the newest. */
+const HISTORY = 10;
+
+export function SettingsScreen() {
+  return (
+    <>
+      <div>
+        <h1>Settings</h1>
+        <p className="muted small" style={{ margin: 0 }}>
+          Fees, commissions, limits and order expiry. Each save is a new version; an order keeps the
+          version it was priced with, so changes apply to new orders only.
+        </p>
+      </div>
+      <Settings />
+    </>
+  );
+}
+
+function Settings() {
+  const trpc = useTRPC();
+  const history = useQuery(trpc.admin.settings.queryOptions({ limit: HISTORY }));
+
+  if (history.isPending) {
+    return (
+      <section className="card stack" aria-busy aria-label="Loading the settings">
+        <div className="skeleton" style={{ height: "2rem", width: "40%" }} />
+        <div className="skeleton" style={{ height: "18rem" }} />
+        <TableSkeleton label="Loading the settings history" rows={2} />
+      </section>
+    );
+  }
+  if (!history.data || history.data.length === 0) {
+    return (
+      <section className="card stack">
+        <LoadFailed
+          error={history.error}
+          busy={history.isFetching}
+          onRetry={() => void history.refetch()}
+        />
+      </section>
+    );
+  }
+  return <SettingsEditor history={history.data} />;
+}
+
+function SettingsEditor({ history }: { history: SettingsVersion[] }) {
+  const refresh = useRefreshAdmin();
+  const latest = history[0]!;
+  // Pinned to the version the form was opened on: a refetch that brings someone else's
+  // save must not silently swap the values under the operator's typing.
+  const [baseVersion, setBaseVersion] = useState(latest.version);
+  const [saved, setSaved] = useState<number | null>(null);
+  const base = history.find((v) => v.version === baseVersion) ?? latest;
+  const overtaken = latest.version !== base.version;
+
+  return (
+    <>
+      {saved !== null ? (
+        <Notice onDismiss={() => setSaved(null)}>{`Saved as version ${saved}`}</Notice>
+      ) : null}
+      {overtaken ? (
+        <div className="alert warn spread" role="alert">
+          <span>
+            Version {latest.version} was saved by <ActorLabel id={latest.createdBy} /> at{" "}
+            {formatMoment(latest.createdAt)} while this form was open on version {base.version}.
+            Saving now would be refused.
+          </span>
+          <Button className={styles.nowrap} onClick={() => setBaseVersion(latest.version)}>
+            Start again from version {latest.version}
+          </Button>
+        </div>
+      ) : null}
+      <section className="card stack" data-testid="settings-current">
+        <div className="spread">
+          <h2 style={{ margin: 0 }}>Version {base.version}</h2>
+          <span className="muted small">
+            Saved {formatMoment(base.createdAt)} by <ActorLabel id={base.createdBy} />
+          </span>
+        </div>
+        <SettingsForm
+          key={base.version}
+          base={base}
+          onSaved={async (version) => {
+            await refresh();
+            setBaseVersion(version);
+            setSaved(version);
+          }}
+          // A refusal may mean someone saved meanwhile; fetching shows who and what.
+          onRefused={() => {
+            setSaved(null);
+            void refresh();
+          }}
+        />
+      </section>
+      <section className="card stack">
+        <h2>Version history</h2>
+        <SettingsHistory history={history} editing={base.version} />
+      </section>
+    </>
+  );
+}
