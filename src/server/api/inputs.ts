@@ -49,7 +49,12 @@ export const instant = z
   .min(INSTANT_MIN, OUT_OF_RANGE)
   .max(INSTANT_MAX, OUT_OF_RANGE);
 
+/** How many rows a list call returns: 1 to `max`, `fallback` when not said. */
+export function pageSize(max: number, fallback: number) {
+  return z.number().int().min(1).max(max).default(fallback);
+}
+
 export const page = z.strictObject({
-  limit: z.number().int().min(1).max(50).default(20),
+  limit: pageSize(50, 20),
   before: z.strictObject({ createdAt: instant, id: orderId }).optional(),
 });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus, OrderType } from "@/generated/prisma/enums";
 import type { Tx } from "../db/transaction";
+import { keysetBefore } from "./keyset";
 
 export interface OrderFilter {
   status?: OrderStatus | undefined;
@@ -36,12 +37,7 @@ export function searchOrders(
       : {}),
   };
   const cursor: Prisma.OrderWhereInput = page.before
-    ? {
-        OR: [
-          { createdAt: { lt: page.before.createdAt } },
-          { createdAt: page.before.createdAt, id: { lt: page.before.id } },
-        ],
-      }
+    ? keysetBefore("createdAt", { at: page.before.createdAt, id: page.before.id })
     : {};
   return db.order.findMany({
     where: { AND: [where, cursor] },

@@ -1,4 +1,5 @@
 import type { Tx } from "../db/transaction";
+import { keysetBefore } from "./keyset";
 
 /** Customers, newest first, optionally one phone number; keyset pages on (created_at, id). */
 export function customersPage(
@@ -13,14 +14,7 @@ export function customersPage(
     where: {
       role: "CUSTOMER",
       ...(q.phone ? { phone: q.phone } : {}),
-      ...(q.before
-        ? {
-            OR: [
-              { createdAt: { lt: q.before.createdAt } },
-              { createdAt: q.before.createdAt, id: { lt: q.before.id } },
-            ],
-          }
-        : {}),
+      ...(q.before ? keysetBefore("createdAt", { at: q.before.createdAt, id: q.before.id }) : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit,

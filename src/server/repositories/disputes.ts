@@ -1,5 +1,6 @@
 import type { DisputeKind, DisputeStatus } from "@/domain/disputes";
 import type { Tx } from "../db/transaction";
+import { keysetBefore } from "./keyset";
 import { ORDER_CHANNEL } from "./orders";
 
 /** Opens a dispute unless the order already has one; false when it has. */
@@ -73,12 +74,7 @@ export function disputesPage(
     where: {
       status: { in: statuses },
       ...(filter.before
-        ? {
-            OR: [
-              { openedAt: { lt: filter.before.openedAt } },
-              { openedAt: filter.before.openedAt, id: { lt: filter.before.id } },
-            ],
-          }
+        ? keysetBefore("openedAt", { at: filter.before.openedAt, id: filter.before.id })
         : {}),
     },
     orderBy: [{ openedAt: "desc" }, { id: "desc" }],

@@ -1,4 +1,5 @@
 import type { Tx } from "../db/transaction";
+import { keysetBefore } from "./keyset";
 
 /** Sum of balances per currency and account kind; each currency's total must be zero. */
 export function trialBalanceRows(db: Tx) {
@@ -28,14 +29,7 @@ export async function accountCount(db: Tx): Promise<number> {
 /** Agents with their float and commission, newest first, keyset-paginated. */
 export function agentsPage(db: Tx, limit: number, before?: { createdAt: Date; id: string }) {
   return db.agent.findMany({
-    where: before
-      ? {
-          OR: [
-            { createdAt: { lt: before.createdAt } },
-            { createdAt: before.createdAt, id: { lt: before.id } },
-          ],
-        }
-      : {},
+    where: before ? keysetBefore("createdAt", { at: before.createdAt, id: before.id }) : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     include: {

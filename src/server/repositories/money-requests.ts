@@ -1,4 +1,5 @@
 import type { Tx } from "../db/transaction";
+import { keysetBefore } from "./keyset";
 
 export type MoneyRequestKind = "FUND_FLOAT" | "DEFLOAT" | "PAY_COMMISSION";
 
@@ -99,14 +100,7 @@ export function moneyRequestsPage(
   return db.moneyRequest.findMany({
     where: {
       ...(status ? { status } : {}),
-      ...(before
-        ? {
-            OR: [
-              { requestedAt: { lt: before.requestedAt } },
-              { requestedAt: before.requestedAt, id: { lt: before.id } },
-            ],
-          }
-        : {}),
+      ...(before ? keysetBefore("requestedAt", { at: before.requestedAt, id: before.id }) : {}),
     },
     orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
     take: limit,

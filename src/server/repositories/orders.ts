@@ -2,6 +2,7 @@ import { LIVE_STATUSES } from "@/domain/order-state";
 import type { Order } from "@/generated/prisma/client";
 import type { OrderType } from "@/generated/prisma/enums";
 import type { Tx } from "../db/transaction";
+import { keysetBefore } from "./keyset";
 
 export type OrderRow = Order;
 
@@ -46,7 +47,9 @@ export function ordersOfCustomer(db: Tx, customerId: string, page: Page) {
   return db.order.findMany({
     where: {
       customerId,
-      ...(page.before ? keysetBefore(page.before) : {}),
+      ...(page.before
+        ? keysetBefore("createdAt", { at: page.before.createdAt, id: page.before.id })
+        : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: page.limit,
@@ -56,20 +59,16 @@ export function ordersOfCustomer(db: Tx, customerId: string, page: Page) {
 
 export function ordersOfAgent(db: Tx, agentId: string, page: Page) {
   return db.order.findMany({
-    where: { agentId, ...(page.before ? keysetBefore(page.before) : {}) },
+    where: {
+      agentId,
+      ...(page.before
+        ? keysetBefore("createdAt", { at: page.before.createdAt, id: page.before.id })
+        : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: page.limit,
     include: { customer: { select: { phone: true } } },
   });
-}
-
-function keysetBefore(before: { createdAt: Date; id: string }) {
-  return {
-    OR: [
-      { createdAt: { lt: before.createdAt } },
-      { createdAt: before.createdAt, id: { lt: before.id } },
-    ],
-  };
 }
 
 export async function agentTotalsToday(db: Tx, agentId: string) {

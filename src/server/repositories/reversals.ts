@@ -1,4 +1,5 @@
 import type { Tx } from "../db/transaction";
+import { keysetBefore } from "./keyset";
 
 /** Inserts a REQUESTED reversal unless one is already open for the order. */
 export async function insertReversal(
@@ -54,14 +55,7 @@ export function reversalsPage(
   return db.reversal.findMany({
     where: {
       ...(status ? { status } : {}),
-      ...(before
-        ? {
-            OR: [
-              { requestedAt: { lt: before.requestedAt } },
-              { requestedAt: before.requestedAt, id: { lt: before.id } },
-            ],
-          }
-        : {}),
+      ...(before ? keysetBefore("requestedAt", { at: before.requestedAt, id: before.id }) : {}),
     },
     orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
     take: limit,

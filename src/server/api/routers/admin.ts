@@ -22,7 +22,16 @@ import { decideReversal, listReversals, requestReversal } from "../../use-cases/
 import { setAgentPlan } from "../../use-cases/set-agent-plan";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
 import { setOperatorLock } from "../../use-cases/set-operator-lock";
-import { amountMinor, idempotencyKey, instant, orderId, phone, pin, text } from "../inputs";
+import {
+  amountMinor,
+  idempotencyKey,
+  instant,
+  orderId,
+  pageSize,
+  phone,
+  pin,
+  text,
+} from "../inputs";
 import { adminProcedure, router } from "../trpc";
 
 const agentId = z.uuid({ message: "Not a valid agent id" });
@@ -47,7 +56,7 @@ const operatorId = z.uuid({ message: "Not a valid operator id" });
 function makerCheckerQueue(what: string) {
   return z.strictObject({
     status: z.enum(["REQUESTED", "APPROVED", "REJECTED"]).optional(),
-    limit: z.number().int().min(1).max(100).default(50),
+    limit: pageSize(100, 50),
     before: z
       .strictObject({ requestedAt: instant, id: z.uuid({ message: `Not a valid ${what} id` }) })
       .optional(),
@@ -58,7 +67,7 @@ export const adminRouter = router({
   agents: adminProcedure
     .input(
       z.strictObject({
-        limit: z.number().int().min(1).max(100).default(50),
+        limit: pageSize(100, 50),
         before: z.strictObject({ createdAt: instant, id: agentId }).optional(),
       }),
     )
@@ -129,7 +138,7 @@ export const adminRouter = router({
         customerPhone: phone.optional(),
         from: instant.optional(),
         to: instant.optional(),
-        limit: z.number().int().min(1).max(100).default(50),
+        limit: pageSize(100, 50),
         before: z.strictObject({ createdAt: instant, id: orderId }).optional(),
       }),
     )
@@ -163,7 +172,7 @@ export const adminRouter = router({
     .input(
       z.strictObject({
         open: z.boolean().default(true),
-        limit: z.number().int().min(1).max(100).default(50),
+        limit: pageSize(100, 50),
         before: z
           .strictObject({
             openedAt: instant,
@@ -187,7 +196,7 @@ export const adminRouter = router({
     .input(
       z.strictObject({
         phone: phone.optional(),
-        limit: z.number().int().min(1).max(100).default(50),
+        limit: pageSize(100, 50),
         before: z.strictObject({ createdAt: instant, id: z.uuid() }).optional(),
       }),
     )
@@ -206,7 +215,7 @@ export const adminRouter = router({
     )
     .mutation(({ ctx, input }) => updateCustomer(ctx.actor, input)),
   settings: adminProcedure
-    .input(z.strictObject({ limit: z.number().int().min(1).max(50).default(10) }))
+    .input(z.strictObject({ limit: pageSize(50, 10) }))
     .query(({ input }) => settingsHistory(input.limit)),
   updateSettings: adminProcedure
     .input(
@@ -244,7 +253,7 @@ export const adminRouter = router({
         from: instant.optional(),
         to: instant.optional(),
         beforeId: rowId.optional(),
-        limit: z.number().int().min(1).max(200).default(50),
+        limit: pageSize(200, 50),
       }),
     )
     .query(({ input }) => searchAudit(input)),
@@ -264,7 +273,7 @@ export const adminRouter = router({
           ])
           .optional(),
         ownerPhone: phone.optional(),
-        limit: z.number().int().min(1).max(100).default(50),
+        limit: pageSize(100, 50),
       }),
     )
     .query(({ input }) => findAccounts(input)),
@@ -273,7 +282,7 @@ export const adminRouter = router({
       z.strictObject({
         accountId: rowId,
         beforeId: rowId.optional(),
-        limit: z.number().int().min(1).max(200).default(50),
+        limit: pageSize(200, 50),
       }),
     )
     .query(({ input }) => accountStatement(input)),
@@ -281,12 +290,12 @@ export const adminRouter = router({
     .input(
       z.strictObject({
         beforeId: rowId.optional(),
-        limit: z.number().int().min(1).max(100).default(25),
+        limit: pageSize(100, 25),
       }),
     )
     .query(({ input }) => journal(input)),
   operatorInvitations: adminProcedure
-    .input(z.strictObject({ limit: z.number().int().min(1).max(100).default(20) }))
+    .input(z.strictObject({ limit: pageSize(100, 20) }))
     .query(({ input }) => listOperatorInvitations(input.limit)),
   proposeOperator: adminProcedure
     .input(z.strictObject({ phone, name: text("The name", 80) }))
