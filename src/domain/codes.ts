@@ -5,6 +5,12 @@ import { DomainError } from "./errors";
 
 export const TYPED_CODE_LENGTH = 9;
 
+/**
+ * A phone number in international form (E.164): "+", a country code that does not start with
+ * 0, 8 to 15 digits in all. The database's users_phone_check says the same.
+ */
+export const PHONE_PATTERN = /^\+[1-9]\d{7,14}$/;
+
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {

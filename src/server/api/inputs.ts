@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PHONE_PATTERN } from "@/domain/codes";
 import { MAX_AMOUNT_MINOR } from "@/domain/money";
 
 // Shared input pieces. Every procedure input is a strict object (unknown keys refused)
@@ -15,7 +16,7 @@ export const phone = z
   .string()
   .trim()
   .max(20)
-  .regex(/^\+[1-9]\d{7,14}$/, "Enter the phone number in international form, like +254712345678");
+  .regex(PHONE_PATTERN, "Enter the phone number in international form, like +254712345678");
 
 /** An operator's password: operators can move money, so no 4-digit PINs. */
 export const operatorPassword = z

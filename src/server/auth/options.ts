@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { PHONE_PATTERN } from "@/domain/codes";
 import { PIN_PER_IP, PIN_PER_PHONE, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
 import type { Role } from "@/generated/prisma/enums";
 import { inTransaction } from "../db/transaction";
@@ -29,10 +30,7 @@ export type Audience = keyof typeof AUDIENCE_ROLE;
 // next-auth hands authorize() the whole form body (csrfToken, callbackUrl, json, ...), so
 // this object strips unknown keys instead of refusing them.
 const signInInput = z.object({
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+[1-9]\d{7,14}$/),
+  phone: z.string().trim().regex(PHONE_PATTERN),
   pin: z.string().min(1).max(128),
   audience: z.enum(["customer", "agent", "admin"]),
 });

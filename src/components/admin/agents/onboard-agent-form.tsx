@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { PHONE_PATTERN } from "@/domain/codes";
 import { DEFAULT_PLAN } from "@/domain/commission-plan";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
@@ -44,7 +45,7 @@ function check(v: Values): Problems {
   const problems: Problems = {};
   if (!v.shopName.trim()) problems.shopName = "Enter the shop's name";
   if (!v.ownerName.trim()) problems.ownerName = "Enter the owner's name";
-  if (!/^\+[1-9]\d{7,14}$/.test(v.ownerPhone.trim()))
+  if (!PHONE_PATTERN.test(v.ownerPhone.trim()))
     problems.ownerPhone = "Enter the phone in international form, like +254712345678";
   if (!/^\d{4,6}$/.test(v.pin)) problems.pin = "The PIN is 4 to 6 digits";
   if (!v.locationText.trim()) problems.locationText = "Say where the shop is";

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { PHONE_PATTERN } from "@/domain/codes";
 import { useTRPC } from "@/lib/trpc";
 import { FormField } from "../shared/form-field";
 
@@ -37,7 +38,7 @@ export function ActivateOperatorForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const found: Problems = {};
-    if (!/^\+[1-9]\d{7,14}$/.test(values.phone.trim()))
+    if (!PHONE_PATTERN.test(values.phone.trim()))
       found.phone = "Enter your phone in international form, like +254712345678";
     if (!CODE.test(values.proposerCode.trim()))
       found.proposerCode = "16 letters and digits, like ABCD-EFGH-JKMN-PQRS";

@@ -5,6 +5,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useSession } from "@/components/ui/session";
+import { PHONE_PATTERN } from "@/domain/codes";
 import { useTRPC } from "@/lib/trpc";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
@@ -81,7 +82,7 @@ function ProposeOperatorForm() {
     event.preventDefault();
     const found: Partial<Record<keyof Values, string>> = {};
     if (!values.name.trim()) found.name = "Enter the operator's name";
-    if (!/^\+[1-9]\d{7,14}$/.test(values.phone.trim()))
+    if (!PHONE_PATTERN.test(values.phone.trim()))
       found.phone = "Enter the phone in international form, like +254712345678";
     setProblems(found);
     if (Object.keys(found).length > 0) return;

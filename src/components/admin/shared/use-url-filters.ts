@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
+import { PHONE_PATTERN } from "@/domain/codes";
 
 /**
  * Search filters live in the address, so the browser's back button returns from an order
@@ -39,8 +40,6 @@ export function oneOf<T extends string>(
   return allowed.find((a) => a === value);
 }
 
-const PHONE = /^\+[1-9]\d{7,14}$/;
-
 /**
  * Operators read numbers off calls and receipts in the local form (0712 345 678); the
  * platform stores them in international form, so the Kenyan local form is converted.
@@ -48,5 +47,5 @@ const PHONE = /^\+[1-9]\d{7,14}$/;
 export function normalisePhone(text: string): string | undefined {
   const compact = text.replace(/[\s()-]/g, "");
   const international = /^0\d{9}$/.test(compact) ? `+254${compact.slice(1)}` : compact;
-  return PHONE.test(international) ? international : undefined;
+  return PHONE_PATTERN.test(international) ? international : undefined;
 }
