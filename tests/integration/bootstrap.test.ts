@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { resetServerEnv } from "../../src/server/config/env";
 import { DEMO } from "../../src/server/db/seed";
 import { inTransaction } from "../../src/server/db/transaction";
 import { findUserByPhone } from "../../src/server/repositories/users";
@@ -167,17 +168,22 @@ describe("a production server with a demo login", () => {
     try {
       env.NODE_ENV = "production";
       delete env.PROXYPAY_DEMO;
+      resetServerEnv();
       await expect(assertNoDemoLogins()).rejects.toThrow(
         /demo logins of README still work for \+254700000001/,
       );
       // The embedded default and --demo databases are demos: with-db tells the server so.
       env.PROXYPAY_DEMO = "1";
+      resetServerEnv();
       await expect(assertNoDemoLogins()).resolves.toBeUndefined();
       delete env.PROXYPAY_DEMO;
+      resetServerEnv();
       // Outside production (next dev) it is no one's public server.
       env.NODE_ENV = "development";
+      resetServerEnv();
       await expect(assertNoDemoLogins()).resolves.toBeUndefined();
       env.NODE_ENV = "production";
+      resetServerEnv();
       // Locked, the published password no longer opens anything.
       await asOwner((owner) =>
         owner.query("UPDATE users SET status = 'LOCKED' WHERE id = $1", [id]),
@@ -193,6 +199,7 @@ describe("a production server with a demo login", () => {
       await expect(assertNoDemoLogins()).resolves.toBeUndefined();
     } finally {
       process.env = saved;
+      resetServerEnv();
       await asOwner((owner) => owner.query("DELETE FROM users WHERE id = $1", [id]));
     }
   });
