@@ -159,6 +159,10 @@ describe("a production server with a demo login", () => {
     const saved = { ...process.env };
     const env = process.env as Record<string, string | undefined>;
     const id = crypto.randomUUID();
+    // A production server has its own peppers (without them it would not start), so the
+    // hash is made under the ones it will verify with.
+    env.PIN_PEPPERS ??= `t1:${"bootstrap-test-pepper-".repeat(2)}`;
+    resetServerEnv();
     await asOwner(async (owner) => {
       await owner.query(
         "INSERT INTO users (id, role, phone, name, pin_hash) VALUES ($1, 'ADMIN', $2, 'Operator One', $3)",
