@@ -1,12 +1,14 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { config, proxy } from "./proxy";
+import { resetServerEnv } from "./server/config/env";
 import { strictTransportSecurity } from "./server/security/hsts";
 
 const saved = process.env.NEXTAUTH_URL;
 afterEach(() => {
   if (saved === undefined) delete process.env.NEXTAUTH_URL;
   else process.env.NEXTAUTH_URL = saved;
+  resetServerEnv();
 });
 
 function hsts(url: string, headers: Record<string, string> = {}): string | null {
@@ -16,6 +18,7 @@ function hsts(url: string, headers: Record<string, string> = {}): string | null 
 describe("Strict-Transport-Security", () => {
   it("is sent when the public origin is HTTPS, behind a TLS-terminating proxy too", () => {
     process.env.NEXTAUTH_URL = "https://pay.example.com";
+    resetServerEnv();
     // The proxy speaks plain HTTP to the app; the browser spoke HTTPS to the proxy.
     expect(hsts("http://10.0.0.5:3000/customer", { "x-forwarded-proto": "https" })).toBe(
       "max-age=31536000",
@@ -29,6 +32,7 @@ describe("Strict-Transport-Security", () => {
     expect(matcher.test("/api/trpc/customer.home")).toBe(false);
     expect(matcher.test("/customer")).toBe(true);
     process.env.NEXTAUTH_URL = "https://pay.example.com";
+    resetServerEnv();
     expect(strictTransportSecurity("http://10.0.0.5:3000/api/trpc/customer.home")).toBe(
       "max-age=31536000",
     );
@@ -36,11 +40,13 @@ describe("Strict-Transport-Security", () => {
 
   it("is sent when TLS reaches this server directly", () => {
     process.env.NEXTAUTH_URL = "http://localhost:3000";
+    resetServerEnv();
     expect(hsts("https://pay.example.com/agent")).toBe("max-age=31536000");
   });
 
   it("is not sent for a plain-HTTP localhost origin, whatever a client claims", () => {
     process.env.NEXTAUTH_URL = "http://localhost:3000";
+    resetServerEnv();
     expect(hsts("http://localhost:3000/customer")).toBeNull();
     expect(hsts("http://localhost:3000/customer", { "x-forwarded-proto": "https" })).toBeNull();
   });

@@ -22,6 +22,9 @@ export function proxy(request: NextRequest) {
 }
 
 function contentSecurityPolicy(nonce: string): string {
+  // Next inlines NODE_ENV at build time, as it does for the browser; the server's other
+  // variables come from src/server/config/env.ts.
+  // biome-ignore lint/style/noProcessEnv: NODE_ENV, a build-time constant.
   const dev = process.env.NODE_ENV !== "production";
   return [
     "default-src 'self'",

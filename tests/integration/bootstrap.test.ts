@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { resetServerEnv } from "../../src/server/config/env";
 import { DEMO } from "../../src/server/db/seed";
 import { inTransaction } from "../../src/server/db/transaction";
 import { findUserByPhone } from "../../src/server/repositories/users";
@@ -158,6 +159,10 @@ describe("a production server with a demo login", () => {
     const saved = { ...process.env };
     const env = process.env as Record<string, string | undefined>;
     const id = crypto.randomUUID();
+    // A production server has its own peppers (without them it would not start), so the
+    // hash is made under the ones it will verify with.
+    env.PIN_PEPPERS ??= `t1:${"bootstrap-test-pepper-".repeat(2)}`;
+    resetServerEnv();
     await asOwner(async (owner) => {
       await owner.query(
         "INSERT INTO users (id, role, phone, name, pin_hash) VALUES ($1, 'ADMIN', $2, 'Operator One', $3)",
@@ -167,17 +172,22 @@ describe("a production server with a demo login", () => {
     try {
       env.NODE_ENV = "production";
       delete env.PROXYPAY_DEMO;
+      resetServerEnv();
       await expect(assertNoDemoLogins()).rejects.toThrow(
         /demo logins of README still work for \+254700000001/,
       );
       // The embedded default and --demo databases are demos: with-db tells the server so.
       env.PROXYPAY_DEMO = "1";
+      resetServerEnv();
       await expect(assertNoDemoLogins()).resolves.toBeUndefined();
       delete env.PROXYPAY_DEMO;
+      resetServerEnv();
       // Outside production (next dev) it is no one's public server.
       env.NODE_ENV = "development";
+      resetServerEnv();
       await expect(assertNoDemoLogins()).resolves.toBeUndefined();
       env.NODE_ENV = "production";
+      resetServerEnv();
       // Locked, the published password no longer opens anything.
       await asOwner((owner) =>
         owner.query("UPDATE users SET status = 'LOCKED' WHERE id = $1", [id]),
@@ -193,6 +203,7 @@ describe("a production server with a demo login", () => {
       await expect(assertNoDemoLogins()).resolves.toBeUndefined();
     } finally {
       process.env = saved;
+      resetServerEnv();
       await asOwner((owner) => owner.query("DELETE FROM users WHERE id = $1", [id]));
     }
   });

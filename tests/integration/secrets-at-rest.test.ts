@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authorizeCredentials } from "../../src/server/auth/options";
+import { resetServerEnv } from "../../src/server/config/env";
 import { inTransaction } from "../../src/server/db/transaction";
 import { hashPin } from "../../src/server/security/pin";
 import { callerFor, key, LEGACY_PIN_1234, newAgent, newCustomer, placeOrder } from "./helpers";
@@ -128,22 +129,26 @@ describe("peppered PIN hashes", () => {
     const saved = process.env.PIN_PEPPERS;
     try {
       process.env.PIN_PEPPERS = `r1:${"1".repeat(40)}`;
+      resetServerEnv();
       const customer = await newCustomer();
       await setHash(customer.userId, await hashPin("2468"));
       expect(await storedHash(customer.userId)).toMatch(/^r1\$/);
       process.env.PIN_PEPPERS = `r2:${"2".repeat(40)},r1:${"1".repeat(40)}`;
+      resetServerEnv();
       await expect(
         authorizeCredentials({ phone: customer.phone, pin: "2468", audience: "customer" }),
       ).resolves.toMatchObject({ id: customer.userId });
       expect(await storedHash(customer.userId)).toMatch(/^r2\$\$argon2id\$/);
       // Once r1 is retired, the upgraded hash still signs in.
       process.env.PIN_PEPPERS = `r2:${"2".repeat(40)}`;
+      resetServerEnv();
       await expect(
         authorizeCredentials({ phone: customer.phone, pin: "2468", audience: "customer" }),
       ).resolves.toMatchObject({ id: customer.userId });
     } finally {
       if (saved === undefined) delete process.env.PIN_PEPPERS;
       else process.env.PIN_PEPPERS = saved;
+      resetServerEnv();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authorizeCredentials, sessionCookie } from "../../src/server/auth/options";
-import { assertProductionSecrets } from "../../src/server/config/environment";
+import { assertEnvironment } from "../../src/server/config/environment";
 import { signUpWithCode, uniquePhone } from "./helpers";
 
 describe("sign-up and sign-in", () => {
@@ -59,21 +59,21 @@ describe("session cookie and production settings", () => {
       env.NODE_ENV = "production";
       env.NEXTAUTH_SECRET = "short";
       env.NEXTAUTH_URL = "http://pay.example.com";
-      expect(() => assertProductionSecrets()).toThrow(/NEXTAUTH_SECRET.*https/);
+      expect(() => assertEnvironment()).toThrow(/NEXTAUTH_SECRET.*https/);
       env.NEXTAUTH_SECRET = "x".repeat(40);
       env.NEXTAUTH_URL = "https://pay.example.com";
       delete env.PIN_PEPPERS;
-      expect(() => assertProductionSecrets()).toThrow(/PIN_PEPPERS/);
+      expect(() => assertEnvironment()).toThrow(/PIN_PEPPERS/);
       env.PIN_PEPPERS = `p1:${"y".repeat(40)}`;
       delete env.OTP_SENDER;
-      expect(() => assertProductionSecrets()).toThrow(/OTP_SENDER/);
+      expect(() => assertEnvironment()).toThrow(/OTP_SENDER/);
       env.OTP_SENDER = "http";
       env.SMS_GATEWAY_URL = "http://sms.example.com/send";
-      expect(() => assertProductionSecrets()).toThrow(/SMS_GATEWAY_URL/);
+      expect(() => assertEnvironment()).toThrow(/SMS_GATEWAY_URL/);
       env.SMS_GATEWAY_URL = "https://sms.example.com/send";
-      expect(() => assertProductionSecrets()).not.toThrow();
+      expect(() => assertEnvironment()).not.toThrow();
       env.NEXTAUTH_URL = "http://localhost:3000";
-      expect(() => assertProductionSecrets()).not.toThrow();
+      expect(() => assertEnvironment()).not.toThrow();
     } finally {
       process.env = saved;
     }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PHONE_PATTERN } from "@/domain/codes";
 import { PIN_PER_IP, PIN_PER_PHONE, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
 import type { Role } from "@/generated/prisma/enums";
+import { serverEnv } from "../config/env";
 import { inTransaction } from "../db/transaction";
 import { findUserByPhone } from "../repositories/users";
 import { clientIp } from "../security/client-ip";
@@ -120,7 +121,7 @@ export function sessionCookie(secure: boolean) {
 
 const SESSION_ENDED = "session ended: account locked, removed or signed out everywhere";
 
-export const secureCookies = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export const secureCookies = (serverEnv().NEXTAUTH_URL ?? "").startsWith("https://");
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },

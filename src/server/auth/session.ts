@@ -1,5 +1,6 @@
 import { decode } from "next-auth/jwt";
 import type { Role } from "@/generated/prisma/enums";
+import { serverEnv } from "../config/env";
 import { readCookie } from "../security/device-cookie";
 import { secureCookies, sessionCookie } from "./options";
 
@@ -21,7 +22,7 @@ export interface SessionClaim {
  */
 export async function sessionOfRequest(req: Request): Promise<SessionClaim | null> {
   const raw = readCookie(req.headers.get("cookie"), sessionCookie(secureCookies).name);
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = serverEnv().NEXTAUTH_SECRET;
   if (!raw || !secret) return null;
   try {
     const token = await decode({ token: raw, secret });

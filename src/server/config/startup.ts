@@ -1,5 +1,5 @@
 import { assertNoDemoLogins } from "../security/demo-logins";
-import { assertProductionSecrets } from "./environment";
+import { assertEnvironment } from "./environment";
 
 /**
  * The checks a server runs before it serves anyone. Next.js only logs an error thrown by the
@@ -8,7 +8,7 @@ import { assertProductionSecrets } from "./environment";
  */
 export async function assertReadyToServe(): Promise<void> {
   try {
-    assertProductionSecrets();
+    assertEnvironment();
     await assertNoDemoLogins();
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);

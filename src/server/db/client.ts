@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { serverEnv } from "../config/env";
 
 // One pool and one Prisma client per process, created on first use: `next build` imports
 // route modules with no DATABASE_URL, so nothing may connect at module load. Prisma and the
@@ -11,7 +12,7 @@ const globalForDb = globalThis as unknown as {
 };
 
 export function databaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = serverEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set (start the app through npm start)");
   return url;
 }
@@ -20,7 +21,7 @@ export function getPool(): pg.Pool {
   if (!globalForDb.proxypayPool) {
     globalForDb.proxypayPool = new pg.Pool({
       connectionString: databaseUrl(),
-      max: Number(process.env.DB_POOL_SIZE ?? 20),
+      max: serverEnv().DB_POOL_SIZE,
     });
   }
   return globalForDb.proxypayPool;

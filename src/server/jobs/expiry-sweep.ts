@@ -1,6 +1,6 @@
+import { serverEnv } from "../config/env";
 import { expireDueOrders } from "../use-cases/expire-orders";
 
-const SWEEP_INTERVAL_MS = Number(process.env.EXPIRY_SWEEP_MS ?? 5_000);
 const globalSweep = globalThis as unknown as { proxypayExpirySweep?: NodeJS.Timeout };
 
 /**
@@ -19,6 +19,6 @@ export function startExpirySweep(): void {
       .finally(() => {
         running = false;
       });
-  }, SWEEP_INTERVAL_MS);
+  }, serverEnv().EXPIRY_SWEEP_MS);
   globalSweep.proxypayExpirySweep.unref();
 }

@@ -1,3 +1,5 @@
+import { serverEnv } from "../config/env";
+
 /**
  * The client's address for per-IP limits and the audit log, from X-Forwarded-For.
  *
@@ -10,7 +12,7 @@
  */
 export function clientIp(
   headers: Record<string, unknown> | Headers | undefined,
-  hops = trustedHops(),
+  hops = serverEnv().TRUSTED_PROXY_HOPS,
 ): string | null {
   const raw =
     headers instanceof Headers ? headers.get("x-forwarded-for") : headers?.["x-forwarded-for"];
@@ -23,9 +25,4 @@ export function clientIp(
   // entry is then the closest thing to the client.
   const client = entries[Math.max(0, entries.length - hops)];
   return client ? client.slice(0, 64) : null;
-}
-
-function trustedHops(): number {
-  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 1);
-  return Number.isInteger(hops) && hops >= 1 ? hops : 1;
 }

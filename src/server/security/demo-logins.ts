@@ -1,3 +1,4 @@
+import { serverEnv } from "../config/env";
 import { DEMO } from "../db/seed";
 import { inTransaction } from "../db/transaction";
 import { findUserByPhone } from "../repositories/users";
@@ -32,7 +33,8 @@ export async function liveDemoLogins(): Promise<string[]> {
  * scripts/with-db.ts sets for the command it runs.
  */
 export async function assertNoDemoLogins(): Promise<void> {
-  if (process.env.NODE_ENV !== "production" || process.env.PROXYPAY_DEMO === "1") return;
+  const env = serverEnv();
+  if (!env.production || env.PROXYPAY_DEMO === "1") return;
   const live = await liveDemoLogins();
   if (live.length > 0) {
     throw new Error(

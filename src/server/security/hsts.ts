@@ -1,3 +1,5 @@
+import { serverEnv } from "../config/env";
+
 /** A year, this host only: subdomains may belong to other services of the deployer. */
 const HSTS = "max-age=31536000";
 
@@ -10,6 +12,6 @@ const HSTS = "max-age=31536000";
  * for http://localhost: HSTS there would pin every local app to HTTPS.
  */
 export function strictTransportSecurity(url: string): string | null {
-  const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://") || url.startsWith("https:");
+  const https = (serverEnv().NEXTAUTH_URL ?? "").startsWith("https://") || url.startsWith("https:");
   return https ? HSTS : null;
 }

@@ -1,5 +1,6 @@
 import { verify } from "@node-rs/argon2";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resetServerEnv } from "../config/env";
 import { hashPin, verifyPin } from "./pin";
 
 const P1 = `p1:${"a".repeat(40)}`;
@@ -12,9 +13,11 @@ const saved = { ...process.env };
 beforeEach(() => {
   process.env.NEXTAUTH_SECRET = "unit-test-secret-0123456789abcdefghij";
   process.env.PIN_PEPPERS = P1;
+  resetServerEnv();
 });
 afterEach(() => {
   process.env = { ...saved };
+  resetServerEnv();
 });
 
 describe("PIN hashes", () => {
@@ -31,6 +34,7 @@ describe("PIN hashes", () => {
   it("a hash under an older pepper still verifies and is marked for rehashing", async () => {
     const old = await hashPin("1234");
     process.env.PIN_PEPPERS = `${P2},${P1}`;
+    resetServerEnv();
     expect(await verifyPin(old, "1234")).toEqual({ ok: true, stale: true });
     expect(await verifyPin(old, "9999")).toEqual({ ok: false, stale: false });
     expect(await hashPin("1234")).toMatch(/^p2\$/);
@@ -39,6 +43,7 @@ describe("PIN hashes", () => {
   it("a hash under a retired or unknown pepper does not verify", async () => {
     const old = await hashPin("1234");
     process.env.PIN_PEPPERS = P2;
+    resetServerEnv();
     expect(await verifyPin(old, "1234")).toEqual({ ok: false, stale: false });
   });
 
@@ -50,13 +55,16 @@ describe("PIN hashes", () => {
   it("the same PIN under two different peppers gives unrelated hashes", async () => {
     const a = await hashPin("1234");
     process.env.PIN_PEPPERS = `p1:${"c".repeat(40)}`;
+    resetServerEnv();
     expect(await verifyPin(a, "1234")).toEqual({ ok: false, stale: false });
   });
 
   it("refuses malformed pepper settings", async () => {
     process.env.PIN_PEPPERS = "p1:short";
+    resetServerEnv();
     await expect(hashPin("1234")).rejects.toThrow(/PIN_PEPPERS/);
     process.env.PIN_PEPPERS = `${P1},${P1}`;
+    resetServerEnv();
     await expect(hashPin("1234")).rejects.toThrow(/twice/);
   });
 });

@@ -1,4 +1,5 @@
 import { appendFileSync } from "node:fs";
+import { type ServerEnv, serverEnv } from "../config/env";
 
 /** Delivers a text message to a phone; one-time codes go through it. */
 export interface OtpSender {
@@ -56,15 +57,15 @@ export class HttpOtpSender implements OtpSender {
 /**
  * What OTP_SENDER asks for: "http" (SMS_GATEWAY_URL, optional SMS_GATEWAY_TOKEN) or
  * "console". Unset means console outside production; in production the server refuses to
- * start without an explicit choice (src/server/config/environment.ts).
+ * start without an explicit choice (src/server/config/env.ts).
  */
-export function senderFromEnvironment(env: NodeJS.ProcessEnv = process.env): OtpSender {
-  const kind = env.OTP_SENDER ?? (env.NODE_ENV === "production" ? "" : "console");
+export function senderFromEnvironment(env: ServerEnv = serverEnv()): OtpSender {
+  const kind = env.OTP_SENDER ?? (env.production ? "" : "console");
   if (kind === "http") {
     if (!env.SMS_GATEWAY_URL) throw new Error("OTP_SENDER=http needs SMS_GATEWAY_URL");
     return new HttpOtpSender(env.SMS_GATEWAY_URL, env.SMS_GATEWAY_TOKEN);
   }
-  if (kind === "console") return new ConsoleOtpSender(env.OTP_OUTBOX_FILE || undefined);
+  if (kind === "console") return new ConsoleOtpSender(env.OTP_OUTBOX_FILE);
   throw new Error("OTP_SENDER must be http or console");
 }
 
