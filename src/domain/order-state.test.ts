@@ -6,7 +6,7 @@ import {
   parseTypedCode,
   withCheckDigit,
 } from "./codes";
-import { isLive, refusalFor, transitionFor } from "./order-state";
+import { isLive, progressOf, refusalFor, transitionFor } from "./order-state";
 
 describe("order state machine", () => {
   it("cash-in completes straight from CLAIMED", () => {
@@ -82,5 +82,15 @@ describe("typed codes", () => {
 
   it("masks phone numbers", () => {
     expect(maskPhone("+254711000001")).toBe("+2547•••••001");
+  });
+});
+
+describe("progressOf", () => {
+  it("puts every ending after the counter's steps, and a reversal after completion", () => {
+    expect(progressOf("PENDING")).toBeLessThan(progressOf("CLAIMED"));
+    for (const end of ["COMPLETED", "CANCELLED", "EXPIRED", "DECLINED"] as const) {
+      expect(progressOf(end)).toBeGreaterThan(progressOf("CLAIMED"));
+      expect(progressOf(end)).toBeLessThan(progressOf("REVERSED"));
+    }
   });
 });

@@ -33,6 +33,27 @@ export function isLive(status: OrderStatus): boolean {
   return LIVE_STATUSES.includes(status);
 }
 
+/**
+ * How far along the lifecycle a status is. Screens get copies of an order by two roads (a
+ * mutation's answer and the live stream), so an older copy may arrive after a newer one:
+ * comparing progress keeps a screen from stepping back, e.g. from a receipt to "waiting".
+ * Every ending is as far as an order goes, except that a reversal comes after completion.
+ */
+export function progressOf(status: OrderStatus): number {
+  switch (status) {
+    case "PENDING":
+      return 0;
+    case "CLAIMED":
+      return 1;
+    case "APPROVED":
+      return 2;
+    case "REVERSED":
+      return 4;
+    default:
+      return 3;
+  }
+}
+
 interface Transition {
   from: readonly OrderStatus[];
   to: OrderStatus;

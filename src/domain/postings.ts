@@ -1,5 +1,18 @@
 import type { OrderType } from "./pricing";
 
+/**
+ * Every kind of account, in the order the ledger reads: customers' and agents' first, then
+ * the platform's own. The database's AccountKind enum has the same members.
+ */
+export const ACCOUNT_KINDS = [
+  "WALLET",
+  "FLOAT",
+  "COMMISSION",
+  "SETTLEMENT",
+  "FEE_REVENUE",
+  "COMMISSION_EXPENSE",
+] as const;
+
 export interface OrderAccounts {
   wallet: bigint;
   float: bigint;

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { isLive } from "@/domain/order-state";
+import { isLive, progressOf } from "@/domain/order-state";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
 import { AgentTopBar } from "./agent-top-bar";
@@ -12,7 +12,7 @@ import { OrderPanel } from "./order-panel";
 import { OverviewCards, OverviewSkeleton, SuspendedBanner } from "./overview-cards";
 import { QrScanner } from "./qr-scanner";
 import { TypedCodeForm } from "./typed-code-form";
-import { type AgentOrder, progressOf } from "./types";
+import type { AgentOrder } from "./types";
 
 // Remembers the order on the counter across a reload of the tablet, so an agent in the
 // middle of a cash-out does not lose the screen that lets them finish it.

@@ -8,24 +8,6 @@ export type AgentOverview = Outputs["agent"]["overview"];
 export type AgentHistoryRow = Outputs["agent"]["history"][number];
 export type OrderStatus = AgentOrder["status"];
 
-/**
- * How far along an order is. Updates reach the tablet by two roads (the mutation's answer
- * and the live stream), so an older copy may arrive after a newer one; comparing progress
- * keeps the screen from stepping back, e.g. from a receipt to "waiting".
- */
-export function progressOf(status: OrderStatus): number {
-  switch (status) {
-    case "PENDING":
-      return 0;
-    case "CLAIMED":
-      return 1;
-    case "REVERSED":
-      return 4;
-    default:
-      return 3;
-  }
-}
-
 // en-KE keeps day-month order and a 12-hour clock, as shopkeepers in Kenya read times.
 const WHEN = new Intl.DateTimeFormat("en-KE", { dateStyle: "medium", timeStyle: "short" });
 const TIME = new Intl.DateTimeFormat("en-KE", { timeStyle: "short" });

@@ -3,22 +3,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { isLive } from "@/domain/order-state";
+import { isLive, progressOf } from "@/domain/order-state";
 import { useTRPC } from "@/lib/trpc";
 import { type CustomerOrder, errorCode } from "./types";
-
-// How far along the lifecycle a status is: a later copy never loses to an earlier one, and
-// on a tie the copy that arrived last wins.
-const PROGRESS: Record<CustomerOrder["status"], number> = {
-  PENDING: 0,
-  CLAIMED: 1,
-  APPROVED: 2,
-  COMPLETED: 3,
-  CANCELLED: 3,
-  EXPIRED: 3,
-  DECLINED: 3,
-  REVERSED: 4,
-};
 
 /** A copy of the order and when it arrived (ms), so that ties go to the later copy. */
 interface Copy {
@@ -29,7 +16,7 @@ interface Copy {
 function newer(a: Copy | null, b: Copy | null): Copy | null {
   if (!b) return a;
   if (!a) return b;
-  const [was, is] = [PROGRESS[a.order.status], PROGRESS[b.order.status]];
+  const [was, is] = [progressOf(a.order.status), progressOf(b.order.status)];
   if (was !== is) return is > was ? b : a;
   // Same status, yet the order may have changed (a dispute opened or decided on it).
   return b.at >= a.at ? b : a;

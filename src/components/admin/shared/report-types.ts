@@ -16,14 +16,7 @@ export type StatementLine = Statement["lines"][number];
 export type JournalEntry = Outputs["admin"]["journal"][number];
 
 /** In the order the ledger reads: customers and agents first, then the platform's own. */
-export const ACCOUNT_KINDS: readonly AccountKind[] = [
-  "WALLET",
-  "FLOAT",
-  "COMMISSION",
-  "SETTLEMENT",
-  "FEE_REVENUE",
-  "COMMISSION_EXPENSE",
-];
+export { ACCOUNT_KINDS } from "@/domain/postings";
 
 /** One account, in the words a statement or a posting line uses. */
 export const ACCOUNT_KIND_NAMES: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PLAN_CODE } from "@/domain/commission-plan";
+import { ACCOUNT_KINDS } from "@/domain/postings";
 import type { SettingsJson } from "@/domain/settings";
 import { listAgents } from "../../use-cases/admin-agents";
 import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/admin-customers";
@@ -262,16 +263,7 @@ export const adminRouter = router({
   accounts: adminProcedure
     .input(
       z.strictObject({
-        kind: z
-          .enum([
-            "WALLET",
-            "FLOAT",
-            "COMMISSION",
-            "SETTLEMENT",
-            "FEE_REVENUE",
-            "COMMISSION_EXPENSE",
-          ])
-          .optional(),
+        kind: z.enum(ACCOUNT_KINDS).optional(),
         ownerPhone: phone.optional(),
         limit: pageSize(100, 50),
       }),
