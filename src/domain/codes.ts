@@ -1,15 +1,13 @@
 import { DomainError } from "./errors";
 
-// The typed fallback code: 8 random digits plus a Luhn check digit, shown as "1234 5678 9".
-// The check digit lets the agent's tablet catch a mistyped digit before asking the server.
-
-export const TYPED_CODE_LENGTH = 9;
-
 /**
  * A phone number in international form (E.164): "+", a country code that does not start with
  * 0, 8 to 15 digits in all. The database's users_phone_check says the same.
  */
 export const PHONE_PATTERN = /^\+[1-9]\d{7,14}$/;
+
+// The typed fallback code: 8 random digits plus a Luhn check digit, shown as "1234 5678 9".
+// The check digit lets the agent's tablet catch a mistyped digit before asking the server.
 
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;

@@ -63,9 +63,10 @@ interface Transition {
 export const UNEXECUTED_STATUSES: readonly OrderStatus[] = ["CANCELLED", "EXPIRED", "DECLINED"];
 
 /**
- * The lifecycle from DESIGN.md section 3, as changed by "money at the counter": the move
- * after which a person is told to hand over cash is the one that executes the order, so
- * no later move of the other party can take the value back.
+ * The product design's lifecycle (../shared/DESIGN.md section 3, outside this repository),
+ * as changed by "money at the counter" (docs/decisions.md): the move after which a person is
+ * told to hand over cash is the one that executes the order, so no later move of the other
+ * party can take the value back.
  * - Cash-in: the customer hands the cash once the agent has scanned (CLAIMED); the agent's
  *   confirm executes. An agent who keeps the cash and declines faces a dispute.
  * - Cash-out: the customer's approval (with their PIN) executes, CLAIMED -> COMPLETED; only

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { isOpenDispute } from "@/domain/disputes";
 import { isLive, progressOf } from "@/domain/order-state";
 import { useTRPC } from "@/lib/trpc";
 import { type CustomerOrder, errorCode } from "./types";
@@ -36,7 +37,9 @@ export function useLiveOrder(orderId: string) {
     newer(streamed, query.data ? { order: query.data, at: query.dataUpdatedAt } : null)?.order ??
     null;
   // An order under dispute still changes (operators decide it): keep following it.
-  const live = order ? isLive(order.status) || isOpenDispute(order) : true;
+  const live = order
+    ? isLive(order.status) || (order.dispute !== null && isOpenDispute(order.dispute.status))
+    : true;
   // Only a failed first load stops everything; a failed refetch keeps the last good copy.
   const loadFailed = !order && query.isError;
 
@@ -107,14 +110,6 @@ function useStalled(down: boolean): boolean {
     return () => clearTimeout(timer);
   }, [down]);
   return stalled;
-}
-
-function isOpenDispute(order: CustomerOrder): boolean {
-  return (
-    order.dispute !== null &&
-    order.dispute.status !== "UPHELD" &&
-    order.dispute.status !== "REJECTED"
-  );
 }
 
 // live.order serves both parties; a customer's session only ever gets the customer view.

@@ -24,12 +24,3 @@ export function WalletCard({ wallet }: { wallet: Wallet }) {
     </section>
   );
 }
-
-export function WalletCardSkeleton() {
-  return (
-    <section className="card stack" aria-busy="true" aria-label="Wallet">
-      <div className="skeleton" style={{ width: "30%" }} />
-      <div className="skeleton" style={{ width: "65%", minHeight: "2.4rem" }} />
-    </section>
-  );
-}

@@ -123,7 +123,7 @@ export function parseEnv(source: Source): ServerEnv {
 
 /**
  * Everything wrong with `source` for a server about to serve: malformed values in every
- * mode, and in production the variables it cannot run without (DESIGN.md section 5).
+ * mode, and in production the variables it cannot run without (docs/security.md).
  */
 export function environmentProblems(source: Source = processEnv()): string[] {
   const env = pick(source);

@@ -1,7 +1,7 @@
 import { environmentProblems } from "./env";
 
 // Secrets come from the environment; a production server refuses to start without them
-// rather than run with a guessable default (DESIGN.md section 5), and any server refuses a
+// rather than run with a guessable default (docs/security.md), and any server refuses a
 // malformed variable rather than run on a NaN or a silent default (src/server/config/env.ts).
 export function assertEnvironment(): void {
   const problems = environmentProblems();

@@ -18,9 +18,9 @@ export function isRetryable(error: unknown): boolean {
 
 /**
  * Runs `work` in one READ COMMITTED transaction. Money movements take explicit row locks
- * (in account-id order, inside ledger_post) and guarded updates, so they do not need
- * SERIALIZABLE; a rare deadlock or serialization failure is retried here, with jitter,
- * and never reaches the user.
+ * (inside ledger_post: people's accounts, then the platform's, each by id) and guarded
+ * updates, so they do not need SERIALIZABLE; a rare deadlock or serialization failure is
+ * retried here, with jitter, and never reaches the user.
  */
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -9,7 +9,7 @@ const json = (row: unknown) =>
   JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
 
 /**
- * The ledger's invariants from DESIGN.md section 4, each as one query that returns the rows
+ * The ledger's invariants (docs/architecture.md, "The database"), each as one query that returns the rows
  * breaking it. Tests call this after every run; an empty list means the books are sound.
  */
 const RULES: { rule: string; sql: string }[] = [

@@ -4,7 +4,7 @@ import type { Tx } from "../db/transaction";
 
 export type PostResult = { entryId: bigint } | { shortAccountId: bigint };
 
-/** One money movement, one SQL call: see ledger_post in the init migration. */
+/** One money movement, one SQL call: see ledger_post (last redefined in fast_money_path). */
 export async function postEntry(
   db: Tx,
   entry: {

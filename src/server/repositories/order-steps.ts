@@ -261,7 +261,7 @@ function contextSql(orderBy: "id" | "token_hash"): string {
                  WHERE ac.currency = o.currency AND (
                    (ac.user_id = o.customer_id AND ac.kind = 'WALLET')
                    OR (ac.user_id = (SELECT user_id FROM oa) AND ac.kind IN ('FLOAT', 'COMMISSION'))
-                   -- The platform's sub-account this order posts to (see the migration).
+                   -- The platform's sub-account this order posts to (fast_money_path migration).
                    OR (ac.user_id IS NULL AND ac.kind IN ('FEE_REVENUE', 'COMMISSION_EXPENSE')
                        AND ac.shard = order_shard(o.id)))),
     'callerFloatAvailable', (SELECT (ac.balance - ac.on_hold)::text FROM o, accounts ac

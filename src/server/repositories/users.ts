@@ -72,7 +72,7 @@ export async function setOperatorStatus(
   return changed === 1;
 }
 
-/** Inserts a user unless the phone is taken; returns null when it is. */
+/** Inserts a user unless the phone is taken; returns false when it is. */
 export async function insertUser(
   db: Tx,
   user: { id: string; role: Role; phone: string; name: string; pinHash: string },

@@ -1,6 +1,6 @@
 import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
-import { agentsPage, agentVolumes } from "../repositories/ledger-reports";
+import { agentsPage, agentVolumes } from "../repositories/admin-agents";
 import { currentSettings } from "../repositories/settings";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;

@@ -27,7 +27,7 @@ const view = (order: Parameters<typeof customerViewOf>[0]) =>
 /**
  * The patent's "business request with the proxy-mode flag": prices the order with the
  * current settings, checks limits, reserves the money for a cash-out (hold on amount + fee)
- * and returns the single-use token and typed code the phone shows.
+ * and returns the customer's view of it, with the single-use token and typed code the phone shows.
  *
  * Read, decide, write: one read of the customer, wallet and usage; prices and limits decided
  * here by the domain; one statement (order_create) that re-checks the limits under the

@@ -5,7 +5,7 @@ import {
   CYCLING_WINDOW_DAYS,
 } from "@/domain/cycling";
 import { inTransaction } from "../db/transaction";
-import { cyclingPairs } from "../repositories/reports";
+import { cyclingPairs } from "../repositories/cycling-pairs";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,7 +2,7 @@ import { DomainError } from "@/domain/errors";
 import { CURRENCY_EXPONENTS, isCurrencyCode } from "@/domain/money";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
-import { accountInfo, statementLines } from "../repositories/reports";
+import { accountInfo, statementLines } from "../repositories/statements";
 import type { Actor } from "./actor";
 
 const BATCH = 1_000;

@@ -3,7 +3,7 @@ import {
   accountCount,
   reconciliationDifferences,
   trialBalanceRows,
-} from "../repositories/ledger-reports";
+} from "../repositories/ledger-checks";
 
 /** Per currency: the balance of each kind of account and the total, which must be zero. */
 export async function trialBalance() {

@@ -1,14 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { requireDisputable } from "@/domain/disputes";
 import { DomainError } from "@/domain/errors";
+import type { Tx } from "../db/transaction";
 import { accountsForOrder } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import { insertDispute, notifyOrderChanged, recordDisputeHold } from "../repositories/disputes";
 import { holdForDispute } from "../repositories/ledger";
+import { findOrder, type OrderRow } from "../repositories/orders";
 import { agentShop } from "../repositories/users";
 import type { Actor } from "./actor";
 import { idempotent } from "./idempotent";
-import { ownOrder } from "./load-order";
 import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
 
 /**
@@ -78,4 +79,13 @@ export function openDispute(
     },
     customerViewAtRest,
   );
+}
+
+/** The customer's own order, or NOT_FOUND (never reveal that someone else's exists). */
+async function ownOrder(tx: Tx, actor: Actor, orderId: string): Promise<OrderRow> {
+  const order = await findOrder(tx, orderId);
+  if (!order || order.customerId !== actor.userId) {
+    throw new DomainError("NOT_FOUND", "We could not find that order");
+  }
+  return order;
 }

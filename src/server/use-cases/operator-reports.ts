@@ -1,15 +1,13 @@
 import { DomainError } from "@/domain/errors";
 import { inTransaction } from "../db/transaction";
 import {
-  accountInfo,
   dailyVolume,
-  journalPage,
   moneyPositions,
   ordersByStatus,
   orderWindowStats,
-  statementLines,
-} from "../repositories/reports";
+} from "../repositories/order-stats";
 import { currentSettings } from "../repositories/settings";
+import { accountInfo, journalPage, statementLines } from "../repositories/statements";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

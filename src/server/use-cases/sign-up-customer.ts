@@ -11,8 +11,8 @@ import { hashPin } from "../security/pin";
 
 /**
  * Step 3 of sign-up: customers open their own wallet on a phone number they proved with a
- * one-time code (the ticket from verifySignUpCode), with a name and a PIN (DESIGN.md
- * section 5). The ticket is spent in the same transaction as the wallet is opened.
+ * one-time code (the ticket from verifySignUpCode), with a name and a PIN (docs/security.md,
+ * "Sign-up and enumeration"). The ticket is spent in the same transaction as the wallet is opened.
  */
 export async function signUpCustomer(input: {
   ticket: string;

@@ -7,7 +7,6 @@ type Inputs = inferRouterInputs<AppRouter>;
 export type AdminAgent = Outputs["admin"]["agents"][number];
 export type CurrencyBalance = Outputs["admin"]["trialBalance"][number];
 export type Reconciliation = Outputs["admin"]["reconcile"];
-export type AdminOrder = Outputs["admin"]["orders"][number];
 export type OrderDossier = Outputs["admin"]["order"];
 export type AdminReversal = Outputs["admin"]["reversals"][number];
 export type AdminDispute = Outputs["admin"]["disputes"][number];
