@@ -300,7 +300,8 @@ CREATE FUNCTION order_create(
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   v_user users;
-  v_wallet accounts;
+  v_wallet_id bigint;
+  v_balance bigint;
   v_used bigint;
   v_pending_in bigint;
   v_code text;
@@ -329,18 +330,21 @@ BEGIN
     RETURN jsonb_build_object('outcome', 'stale');
   END IF;
 
-  SELECT * INTO v_wallet FROM accounts
-  WHERE user_id = p_customer AND kind = 'WALLET' AND currency = p_currency;
-  SELECT
-    coalesce(sum(amount) FILTER (WHERE status NOT IN ('CANCELLED', 'EXPIRED', 'DECLINED')), 0)::bigint,
-    coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN ('PENDING', 'CLAIMED')), 0)::bigint
-    INTO v_used, v_pending_in
-  FROM orders
-  WHERE customer_id = p_customer AND currency = p_currency
-    AND created_at > now() - interval '24 hours';
-  IF v_wallet.id IS NULL
+  -- The wallet and the usage in ONE statement, so they come from one snapshot: a cash-in
+  -- confirmed between two reads would be counted neither as pending nor in the balance.
+  SELECT a.id, a.balance, u.used, u.pending_in INTO v_wallet_id, v_balance, v_used, v_pending_in
+  FROM accounts a CROSS JOIN (
+    SELECT
+      coalesce(sum(amount) FILTER (WHERE status NOT IN ('CANCELLED', 'EXPIRED', 'DECLINED')), 0)::bigint AS used,
+      coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN ('PENDING', 'CLAIMED')), 0)::bigint AS pending_in
+    FROM orders
+    WHERE customer_id = p_customer AND currency = p_currency
+      AND created_at > now() - interval '24 hours'
+  ) u
+  WHERE a.user_id = p_customer AND a.kind = 'WALLET' AND a.currency = p_currency;
+  IF v_wallet_id IS NULL
      OR v_used + p_amount > p_per_day
-     OR (p_max_balance IS NOT NULL AND v_wallet.balance + v_pending_in + p_wallet_delta > p_max_balance) THEN
+     OR (p_max_balance IS NOT NULL AND v_balance + v_pending_in + p_wallet_delta > p_max_balance) THEN
     RETURN jsonb_build_object('outcome', 'stale');
   END IF;
 
@@ -358,11 +362,11 @@ BEGIN
     -- Guarded: another movement (a reversal, an operator's correction) may have taken the
     -- money since the app read the wallet. Raising undoes the insert above.
     UPDATE accounts SET on_hold = on_hold + p_hold
-    WHERE id = v_wallet.id AND balance - on_hold >= p_hold;
+    WHERE id = v_wallet_id AND balance - on_hold >= p_hold;
     IF NOT FOUND THEN
       RAISE EXCEPTION 'order_create: the wallet cannot cover the hold' USING ERRCODE = 'PP203';
     END IF;
-    INSERT INTO holds (account_id, order_id, amount) VALUES (v_wallet.id, p_id, p_hold);
+    INSERT INTO holds (account_id, order_id, amount) VALUES (v_wallet_id, p_id, p_hold);
   END IF;
 
   PERFORM record_order_event(p_id, NULL, 'PENDING', p_customer, 'CUSTOMER', p_ip, NULL);
