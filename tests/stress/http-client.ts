@@ -7,7 +7,19 @@ import superjson from "superjson";
 export class ApiClient {
   private cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  /**
+   * `address`: this device's own client address, sent as X-Forwarded-For as the proxy in
+   * front of the server would (TRUSTED_PROXY_HOPS=1): per-IP limits then see one phone per
+   * address, as in the field, instead of every simulated phone behind 127.0.0.1.
+   */
+  constructor(
+    readonly baseUrl: string,
+    private readonly address?: string,
+  ) {}
+
+  private forwarded(): Record<string, string> {
+    return this.address ? { "x-forwarded-for": this.address } : {};
+  }
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -27,13 +39,17 @@ export class ApiClient {
     audience: "customer" | "agent" | "admin",
   ): Promise<void> {
     const csrf = await fetch(`${this.baseUrl}/api/auth/csrf`, {
-      headers: { cookie: this.cookieHeader() },
+      headers: { cookie: this.cookieHeader(), ...this.forwarded() },
     });
     this.keepCookies(csrf);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const response = await fetch(`${this.baseUrl}/api/auth/callback/credentials`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: this.cookieHeader() },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: this.cookieHeader(),
+        ...this.forwarded(),
+      },
       body: new URLSearchParams({ csrfToken, phone, pin, audience, json: "true" }),
       redirect: "manual",
     });
@@ -64,6 +80,7 @@ export class ApiClient {
         headers: {
           "content-type": "application/json",
           cookie: this.cookieHeader(),
+          ...this.forwarded(),
           ...(kind === "subscription" ? { accept: "text/event-stream" } : {}),
         },
         body: kind === "mutation" ? encoded : undefined,
@@ -96,7 +113,11 @@ export class ApiClient {
         : `${this.baseUrl}/api/trpc/${path}`;
     const response = await fetch(url, {
       method: kind === "query" ? "GET" : "POST",
-      headers: { "content-type": "application/json", cookie: this.cookieHeader() },
+      headers: {
+        "content-type": "application/json",
+        cookie: this.cookieHeader(),
+        ...this.forwarded(),
+      },
       body: kind === "query" ? undefined : JSON.stringify(encoded),
       signal: AbortSignal.timeout(30_000),
     });
