@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import styles from "../shared/admin.module.css";
+import { PagesFooter } from "../shared/pages-footer";
 import { AgentRows } from "./agent-rows";
 import { useAgentPages } from "./use-agent-pages";
 
@@ -54,17 +55,7 @@ export function AgentsTable() {
           <AgentRows key={agent.id} agent={agent} />
         ))}
       </table>
-      {/* A failed refresh keeps the rows already shown; say so rather than blank them. */}
-      <ErrorNote error={agents.error} />
-      {agents.hasNextPage ? (
-        <Button busy={agents.isFetchingNextPage} onClick={() => void agents.fetchNextPage()}>
-          Load more
-        </Button>
-      ) : (
-        <p className="muted small center">
-          {rows.length === 1 ? "1 agent" : `${rows.length} agents`}: that is everything.
-        </p>
-      )}
+      <PagesFooter pages={agents} count={rows.length} noun={["agent", "agents"]} />
     </div>
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
-import { ErrorNote } from "@/components/ui/error-note";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { JsonChange } from "../shared/json-change";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
+import { PagesFooter } from "../shared/pages-footer";
 import { type AuditRow, formatMoment, shortId } from "../shared/types";
 import { type AuditSearch, useAuditPages } from "./use-audit-pages";
 
@@ -65,17 +64,12 @@ export function AuditTable({ search, filtered }: { search: AuditSearch; filtered
           ))}
         </tbody>
       </table>
-      <ErrorNote error={audit.error} />
-      {audit.hasNextPage ? (
-        <Button busy={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
-          Load more
-        </Button>
-      ) : (
-        <p className="muted small center">
-          {rows.length === 1 ? "1 event" : `${rows.length} events`}: that is everything
-          {filtered ? " matching this search" : ""}.
-        </p>
-      )}
+      <PagesFooter
+        pages={audit}
+        count={rows.length}
+        noun={["event", "events"]}
+        filtered={filtered}
+      />
     </div>
   );
 }

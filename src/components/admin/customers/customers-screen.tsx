@@ -3,12 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorNote } from "@/components/ui/error-note";
 import { formatMinor } from "@/domain/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { FormField } from "../shared/form-field";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
+import { PagesFooter } from "../shared/pages-footer";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { normalisePhone, useUrlFilters } from "../shared/use-url-filters";
 import { CustomerRows } from "./customer-rows";
@@ -145,16 +145,7 @@ function CustomersTable({ phone }: { phone: string | undefined }) {
           <CustomerRows key={c.id} customer={c} tierHints={tierHints} />
         ))}
       </table>
-      <ErrorNote error={customers.error} />
-      {customers.hasNextPage ? (
-        <Button busy={customers.isFetchingNextPage} onClick={() => void customers.fetchNextPage()}>
-          Load more
-        </Button>
-      ) : (
-        <p className="muted small center">
-          {rows.length === 1 ? "1 customer" : `${rows.length} customers`}: that is everything.
-        </p>
-      )}
+      <PagesFooter pages={customers} count={rows.length} noun={["customer", "customers"]} />
     </div>
   );
 }

@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ErrorNote } from "@/components/ui/error-note";
 import styles from "../shared/admin.module.css";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
+import { PagesFooter } from "../shared/pages-footer";
 import { oneOf } from "../shared/use-url-filters";
 import { DisputeRows } from "./dispute-rows";
 import { useDisputePages } from "./use-dispute-pages";
@@ -109,17 +108,7 @@ function DisputesTable({ tab, onDecided }: { tab: Tab; onDecided: (message: stri
           <DisputeRows key={d.id} dispute={d} onDecided={onDecided} />
         ))}
       </table>
-      {/* A failed refresh keeps the rows already shown; say so rather than blank them. */}
-      <ErrorNote error={disputes.error} />
-      {disputes.hasNextPage ? (
-        <Button busy={disputes.isFetchingNextPage} onClick={() => void disputes.fetchNextPage()}>
-          Load more
-        </Button>
-      ) : (
-        <p className="muted small center">
-          {rows.length === 1 ? "1 dispute" : `${rows.length} disputes`}: that is everything.
-        </p>
-      )}
+      <PagesFooter pages={disputes} count={rows.length} noun={["dispute", "disputes"]} />
     </div>
   );
 }

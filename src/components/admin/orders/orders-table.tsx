@@ -1,9 +1,8 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { ErrorNote } from "@/components/ui/error-note";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { OrderListTable } from "../shared/order-list-table";
+import { PagesFooter } from "../shared/pages-footer";
 import { type OrderSearch, useOrderPages } from "./use-order-pages";
 
 export function OrdersTable({ search, filtered }: { search: OrderSearch; filtered: boolean }) {
@@ -32,17 +31,12 @@ export function OrdersTable({ search, filtered }: { search: OrderSearch; filtere
   return (
     <div className="stack">
       <OrderListTable orders={rows} withParties testId="orders-table" />
-      <ErrorNote error={orders.error} />
-      {orders.hasNextPage ? (
-        <Button busy={orders.isFetchingNextPage} onClick={() => void orders.fetchNextPage()}>
-          Load more
-        </Button>
-      ) : (
-        <p className="muted small center">
-          {rows.length === 1 ? "1 order" : `${rows.length} orders`}: that is everything
-          {filtered ? " matching this search" : ""}.
-        </p>
-      )}
+      <PagesFooter
+        pages={orders}
+        count={rows.length}
+        noun={["order", "orders"]}
+        filtered={filtered}
+      />
     </div>
   );
 }

@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ErrorNote } from "@/components/ui/error-note";
 import styles from "../shared/admin.module.css";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
+import { PagesFooter } from "../shared/pages-footer";
 import type { ReversalStatus } from "../shared/types";
 import { oneOf } from "../shared/use-url-filters";
 import { ReversalRows } from "./reversal-rows";
@@ -115,17 +114,7 @@ function ReversalsTable({ tab, onDecided }: { tab: Tab; onDecided: (message: str
           <ReversalRows key={r.id} reversal={r} onDecided={onDecided} />
         ))}
       </table>
-      {/* A failed refresh keeps the rows already shown; say so rather than blank them. */}
-      <ErrorNote error={reversals.error} />
-      {reversals.hasNextPage ? (
-        <Button busy={reversals.isFetchingNextPage} onClick={() => void reversals.fetchNextPage()}>
-          Load more
-        </Button>
-      ) : (
-        <p className="muted small center">
-          {rows.length === 1 ? "1 reversal" : `${rows.length} reversals`}: that is everything.
-        </p>
-      )}
+      <PagesFooter pages={reversals} count={rows.length} noun={["reversal", "reversals"]} />
     </div>
   );
 }
