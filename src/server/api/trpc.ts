@@ -2,6 +2,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Role } from "@/generated/prisma/enums";
+import { log } from "../observability/log";
+import { metrics, secondsSince } from "../observability/metrics";
 import type { Actor } from "../use-cases/actor";
 import { callerStatus } from "../use-cases/caller-status";
 import { toTRPCError } from "./errors";
@@ -40,14 +42,29 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Maps domain refusals to tRPC errors for every procedure below. */
-const domainErrors = t.middleware(async ({ next }) => {
+/**
+ * Maps domain refusals to tRPC errors for every procedure below, times each call per
+ * procedure and outcome, and logs server failures. A log line names the procedure and the
+ * error, never the input: PINs, codes and tokens travel in inputs.
+ */
+const domainErrors = t.middleware(async ({ next, path, type }) => {
+  const start = performance.now();
   const result = await next();
+  let outcome = "ok";
+  let thrown: unknown;
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause);
-    if (mapped instanceof TRPCError) throw mapped;
-    if (result.error.code === "INTERNAL_SERVER_ERROR") console.error(result.error);
+    outcome = mapped instanceof TRPCError ? mapped.code : result.error.code;
+    if (mapped instanceof TRPCError) thrown = mapped;
+    else if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      log().error({ procedure: path, err: result.error.cause ?? result.error }, "procedure failed");
+    }
   }
+  // A subscription's call ends when its stream starts: its time says nothing.
+  if (type !== "subscription") {
+    metrics().trpcDuration.observe({ procedure: path, type, outcome }, secondsSince(start));
+  }
+  if (thrown) throw thrown;
   return result;
 });
 

@@ -6,6 +6,7 @@ import { PIN_PER_IP, PIN_PER_PHONE, PIN_TRUSTED_DEVICES } from "@/domain/rate-li
 import type { Role } from "@/generated/prisma/enums";
 import { serverEnv } from "../config/env";
 import { inTransaction } from "../db/transaction";
+import { log } from "../observability/log";
 import { findUserByPhone } from "../repositories/users";
 import { clientIp } from "../security/client-ip";
 import {
@@ -136,10 +137,11 @@ export const authOptions: NextAuthOptions = {
           ? metadata.message
           : (metadata as { message?: unknown } | undefined)?.message;
       if (code === "JWT_SESSION_ERROR" && message === SESSION_ENDED) return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      // Only the message: next-auth's metadata can hold the request it was handling.
+      log().error({ nextAuthCode: code, err: { message: String(message) } }, "next-auth error");
     },
     warn(code) {
-      console.warn(`[next-auth][warn][${code}]`);
+      log().warn({ nextAuthCode: code }, "next-auth warning");
     },
     debug() {},
   },
@@ -172,7 +174,7 @@ export const authOptions: NextAuthOptions = {
             maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
           });
         } catch (error) {
-          console.error("[auth] device cookie not set:", error);
+          log().error({ err: error }, "device cookie not set");
         }
         return { id: user.id, name: user.name, role: user.role };
       },

@@ -78,6 +78,17 @@ export const envSchema = z
     EXPIRY_SWEEP_MS: integer(100, 3_600_000, 5_000),
     /** Proxies in front that append to X-Forwarded-For (src/server/security/client-ip.ts). */
     TRUSTED_PROXY_HOPS: integer(1, 10, 1),
+    /**
+     * Bearer token for GET /api/metrics. Unset: the endpoint answers 404 (metrics off), in
+     * every mode; the production start logs a warning saying so (docs/operations.md).
+     */
+    METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+    /** pino's level for the server's JSON log lines. */
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "must be fatal, error, warn, info, debug, trace or silent",
+      })
+      .default("info"),
     /** "1": a demo database, whose README logins may work in production. */
     PROXYPAY_DEMO: z.enum(["0", "1"], { error: "must be 0 or 1" }).optional(),
   })

@@ -1,4 +1,6 @@
+import { log } from "../observability/log";
 import { assertNoDemoLogins } from "../security/demo-logins";
+import { serverEnv } from "./env";
 import { assertEnvironment } from "./environment";
 
 /**
@@ -10,6 +12,10 @@ export async function assertReadyToServe(): Promise<void> {
   try {
     assertEnvironment();
     await assertNoDemoLogins();
+    if (serverEnv().production && !serverEnv().METRICS_TOKEN) {
+      // Off is a valid choice (a site that does not scrape); said once, so it is a choice.
+      log().warn("METRICS_TOKEN is not set: /api/metrics is off (answers 404)");
+    }
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
+import { log } from "../observability/log";
 import { getDb, getPool } from "./client";
 import type { Tx } from "./transaction";
 
@@ -35,6 +36,24 @@ export function sqlError(error: unknown): { code: string; message: string } | nu
   return null;
 }
 
+// SQLSTATEs our functions raise as answers (short money, a key taken meanwhile): outcomes
+// the caller turns into a refusal, not failures worth a log line.
+const EXPECTED = new Set(["PP201", "PP202", "PP203"]);
+
+/**
+ * Logs a failed statement with its SQLSTATE and message, never its parameters (they carry
+ * token hashes, phones, amounts). The request id comes from the request context.
+ */
+function logSqlError(text: string, error: unknown): void {
+  const e = sqlError(error);
+  if (e && EXPECTED.has(e.code)) return;
+  const statement = /\b(\w+)\s*\(/.exec(text.replace(/^\s*SELECT\s+/i, ""))?.[1] ?? "query";
+  log().error(
+    { sqlstate: e?.code, statement, err: e ? { message: e.message } : error },
+    "SQL statement failed",
+  );
+}
+
 // Named statements are parsed and planned once per connection, not once per call.
 const names = new Map<string, string>();
 function statementName(text: string): string {
@@ -52,8 +71,14 @@ function statementName(text: string): string {
  */
 export async function queryJson<T>(db: Runner, text: string, values: unknown[]): Promise<T> {
   if (db) {
-    const rows = await db.$queryRawUnsafe<{ r: T }[]>(text, ...values);
-    return rows[0]!.r;
+    try {
+      const rows = await db.$queryRawUnsafe<{ r: T }[]>(text, ...values);
+      return rows[0]!.r;
+    } catch (error) {
+      // The transaction's runner retries these; only a final failure is worth a line.
+      if (!RETRYABLE.has(sqlError(error)?.code ?? "")) logSqlError(text, error);
+      throw error;
+    }
   }
   for (let attempt = 1; ; attempt++) {
     try {
@@ -61,7 +86,10 @@ export async function queryJson<T>(db: Runner, text: string, values: unknown[]):
       return result.rows[0]!.r;
     } catch (error) {
       const code = sqlError(error)?.code;
-      if (attempt >= MAX_ATTEMPTS || !code || !RETRYABLE.has(code)) throw error;
+      if (attempt >= MAX_ATTEMPTS || !code || !RETRYABLE.has(code)) {
+        logSqlError(text, error);
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
     }
   }

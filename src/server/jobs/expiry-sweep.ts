@@ -1,4 +1,6 @@
 import { serverEnv } from "../config/env";
+import { log } from "../observability/log";
+import { metrics } from "../observability/metrics";
 import { expireDueOrders } from "../use-cases/expire-orders";
 
 const globalSweep = globalThis as unknown as { proxypayExpirySweep?: NodeJS.Timeout };
@@ -15,7 +17,11 @@ export function startExpirySweep(): void {
     if (running) return;
     running = true;
     expireDueOrders()
-      .catch((error: unknown) => console.error("[expiry-sweep]", error))
+      .then(() => metrics().expirySweepLastRun.set(Date.now() / 1000))
+      .catch((error: unknown) => {
+        metrics().expirySweepFailures.inc();
+        log().error({ err: error }, "expiry sweep failed");
+      })
       .finally(() => {
         running = false;
       });

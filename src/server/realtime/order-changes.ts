@@ -1,6 +1,8 @@
 import pg from "pg";
 import { DomainError } from "@/domain/errors";
 import { databaseUrl } from "../db/client";
+import { log } from "../observability/log";
+import { metrics } from "../observability/metrics";
 import { ORDER_CHANNEL } from "../repositories/orders";
 
 // Order changes reach the screens through PostgreSQL LISTEN/NOTIFY: every transaction that
@@ -92,11 +94,19 @@ class OrderChangeHub {
       throw error;
     }
     this.client = client;
+    metrics().listenerConnected.set(1);
+  }
+
+  /** Whether this process hears order changes now (the readiness check). */
+  connected(): boolean {
+    return this.client !== undefined;
   }
 
   private lost(client: pg.Client): void {
     if (this.client !== client) return;
     this.client = undefined;
+    metrics().listenerConnected.set(0);
+    log().warn("order-changes listener lost its connection; reconnecting");
     client.end().catch(() => {});
     this.scheduleReconnect();
   }
@@ -110,6 +120,8 @@ class OrderChangeHub {
       this.reconnectTimer = undefined;
       this.listen().then(
         () => {
+          metrics().listenerReconnects.inc();
+          log().info({ failedAttempts: this.failedReconnects }, "order-changes listener back");
           this.failedReconnects = 0;
           // Notifications sent while nobody listened are gone: every open stream re-reads.
           this.notifyAll();
@@ -219,6 +231,23 @@ export async function* followOrder<T>(opts: {
   } finally {
     if (watcher) changes.unwatch(orderId, watcher);
     release();
+  }
+}
+
+/**
+ * Connects this process's LISTEN connection if it is not up (it is otherwise opened by the
+ * first live stream) and says whether it is: the readiness check calls it, so a fresh
+ * instance is not ready until it would hear order changes. A lost connection is being
+ * reconnected by the hub meanwhile; this only reports it.
+ */
+export async function orderListenerConnected(): Promise<boolean> {
+  const changes = hub();
+  if (changes.connected()) return true;
+  try {
+    await changes.listen();
+    return changes.connected();
+  } catch {
+    return false;
   }
 }
 

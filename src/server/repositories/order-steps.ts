@@ -3,6 +3,7 @@ import type { Posting } from "@/domain/postings";
 import type { OrderType } from "@/domain/pricing";
 import type { Runner } from "../db/sql";
 import { queryJson, sqlError } from "../db/sql";
+import { metrics, secondsSince } from "../observability/metrics";
 import type { OrderRow } from "./orders";
 
 /** An order as order_json() writes it: amounts as text, times as ISO strings. */
@@ -158,16 +159,28 @@ export async function applyOrderStep(db: Runner, s: OrderStep): Promise<StepResu
     | StepDoneJson
     | { outcome: "refused"; order: OrderJson | null; overdue: boolean | null }
     | ({ outcome: "replay" } & StoredKey);
+  const m = metrics();
+  const start = performance.now();
   try {
     r = await queryJson(db, STEP_SQL, values);
   } catch (error) {
     const short = shortAccountOf(error);
-    if (short !== null) return { outcome: "short", accountId: short };
+    if (short !== null) {
+      m.moneyWrite.observe({ command: "order_step", outcome: "short" }, secondsSince(start));
+      return { outcome: "short", accountId: short };
+    }
+    m.moneyWrite.observe({ command: "order_step", outcome: "error" }, secondsSince(start));
     throw error;
   }
+  m.moneyWrite.observe({ command: "order_step", outcome: r.outcome }, secondsSince(start));
   switch (r.outcome) {
-    case "done":
-      return { outcome: "done", ...stepDoneFromJson(r) };
+    case "done": {
+      const done = stepDoneFromJson(r);
+      // Counted where the one write reports success: a replayed key moved nothing.
+      m.orderTransitions.inc({ type: done.order.type, to: done.order.status });
+      if (s.entry && done.entryId !== null) m.ledgerPosts.inc({ kind: s.entry.kind });
+      return { outcome: "done", ...done };
+    }
     case "refused":
       return {
         outcome: "refused",
@@ -414,6 +427,8 @@ export async function insertOrderChecked(db: Runner, o: NewOrderRow): Promise<Cr
     | StepDoneJson
     | ({ outcome: "replay" } & StoredKey)
     | { outcome: Exclude<CreateResult["outcome"], "done" | "replay"> };
+  const m = metrics();
+  const start = performance.now();
   try {
     r = await queryJson(
       db,
@@ -444,11 +459,19 @@ export async function insertOrderChecked(db: Runner, o: NewOrderRow): Promise<Cr
       ],
     );
   } catch (error) {
-    if (sqlError(error)?.code === "PP203") {
-      return { outcome: "short" };
-    }
+    const short = sqlError(error)?.code === "PP203";
+    m.moneyWrite.observe(
+      { command: "order_create", outcome: short ? "short" : "error" },
+      secondsSince(start),
+    );
+    if (short) return { outcome: "short" };
     throw error;
   }
-  if (r.outcome === "done") return { outcome: "done", ...stepDoneFromJson(r) };
+  m.moneyWrite.observe({ command: "order_create", outcome: r.outcome }, secondsSince(start));
+  if (r.outcome === "done") {
+    const done = stepDoneFromJson(r);
+    m.orderTransitions.inc({ type: done.order.type, to: done.order.status });
+    return { outcome: "done", ...done };
+  }
   return r;
 }

@@ -29,12 +29,19 @@ export async function findRecentOrderByTypedCode(db: Tx, code: string): Promise<
   });
 }
 
-export async function dueForExpiry(db: Tx, limit: number): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM orders
+/**
+ * Live orders past their time, oldest first, and how many seconds past it the oldest is
+ * (the sweep's lag; 0 when none is due).
+ */
+export async function dueForExpiry(
+  db: Tx,
+  limit: number,
+): Promise<{ ids: string[]; lagSeconds: number }> {
+  const rows = await db.$queryRaw<{ id: string; late: number }[]>`
+    SELECT id::text, extract(epoch FROM now() - expires_at)::float8 AS late FROM orders
     WHERE status IN ('PENDING', 'CLAIMED') AND expires_at <= now()
     ORDER BY expires_at LIMIT ${limit}`;
-  return rows.map((r) => r.id);
+  return { ids: rows.map((r) => r.id), lagSeconds: rows[0]?.late ?? 0 };
 }
 
 /** Cursor pagination on (created_at, id): stable under inserts, no OFFSET scans. */

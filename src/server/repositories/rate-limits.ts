@@ -1,6 +1,7 @@
 import type { FailurePolicy } from "@/domain/rate-limits";
 import { Prisma } from "@/generated/prisma/client";
 import { prismaOf, type Runner } from "../db/sql";
+import { metrics, rateLimitScope } from "../observability/metrics";
 
 /**
  * Records one attempt on every key and says, in the same statement, whether it may go on:
@@ -32,7 +33,7 @@ export async function admitAttempt(
   const locked = Prisma.sql`(r.locked_until > now())`;
   const windowOver = Prisma.sql`(r.window_start <= now() - make_interval(secs => ${perKey((p) => p.windowSeconds)}))`;
   const next = Prisma.sql`(r.failures + 1)`;
-  const rows = await db.$queryRaw<{ locked_until: Date | null }[]>`
+  const rows = await db.$queryRaw<{ key: string; locked_until: Date | null; new_lock: boolean }[]>`
     INSERT INTO rate_limits AS r (key, window_start, failures)
     VALUES ${Prisma.join(keys.map((k) => Prisma.sql`(${k}, now(), 1)`))}
     ON CONFLICT (key) DO UPDATE SET
@@ -47,7 +48,12 @@ export async function admitAttempt(
                           WHEN NOT ${windowOver} AND ${next} > ${limit}
                             THEN now() + make_interval(secs => ${lockSeconds})
                           ELSE NULL END
-    RETURNING CASE WHEN r.locked_until > now() THEN r.locked_until END AS locked_until`;
+    RETURNING r.key, CASE WHEN r.locked_until > now() THEN r.locked_until END AS locked_until,
+      -- Locked by this statement: a lock taken earlier kept its older window_start.
+      (r.locked_until > now() AND r.failures = 0 AND r.window_start = now()) AS new_lock`;
+  for (const r of rows) {
+    if (r.new_lock) metrics().rateLimitLockouts.inc({ scope: rateLimitScope(r.key) });
+  }
   const ends = rows.map((r) => r.locked_until).filter((d): d is Date => d !== null);
   return ends.sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
 }

@@ -8,17 +8,21 @@ export interface OtpSender {
 
 /**
  * Development: prints the message to the server's console, where the developer reads the
- * code. With OTP_OUTBOX_FILE set it also appends `{ phone, message, at }` lines to that
- * file, which is how the end-to-end tests read codes: it is the console log in a form a
- * test can parse, on the server's own disk, written by no other sender, and reachable over
- * no HTTP route (docs/security.md).
+ * code. With OTP_OUTBOX_FILE set it appends `{ phone, message, at }` lines to that file
+ * instead, and the console only says where the message went: that is how the end-to-end
+ * tests read codes (in a form a test can parse, on the server's own disk, written by no
+ * other sender, reachable over no HTTP route; docs/security.md), and it keeps codes out of
+ * the log that the e2e run checks for secrets (tests/e2e/log-secrets.spec.ts).
  */
 export class ConsoleOtpSender implements OtpSender {
   constructor(private readonly outboxFile?: string) {}
 
   async send(phone: string, message: string): Promise<void> {
-    console.log(`[sms] to ${phone}: ${message}`);
-    if (this.outboxFile) {
+    if (!this.outboxFile) {
+      // The console is the SMS gateway here: printing the code is the point.
+      console.log(`[sms] to ${phone}: ${message}`);
+    } else {
+      console.log(`[sms] to ${phone}: written to OTP_OUTBOX_FILE`);
       appendFileSync(
         this.outboxFile,
         `${JSON.stringify({ phone, message, at: new Date().toISOString() })}\n`,

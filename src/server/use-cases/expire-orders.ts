@@ -1,5 +1,6 @@
 import { transitionFor } from "@/domain/order-state";
 import { inTransaction } from "../db/transaction";
+import { metrics } from "../observability/metrics";
 import { applyOrderStep } from "../repositories/order-steps";
 import { dueForExpiry } from "../repositories/orders";
 
@@ -25,9 +26,13 @@ export async function expireIfDue(orderId: string): Promise<boolean> {
   return r.outcome === "done";
 }
 
-/** The periodic sweep (see src/instrumentation.ts); returns how many orders it expired. */
+/**
+ * The periodic sweep (see src/instrumentation.ts); returns how many orders it expired. Sets
+ * pp_expiry_sweep_lag_seconds to how late the oldest due order was when the sweep found it.
+ */
 export async function expireDueOrders(batch = 200): Promise<number> {
-  const ids = await inTransaction((tx) => dueForExpiry(tx, batch));
+  const { ids, lagSeconds } = await inTransaction((tx) => dueForExpiry(tx, batch));
+  metrics().expirySweepLag.set(lagSeconds);
   let expired = 0;
   for (const id of ids) {
     if (await expireIfDue(id)) expired++;

@@ -9,6 +9,7 @@ import {
   signUpCodeMessage,
 } from "@/domain/phone-codes";
 import { inTransaction } from "../db/transaction";
+import { log } from "../observability/log";
 import { insertPhoneCode, purgeOldPhoneCodes } from "../repositories/phone-codes";
 import { findUserByPhone } from "../repositories/users";
 import { newPhoneCode, phoneCodeHash } from "../security/phone-code";
@@ -56,7 +57,11 @@ export async function requestSignUpCode(
   try {
     await otpSender().send(input.phone, exists ? ACCOUNT_EXISTS_MESSAGE : signUpCodeMessage(code));
   } catch (error) {
-    console.error("[sms] sending failed:", error instanceof Error ? error.message : error);
+    // The message only: the phone and the text (with its code) stay out of the log.
+    log().error(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      "SMS not sent",
+    );
     throw new DomainError("SMS_NOT_SENT", "We could not send the SMS. Try again in a minute");
   }
   return { codeId: id, expiresAt, sentTo: maskPhone(input.phone) };

@@ -1,6 +1,11 @@
 import { handleTrpcRequest } from "@/server/api/http";
 import type { Context } from "@/server/api/trpc";
 import { sessionOfRequest } from "@/server/auth/session";
+import {
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  withRequestId,
+} from "@/server/observability/request-context";
 import { clientIp } from "@/server/security/client-ip";
 
 async function createContext(req: Request): Promise<Context> {
@@ -13,8 +18,17 @@ async function createContext(req: Request): Promise<Context> {
   };
 }
 
+/**
+ * Every call runs under the request id the proxy sent (or a fresh one), which the log lines
+ * of the procedure, its use case and its SQL carry, and which the answer repeats.
+ */
 function handler(req: Request) {
-  return handleTrpcRequest(req, () => createContext(req));
+  const requestId = requestIdOf(req.headers);
+  return withRequestId(requestId, async () => {
+    const response = await handleTrpcRequest(req, () => createContext(req));
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  });
 }
 
 export { handler as GET, handler as POST };
