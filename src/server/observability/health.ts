@@ -9,15 +9,18 @@ export interface Readiness {
   checks: { database: string; migrations: string; listener: string };
 }
 
-let onDisk: Promise<Map<string, string>> | undefined;
+const onDisk = new Map<string, Promise<Map<string, string>>>();
+const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 /**
  * The migration files this build ships (prisma/migrations beside the server, as
  * scripts/serve.mjs and `next start` run from the project folder), with the same sha256 the
  * runner records. Read once: they do not change under a running server.
  */
-function migrationFiles(dir = path.join(process.cwd(), "prisma", "migrations")) {
-  onDisk ??= (async () => {
+function migrationFiles(dir: string): Promise<Map<string, string>> {
+  const cached = onDisk.get(dir);
+  if (cached) return cached;
+  const reading = (async () => {
     const names = (await readdir(dir, { withFileTypes: true }))
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
@@ -28,10 +31,9 @@ function migrationFiles(dir = path.join(process.cwd(), "prisma", "migrations")) 
     }
     return files;
   })();
-  onDisk.catch(() => {
-    onDisk = undefined;
-  });
-  return onDisk;
+  onDisk.set(dir, reading);
+  reading.catch(() => onDisk.delete(dir));
+  return reading;
 }
 
 function reason(error: unknown): string {
@@ -44,7 +46,7 @@ function reason(error: unknown): string {
  * server without it would show phones stale orders). Each part says "ok" or what is wrong;
  * the texts carry no secrets (no URL, no password).
  */
-export async function readiness(): Promise<Readiness> {
+export async function readiness(migrationsDir = MIGRATIONS_DIR): Promise<Readiness> {
   const checks = { database: "ok", migrations: "ok", listener: "ok" };
   let applied: Map<string, string> | undefined;
   try {
@@ -55,7 +57,7 @@ export async function readiness(): Promise<Readiness> {
   }
   if (applied) {
     try {
-      const files = await migrationFiles();
+      const files = await migrationFiles(migrationsDir);
       const missing = [...files.keys()].filter((name) => !applied.has(name));
       const changed = [...files].filter(
         ([name, sum]) => applied.has(name) && applied.get(name) !== sum,

@@ -50,7 +50,7 @@ export async function admitAttempt(
                           ELSE NULL END
     RETURNING r.key, CASE WHEN r.locked_until > now() THEN r.locked_until END AS locked_until,
       -- Locked by this statement: a lock taken earlier kept its older window_start.
-      (r.locked_until > now() AND r.failures = 0 AND r.window_start = now()) AS new_lock`;
+      (r.locked_until > now() AND r.failures = 0 AND r.window_start = now()::timestamptz(3)) AS new_lock`;
   for (const r of rows) {
     if (r.new_lock) metrics().rateLimitLockouts.inc({ scope: rateLimitScope(r.key) });
   }
