@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, OTP_OUTBOX } from "./tests/e2e/support";
+import { CHROMIUM_ARGS, E2E_METRICS_TOKEN, OTP_OUTBOX, SERVER_LOG } from "./tests/e2e/support";
 
 // End-to-end tests drive a production build (next build + scripts/serve.mjs) in Debian's
 // Chromium. The database comes from scripts/with-db.ts (see package.json test:e2e).
@@ -15,6 +15,9 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   reporter: [["list"]],
+  // The server log must hold none of the secrets the run handled (tests/e2e/log-secrets.ts).
+  globalSetup: "./tests/e2e/global-setup.ts",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   outputDir: "test-results",
   use: {
     baseURL: `http://localhost:${PORT}`,
@@ -38,7 +41,8 @@ export default defineConfig({
   ],
   webServer: {
     // Builds only when the sources changed since the last build (as npm start does).
-    command: `node scripts/build-if-needed.mjs && PORT=${PORT} node scripts/serve.mjs`,
+    // Its output also goes to SERVER_LOG, which the global teardown searches for secrets.
+    command: `(node scripts/build-if-needed.mjs && PORT=${PORT} exec node scripts/serve.mjs) 2>&1 | tee ${SERVER_LOG}`,
     url: `http://localhost:${PORT}/api/auth/csrf`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -53,6 +57,8 @@ export default defineConfig({
       // sign-up test reads (tests/e2e/support.ts smsCodeTo).
       OTP_SENDER: "console",
       OTP_OUTBOX_FILE: OTP_OUTBOX,
+      // /api/metrics is on for the run (tests/e2e/observability.spec.ts scrapes it).
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
   },
 });

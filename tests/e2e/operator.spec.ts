@@ -6,6 +6,7 @@ import {
   kes,
   PHONE,
   readMoney,
+  rememberSecret,
   signIn,
   TABLET,
 } from "./support";
@@ -137,6 +138,7 @@ test("two operators bring in a third, who opens the account with both codes and 
   await one.getByRole("button", { name: "Propose operator" }).click();
   const proposerCode = (await one.getByTestId("proposer-code").textContent())?.trim() ?? "";
   expect(proposerCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  rememberSecret("invitation code", proposerCode);
   const proposal = one.getByTestId("invitation-row").filter({ hasText: phone });
   await expect(proposal).toContainText("You proposed this: another operator decides.");
 
@@ -147,6 +149,7 @@ test("two operators bring in a third, who opens the account with both codes and 
   await row.getByRole("button", { name: "Approve" }).click();
   const approverCode = (await two.getByTestId("approver-code").textContent())?.trim() ?? "";
   expect(approverCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  rememberSecret("invitation code", approverCode);
 
   const newcomer = await (await browser.newContext({ viewport: DESKTOP })).newPage();
   await newcomer.goto("/admin/activate");

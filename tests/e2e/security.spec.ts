@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { closeContextsAfterEach, DEMO, signIn } from "./support";
+import { closeContextsAfterEach, DEMO, rememberSecret, signIn } from "./support";
 
 closeContextsAfterEach();
 
@@ -67,6 +67,7 @@ test("the session cookie is httpOnly and SameSite", async ({ page, context }) =>
   const cookies = await context.cookies();
   const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session).toBeDefined();
+  rememberSecret("session cookie", session?.value);
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
 });

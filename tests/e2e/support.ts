@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, expect, type Locator, type Page, test } from "@playwright/test";
@@ -26,6 +26,30 @@ export const OTP_OUTBOX = path.join(
   `proxypay-e2e-otp-${process.env.E2E_PORT ?? 3100}.jsonl`,
 );
 
+/**
+ * The production server's stdout and stderr during the run (playwright.config.ts tees them
+ * here), and every secret the tests saw pass (order tokens, typed codes, SMS codes, invitation
+ * codes, session cookies). The global teardown (tests/e2e/log-secrets.ts) fails the run if
+ * any of them, or a demo PIN or password, appears in the log.
+ */
+export const SERVER_LOG = path.join(
+  os.tmpdir(),
+  `proxypay-e2e-server-${process.env.E2E_PORT ?? 3100}.log`,
+);
+export const SEEN_SECRETS = path.join(
+  os.tmpdir(),
+  `proxypay-e2e-secrets-${process.env.E2E_PORT ?? 3100}.jsonl`,
+);
+
+/** The e2e server's METRICS_TOKEN (a test value: the server lives for one run). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-not-a-secret-0001";
+
+/** Records a secret the test saw, for the log check. */
+export function rememberSecret(kind: string, value: string | null | undefined): void {
+  if (!value) return;
+  appendFileSync(SEEN_SECRETS, `${JSON.stringify({ kind, value })}\n`);
+}
+
 /** The 6-digit code in the newest SMS the server sent to this number. */
 export async function smsCodeTo(phone: string): Promise<string> {
   let code: string | undefined;
@@ -38,6 +62,7 @@ export async function smsCodeTo(phone: string): Promise<string> {
       return code;
     })
     .toMatch(/^\d{6}$/);
+  rememberSecret("sms code", code);
   return code!;
 }
 
@@ -94,6 +119,7 @@ export async function signIn(
   await page.goto(`/${audience}/login`);
   await page.getByLabel("Phone number").fill(who.phone);
   await page.getByLabel("PIN").fill(who.pin);
+  rememberSecret("PIN", who.pin);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(new RegExp(`/${audience}$`));
 }
@@ -180,7 +206,12 @@ export async function createOrder(
 ): Promise<string> {
   await page.getByRole("link", { name: type, exact: true }).click();
   await page.getByLabel("Amount (KES)").fill(amount);
+  const created = page.waitForResponse((r) => r.url().includes("customer.createOrder"));
   await page.getByRole("button", { name: "Create order" }).click();
+  // The QR's token and the typed code travel in this answer: the log must never hold them.
+  const body = await (await created).text();
+  rememberSecret("order token", /"token":"([^"]+)"/.exec(body)?.[1]);
+  rememberSecret("typed code", /"typedCode":"([^"]+)"/.exec(body)?.[1]);
   await page.waitForURL(/\/customer\/orders\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("order-qr")).toBeVisible();
   return page.url().split("/").pop()!;

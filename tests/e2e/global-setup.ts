@@ -1,0 +1,5 @@
+import { forgetSeenSecrets } from "./log-secrets";
+
+export default function globalSetup(): void {
+  forgetSeenSecrets();
+}

@@ -1,0 +1,65 @@
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { DEMO } from "../../src/server/db/seed";
+import { SEEN_SECRETS, SERVER_LOG } from "./support";
+
+/**
+ * Global setup: starts the run with an empty list of seen secrets (the server log is
+ * truncated by the web server's own command, playwright.config.ts).
+ */
+export function forgetSeenSecrets(): void {
+  rmSync(SEEN_SECRETS, { force: true });
+}
+
+/** Where `value` occurs in `log` as a whole word: a 4-digit PIN inside an id does not count. */
+function findWord(log: string, value: string): number {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return log.search(new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`));
+}
+
+/**
+ * The secrets a full e2e run handled must not be in the production server's log: the demo
+ * PINs and passwords (src/server/db/seed.ts), and every order token, typed code, SMS code,
+ * invitation code and session cookie the tests saw (support.ts rememberSecret). Returns the
+ * problems, each naming the kind and where it was found, never the secret itself.
+ */
+export function secretsInLog(log: string, seen: { kind: string; value: string }[]): string[] {
+  // Process ids are numbers that may happen to equal a 4-digit PIN.
+  const text = log.replace(/"pid":\d+/g, '"pid":_');
+  const secrets = [
+    ...[DEMO.admin, DEMO.checker, ...DEMO.agents, ...DEMO.customers].map((d) => ({
+      kind: "demo PIN or password",
+      value: d.pin,
+    })),
+    ...seen,
+  ];
+  const problems: string[] = [];
+  for (const { kind, value } of secrets) {
+    // Typed codes are shown grouped ("1234 5678 9"); look for both spellings.
+    for (const spelling of new Set([value, value.replace(/\s+/g, "")])) {
+      const at = findWord(text, spelling);
+      if (at >= 0) problems.push(`a ${kind} appears in the server log at offset ${at}`);
+    }
+  }
+  return problems;
+}
+
+export default function checkServerLog(): void {
+  if (!existsSync(SERVER_LOG)) throw new Error(`no server log at ${SERVER_LOG}`);
+  const log = readFileSync(SERVER_LOG, "utf8");
+  const seen = existsSync(SEEN_SECRETS)
+    ? readFileSync(SEEN_SECRETS, "utf8")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { kind: string; value: string })
+    : [];
+  // A check that saw nothing would pass by default: every test signs someone in, so a run
+  // recorded at least their PIN; and the server must have written its log.
+  if (seen.length === 0) throw new Error("log check: the tests recorded no secret (support.ts)");
+  if (!/\[serve\] ready/.test(log)) throw new Error("log check: the server log looks empty");
+  const problems = secretsInLog(log, seen);
+  if (problems.length > 0) {
+    throw new Error(`secrets in the server log (${SERVER_LOG}):\n${problems.join("\n")}`);
+  }
+  console.log(`log check: ${seen.length} secrets seen, none in ${log.length} bytes of server log`);
+}
