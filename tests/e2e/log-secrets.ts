@@ -45,7 +45,7 @@ export function secretsInLog(log: string, seen: { kind: string; value: string }[
     // Typed codes are shown grouped ("1234 5678 9"); look for both spellings.
     for (const spelling of new Set([value, value.replace(/\s+/g, "")])) {
       const at = findWord(text, spelling);
-      if (at >= 0) problems.push(`a ${kind} appears in the server log at offset ${at}`);
+      if (at >= 0) problems.push(`${kind}: found in the server log at offset ${at}`);
     }
   }
   return problems;
