@@ -1,5 +1,6 @@
 import type { Tx } from "../db/transaction";
 import { keysetBefore } from "./keyset";
+import { ORDER_HEADLINE } from "./orders";
 
 /** Customers, newest first, optionally one phone number; keyset pages on (created_at, id). */
 export function customersPage(
@@ -76,15 +77,6 @@ export function latestOrdersOfCustomer(db: Tx, customerId: string, limit: number
     where: { customerId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: {
-      id: true,
-      reference: true,
-      type: true,
-      status: true,
-      currency: true,
-      amount: true,
-      fee: true,
-      createdAt: true,
-    },
+    select: { ...ORDER_HEADLINE, createdAt: true },
   });
 }

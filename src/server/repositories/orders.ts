@@ -4,6 +4,17 @@ import type { OrderType } from "@/generated/prisma/enums";
 import type { Tx } from "../db/transaction";
 import { keysetBefore } from "./keyset";
 
+/** The columns every list names an order by: which it is, where it stands, its money. */
+export const ORDER_HEADLINE = {
+  id: true,
+  reference: true,
+  type: true,
+  status: true,
+  currency: true,
+  amount: true,
+  fee: true,
+} as const;
+
 export type OrderRow = Order;
 
 const ORDER_CHANNEL = "order_changed";

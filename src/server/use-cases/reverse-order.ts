@@ -138,16 +138,13 @@ export async function listReversals(input: {
   const rows = await inTransaction((tx) =>
     reversalsPage(tx, input.status, input.limit, input.before),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    orderId: r.orderId,
-    status: r.status,
-    reason: r.reason,
-    requestedBy: r.requestedBy,
-    requestedAt: r.requestedAt,
-    decidedBy: r.decidedBy,
-    decidedAt: r.decidedAt,
-    decisionNote: r.decisionNote,
-    order: r.order,
-  }));
+  return rows.map((r) => ({ ...reversalView(r), orderId: r.orderId, order: r.order }));
+}
+
+type ReversalRow = Awaited<ReturnType<typeof reversalsPage>>[number];
+
+/** A reversal request as operators see it: who asked, why, who decided and what. */
+export function reversalView(r: Omit<ReversalRow, "order">) {
+  const { id, status, reason, requestedBy, requestedAt, decidedBy, decidedAt, decisionNote } = r;
+  return { id, status, reason, requestedBy, requestedAt, decidedBy, decidedAt, decisionNote };
 }

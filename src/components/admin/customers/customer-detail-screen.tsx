@@ -2,12 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { BackLink } from "../shared/back-link";
 import { DataTable } from "../shared/data-table";
+import { Fact } from "../shared/fact";
 import { LoadFailed } from "../shared/load-states";
 import { OrderListRows, orderColumns } from "../shared/order-list-table";
 import { formatDay } from "../shared/types";
@@ -130,14 +130,5 @@ function CustomerDetail({ userId }: { userId: string }) {
         ) : null}
       </section>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
