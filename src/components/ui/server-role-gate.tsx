@@ -1,27 +1,7 @@
 import { redirect } from "next/navigation";
-import type { ReactNode } from "react";
-import type { Role } from "@/generated/prisma/enums";
 import { getSession } from "@/lib/session";
-import { accountLabel } from "./account-label";
 import { SessionProvider } from "./session";
-import { SignOutButton } from "./sign-out-button";
-
-interface Props {
-  allow: Role;
-  /** Where signed-out visitors go, and where Sign out leads. */
-  loginPath: string;
-  /** "the agent app"... */
-  appName: string;
-  /** What to sign in with instead: "your shop's agent account". */
-  rightAccount: string;
-  /** The audience's page frame (phone shell, plain page). */
-  frame?: (children: ReactNode) => ReactNode;
-  /** The audience's heading style for the wrong-app card. */
-  titleClassName?: string;
-  children: ReactNode;
-}
-
-const plainFrame = (children: ReactNode) => <main className="page narrow">{children}</main>;
+import { plainFrame, type RoleGateProps, WrongAppCard } from "./wrong-app-card";
 
 /**
  * Renders its children only for a signed-in user of one role, decided on the server while
@@ -38,19 +18,18 @@ export async function ServerRoleGate({
   frame = plainFrame,
   titleClassName,
   children,
-}: Props) {
+}: RoleGateProps) {
   const session = await getSession();
   if (!session) redirect(loginPath);
   if (session.user.role !== allow) {
     return frame(
-      <div className="card stack">
-        <h1 className={titleClassName}>This is {appName}</h1>
-        <p className="muted">
-          You are signed in with {accountLabel(session.user.role)}. Sign out, then sign in with{" "}
-          {rightAccount}.
-        </p>
-        <SignOutButton callbackUrl={loginPath} className="button primary" />
-      </div>,
+      <WrongAppCard
+        role={session.user.role}
+        appName={appName}
+        rightAccount={rightAccount}
+        loginPath={loginPath}
+        titleClassName={titleClassName}
+      />,
     );
   }
   return <SessionProvider session={session}>{children}</SessionProvider>;
