@@ -111,14 +111,17 @@ function pgCtl(args: string[]): string {
 }
 
 function startServer(dataDir: string, port: number, log: string): void {
-  pgCtl(["-D", dataDir, "-l", log, "-o", `-p ${port}`, "-w", "-t", "120", "start"]);
+  // Counted as running first: a start that timed out may have left a server behind.
   running.add(dataDir);
+  pgCtl(["-D", dataDir, "-l", log, "-o", `-p ${port}`, "-w", "-t", "120", "start"]);
 }
 
 function stopServer(dataDir: string, mode: "fast" | "immediate" = "fast"): void {
   if (!running.has(dataDir)) return;
-  pgCtl(["-D", dataDir, "-m", mode, "-w", "stop"]);
   running.delete(dataDir);
+  // A server that never started (or already stopped itself) has no postmaster.pid.
+  if (!existsSync(path.join(dataDir, "postmaster.pid"))) return;
+  pgCtl(["-D", dataDir, "-m", mode, "-w", "stop"]);
 }
 
 async function createPrimary(): Promise<void> {
@@ -297,10 +300,11 @@ async function main(): Promise<number> {
     }),
     moveMoney(agents, customers, ROUNDS),
   ]);
-  const backupSeconds = seconds(backupStarted);
+  const phaseSeconds = seconds(backupStarted);
   const backupLine = backupOutput.trim().split("\n").at(-1) ?? "";
   const backupBytes = Number(/bytes=(\d+)/.exec(backupLine)?.[1] ?? 0);
-  console.log(`[drill] phase 2: ${during.length} orders during the backup; ${backupLine}`);
+  const backupSeconds = /seconds=([\d.]+)/.exec(backupLine)?.[1] ?? "?";
+  console.log(`[drill] phase 2: ${during.length} orders in ${phaseSeconds} s during the backup; ${backupLine}`);
 
   const afterBackup = await moveMoney(agents, customers, ROUNDS);
   console.log(`[drill] phase 3: ${afterBackup.length} orders after the backup`);
