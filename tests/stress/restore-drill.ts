@@ -304,7 +304,9 @@ async function main(): Promise<number> {
   const backupLine = backupOutput.trim().split("\n").at(-1) ?? "";
   const backupBytes = Number(/bytes=(\d+)/.exec(backupLine)?.[1] ?? 0);
   const backupSeconds = /seconds=([\d.]+)/.exec(backupLine)?.[1] ?? "?";
-  console.log(`[drill] phase 2: ${during.length} orders in ${phaseSeconds} s during the backup; ${backupLine}`);
+  console.log(
+    `[drill] phase 2: ${during.length} orders in ${phaseSeconds} s during the backup; ${backupLine}`,
+  );
 
   const afterBackup = await moveMoney(agents, customers, ROUNDS);
   console.log(`[drill] phase 3: ${afterBackup.length} orders after the backup`);
