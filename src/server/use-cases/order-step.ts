@@ -202,7 +202,7 @@ export function agentsOrderOf(ctx: OrderContext, agentId: string): OrderRow {
 }
 
 /** The customer's own order, or NOT_FOUND (never reveal that someone else's exists). */
-export function ownOrderOf(ctx: OrderContext, actor: Actor): OrderRow {
+export function ownOrderOf(ctx: Pick<OrderContext, "order">, actor: Actor): OrderRow {
   if (!ctx.order || ctx.order.customerId !== actor.userId) {
     throw new DomainError("NOT_FOUND", "We could not find that order");
   }
