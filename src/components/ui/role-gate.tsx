@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useSession } from "./session";
-import { plainFrame, type RoleGateProps, WrongAppCard } from "./wrong-app-card";
+import { plainFrame, type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
 
 /**
  * Renders its children only for a signed-in user of one role, in client screens (the operator
@@ -13,15 +13,8 @@ import { plainFrame, type RoleGateProps, WrongAppCard } from "./wrong-app-card";
  * told which app this is instead of meeting a wall of refused requests. The server refuses
  * those requests anyway: this gate is for people, not for security.
  */
-export function RoleGate({
-  allow,
-  loginPath,
-  appName,
-  rightAccount,
-  frame = plainFrame,
-  titleClassName,
-  children,
-}: RoleGateProps) {
+export function RoleGate(gate: RoleGateProps) {
+  const { allow, loginPath, frame = plainFrame, children } = gate;
   const { data, status } = useSession();
   const router = useRouter();
 
@@ -38,15 +31,7 @@ export function RoleGate({
   }
 
   if (data.user.role !== allow) {
-    return frame(
-      <WrongAppCard
-        role={data.user.role}
-        appName={appName}
-        rightAccount={rightAccount}
-        loginPath={loginPath}
-        titleClassName={titleClassName}
-      />,
-    );
+    return wrongAppScreen(gate, data.user.role);
   }
 
   return <>{children}</>;

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/session";
 import { SessionProvider } from "./session";
-import { plainFrame, type RoleGateProps, WrongAppCard } from "./wrong-app-card";
+import { type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
 
 /**
  * Renders its children only for a signed-in user of one role, decided on the server while
@@ -10,27 +10,12 @@ import { plainFrame, type RoleGateProps, WrongAppCard } from "./wrong-app-card";
  * signed in with another role (a session left on a shared device) is told which app this
  * is. The server refuses their requests anyway: this gate is for people, not for security.
  */
-export async function ServerRoleGate({
-  allow,
-  loginPath,
-  appName,
-  rightAccount,
-  frame = plainFrame,
-  titleClassName,
-  children,
-}: RoleGateProps) {
+export async function ServerRoleGate(gate: RoleGateProps) {
+  const { allow, loginPath, children } = gate;
   const session = await getSession();
   if (!session) redirect(loginPath);
   if (session.user.role !== allow) {
-    return frame(
-      <WrongAppCard
-        role={session.user.role}
-        appName={appName}
-        rightAccount={rightAccount}
-        loginPath={loginPath}
-        titleClassName={titleClassName}
-      />,
-    );
+    return wrongAppScreen(gate, session.user.role);
   }
   return <SessionProvider session={session}>{children}</SessionProvider>;
 }

@@ -48,3 +48,16 @@ export function WrongAppCard({
     </div>
   );
 }
+
+/** The gate's answer to someone signed in with `role`, which is not the one it lets in. */
+export function wrongAppScreen(gate: RoleGateProps, role: Role) {
+  return (gate.frame ?? plainFrame)(
+    <WrongAppCard
+      role={role}
+      appName={gate.appName}
+      rightAccount={gate.rightAccount}
+      loginPath={gate.loginPath}
+      titleClassName={gate.titleClassName}
+    />,
+  );
+}

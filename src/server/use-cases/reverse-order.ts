@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
-import { transitionFor } from "@/domain/order-state";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
-import { applyOrderStep } from "../repositories/order-steps";
 import { findOrder } from "../repositories/orders";
 import {
   decideReversal as decide,
@@ -13,7 +11,7 @@ import {
   reversalsPage,
 } from "../repositories/reversals";
 import type { Actor } from "./actor";
-import { undoEntryIn } from "./execute-order";
+import { operatorMove, undoEntryIn } from "./execute-order";
 import { idempotent } from "./idempotent";
 
 /** The maker: asks for a completed order to be undone, with a reason. Moves no money. */
@@ -91,21 +89,15 @@ export async function decideReversal(
       throw new DomainError("CONFLICT", "This reversal was already decided by another operator");
     if (input.approve) {
       const order = (await findOrder(tx, reversal.orderId))!;
-      const t = transitionFor(order.type, "reverse");
-      const { entry, explainShort } = await undoEntryIn(tx, order, reversal.reason, actor.userId);
-      const r = await applyOrderStep(tx, {
-        orderId: order.id,
-        from: t.from,
-        to: t.to,
-        time: "any",
+      const r = await operatorMove(
+        tx,
         actor,
-        closeReason: `Reversed: ${reversal.reason}`,
-        detail: reversal.reason,
-        entry,
-      });
-      if (r.outcome === "short") throw explainShort(r.accountId);
-      if (r.outcome !== "done")
-        throw new DomainError("CONFLICT", "The order is no longer completed");
+        order,
+        "reverse",
+        await undoEntryIn(tx, order, reversal.reason, actor.userId),
+        { closeReason: `Reversed: ${reversal.reason}`, detail: reversal.reason },
+        "The order is no longer completed",
+      );
       await linkReversalEntry(tx, reversal.id, r.entryId!);
     }
     await appendAudit(tx, {
