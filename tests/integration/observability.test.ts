@@ -10,7 +10,7 @@ import { createLogger } from "../../src/server/observability/log";
 import { requestIdOf, withRequestId } from "../../src/server/observability/request-context";
 import { expireDueOrders } from "../../src/server/use-cases/expire-orders";
 import { admitAttempt } from "../../src/server/use-cases/failure-limits";
-import { makeExpired, newAgent, newCustomer, placeOrder, serveOrder } from "./helpers";
+import { asOwner, makeExpired, newAgent, newCustomer, placeOrder, serveOrder } from "./helpers";
 import { callHttp } from "./http";
 
 // What production watches, through the same functions the routes run: readiness against
@@ -132,6 +132,9 @@ describe("metrics endpoint", () => {
     expect(
       delta("pp_money_write_duration_seconds_count", { command: "order_step", outcome: "done" }),
     ).toBe(2);
+    // Every write that did its work reports the lock wait it timed (replays report none).
+    expect(delta("pp_money_lock_wait_seconds_count", { command: "order_create" })).toBe(1);
+    expect(delta("pp_money_lock_wait_seconds_count", { command: "order_step" })).toBe(2);
     expect(
       delta("pp_trpc_request_duration_seconds_count", {
         procedure: "agent.confirm",
@@ -145,6 +148,29 @@ describe("metrics endpoint", () => {
       }),
     ).toBe(1);
     expect(sample(after, "pp_order_listener_connected")).toBe(1);
+  });
+
+  it("times the wait for a row lock inside the money write, not the write's own work", async () => {
+    const customer = await newCustomer(100_000n);
+    const agent = await newAgent(100_000n);
+    const order = await placeOrder(customer, "CASH_IN", 5_000n);
+    const before = await metricsNow();
+    // Another transaction holds the order's row while the agent scans: the claim waits for
+    // it inside order_step, and that wait (at least as long as the hold) is what is reported.
+    const held = 400;
+    await asOwner(async (client) => {
+      await client.query("BEGIN");
+      await client.query("SELECT 1 FROM orders WHERE id = $1 FOR UPDATE", [order.id]);
+      const claim = agent.api.agent.claim({ token: order.token! });
+      await new Promise((resolve) => setTimeout(resolve, held));
+      await client.query("COMMIT");
+      await claim;
+    });
+    const after = await metricsNow();
+    const waited =
+      sample(after, "pp_money_lock_wait_seconds_sum", { command: "order_step" }) -
+      sample(before, "pp_money_lock_wait_seconds_sum", { command: "order_step" });
+    expect(waited).toBeGreaterThanOrEqual((held - 50) / 1000);
   });
 
   it("counts a refusal under its tRPC code", async () => {

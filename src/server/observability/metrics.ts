@@ -33,9 +33,16 @@ function createMetrics() {
     }),
     moneyWrite: new Histogram({
       name: "pp_money_write_duration_seconds",
-      help: "The whole order_step / order_create statement as the app saw it, by command and outcome: pool wait, round trip, row-lock waits and work together. Not lock wait alone (docs/decisions.md).",
+      help: "The whole order_step / order_create statement as the app saw it, by command and outcome: pool wait, round trip, row-lock waits and work together (lock waits alone: pp_money_lock_wait_seconds).",
       labelNames: ["command", "outcome"] as const,
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    }),
+    moneyLockWait: new Histogram({
+      name: "pp_money_lock_wait_seconds",
+      help: "Time order_step / order_create waited for row locks inside PostgreSQL (the order's row, the entry's accounts, the customer's row for a create), timed by the functions themselves with clock_timestamp(), by command.",
+      labelNames: ["command"] as const,
+      buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     }),
     listenerConnected: new Gauge({

@@ -113,6 +113,15 @@ export interface OrderStep {
   idempotency?: { key: string; operation: string; requestHash: string };
 }
 
+/**
+ * The row-lock wait the money functions timed themselves and returned beside their answer
+ * (migration lock_wait_timing); replays and early refusals carry none.
+ */
+function observeLockWait(command: "order_step" | "order_create", r: object): void {
+  const ms = (r as { lockWaitMs?: unknown }).lockWaitMs;
+  if (typeof ms === "number") metrics().moneyLockWait.observe({ command }, ms / 1000);
+}
+
 const STEP_SQL = `SELECT order_step(
   p_order => $1::uuid, p_from => $2::text[], p_to => $3::"OrderStatus", p_time => $4::text,
   p_actor_id => $5::uuid, p_actor_role => $6::text, p_ip => $7::text, p_agent => $8::uuid,
@@ -173,6 +182,7 @@ export async function applyOrderStep(db: Runner, s: OrderStep): Promise<StepResu
     throw error;
   }
   m.moneyWrite.observe({ command: "order_step", outcome: r.outcome }, secondsSince(start));
+  observeLockWait("order_step", r);
   switch (r.outcome) {
     case "done": {
       const done = stepDoneFromJson(r);
@@ -468,6 +478,7 @@ export async function insertOrderChecked(db: Runner, o: NewOrderRow): Promise<Cr
     throw error;
   }
   m.moneyWrite.observe({ command: "order_create", outcome: r.outcome }, secondsSince(start));
+  observeLockWait("order_create", r);
   if (r.outcome === "done") {
     const done = stepDoneFromJson(r);
     m.orderTransitions.inc({ type: done.order.type, to: done.order.status });
