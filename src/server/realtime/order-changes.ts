@@ -1,6 +1,6 @@
-import pg from "pg";
+import type pg from "pg";
 import { DomainError } from "@/domain/errors";
-import { databaseUrl } from "../db/client";
+import { newClient } from "../db/client";
 import { ORDER_CHANNEL } from "../repositories/orders";
 
 // Order changes reach the screens through PostgreSQL LISTEN/NOTIFY: every transaction that
@@ -76,7 +76,8 @@ class OrderChangeHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl() });
+    // On the primary (several hosts: the read-write one): only it sends notifications.
+    const client = newClient();
     client.on("notification", (message) => {
       if (message.channel === ORDER_CHANNEL && message.payload) this.notify(message.payload);
     });
