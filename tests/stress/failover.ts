@@ -14,7 +14,7 @@
 //
 //   npm run test:failover       (FAILOVER_WORKERS, FAILOVER_PHASE_MS, FAILOVER_BASE_PORT)
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -99,7 +99,8 @@ function autoctl(args: string[]): string {
 /** Starts a long-running pg_autoctl in its own process group (killed as one machine). */
 function startAutoctl(name: string, args: string[]): void {
   const [bin, argv] = autoctlArgs(args);
-  const child = spawn(bin, argv, { detached: true, stdio: "ignore" });
+  const out = openSync(path.join(dir, `${name}.log`), "a");
+  const child = spawn(bin, argv, { detached: true, stdio: ["ignore", out, out] });
   groups.set(name, child);
 }
 
@@ -341,7 +342,11 @@ async function main() {
   await waitFor(
     `${standby.nodename} to take writes`,
     async () => {
-      const rows = await query<{ ro: string }>(standby.nodeport, DB, "SHOW transaction_read_only");
+      const rows = await query<{ ro: string }>(
+        standby.nodeport,
+        DB,
+        "SELECT current_setting('transaction_read_only') AS ro",
+      );
       return rows[0]?.ro === "off";
     },
     120_000,
@@ -461,6 +466,13 @@ main()
   })
   .catch(async (error: unknown) => {
     console.error("[failover] failed:", error);
+    // What the monitor and keepers said last, before their folder goes.
+    for (const name of groups.keys()) {
+      const file = path.join(dir, `${name}.log`);
+      if (!existsSync(file)) continue;
+      console.error(`--- ${name}.log (last 25 lines)`);
+      console.error(readFileSync(file, "utf8").trim().split("\n").slice(-25).join("\n"));
+    }
     await cleanUp();
     process.exit(1);
   });
