@@ -35,7 +35,7 @@ const HOST = "127.0.0.1";
 const DB = "proxypay";
 
 // The connection strings the app gets: libpq's multi-host form (src/server/db/targets.ts).
-// `pg_autoctl show uri` prints the same with sslmode=prefer, which pg reads as "require";
+// `pg_autoctl show uri` prints the same with sslmode=prefer, which pg 8 reads as verify-full;
 // these nodes run without TLS on localhost, so it is left out here.
 const hostList = NODE_PORTS.map((p) => `${HOST}:${p}`).join(",");
 const DATABASE_URL = `postgresql://postgres@${hostList}/${DB}?target_session_attrs=read-write`;
