@@ -7,6 +7,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Runs against its own cluster of servers: playwright.cluster.config.ts.
+  testIgnore: "cluster.spec.ts",
   // One browser flow at a time: the flows share seeded agents' float, and a 2-core CI
   // machine runs a Next server and two Chromiums already.
   workers: 1,

@@ -62,7 +62,14 @@ if (workers > 1 && cluster.isPrimary) {
     const who = cluster.isWorker ? `worker ${cluster.worker?.id}` : "1 worker";
     console.log(`[serve] ready on http://${hostname}:${port} (${who})`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  // close() lets requests in flight finish, but live streams (SSE) never end on their own:
+  // after a short grace they are cut, and their browsers reconnect (to another instance
+  // behind a balancer), which is what a rolling restart needs (docs/operations.md).
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 3_000).unref();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

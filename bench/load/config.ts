@@ -68,7 +68,10 @@ export function loadConfig() {
     quietOtherPct: num("QUIET_OTHER_PCT", 10),
     build: process.env.BUILD !== "0",
     appPort: num("APP_PORT", 3200),
-    proxyPort: num("PROXY_PORT", 3201),
+    /** BENCH_CLUSTER=N: N instances behind nginx (scripts/cluster.mjs) on APP_PORT instead of one server. */
+    cluster: num("BENCH_CLUSTER", 0),
+    // A cluster takes APP_PORT + 1..N (nginx) and + 11..10+N (instances).
+    proxyPort: num("PROXY_PORT", num("APP_PORT", 3200) + (process.env.BENCH_CLUSTER ? 20 : 1)),
     wireProxy: process.env.WIRE_PROXY !== "0",
     serverCommand: process.env.SERVER_COMMAND || undefined,
     webConcurrency: process.env.WEB_CONCURRENCY ?? null,

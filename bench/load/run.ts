@@ -114,6 +114,15 @@ async function firstLoad(
   }
 }
 
+/**
+ * N instances behind nginx on the bench's app port (scripts/cluster.mjs). Two proxies then
+ * write X-Forwarded-For: the bench (each simulated device's address) and nginx, hence
+ * TRUSTED_PROXY_HOPS=2. The bench has built already (or BUILD=0 says to serve what is there).
+ */
+function clusterCommand(size: number): string {
+  return `TRUSTED_PROXY_HOPS=2 CLUSTER_BUILD=0 CLUSTER_SIZE=${size} CLUSTER_PORT=$PORT exec node scripts/cluster.mjs`;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const databaseUrl = process.env.DATABASE_URL;
@@ -168,7 +177,7 @@ async function main(): Promise<void> {
     databaseUrl: serverUrl,
     outboxFile,
     logFile: serverLog,
-    command: config.serverCommand,
+    command: config.cluster > 0 ? clusterCommand(config.cluster) : config.serverCommand,
   });
   const pgbenchDb = `${probe.database}_pgbench`;
   const meter = new Meter(server.pid, postmasterPid, proxy, [probe.database, pgbenchDb]);
@@ -177,6 +186,7 @@ async function main(): Promise<void> {
     `app server on :${config.appPort}: ${nodeProcesses.length} process(es) ` +
       nodeProcesses.map((p) => `${p.pid} ${p.comm}`).join(", "),
   );
+  if (config.cluster > 0) log(`BENCH_CLUSTER=${config.cluster}: instances behind nginx`);
   if (config.webConcurrency) {
     log(`WEB_CONCURRENCY=${config.webConcurrency} was passed to the server`);
   }
@@ -362,7 +372,10 @@ async function main(): Promise<void> {
       nodeProcesses,
       workers: nodeProcesses.length,
       webConcurrency: config.webConcurrency,
-      command: config.serverCommand ?? `next start -p ${config.appPort}`,
+      command:
+        config.cluster > 0
+          ? clusterCommand(config.cluster)
+          : (config.serverCommand ?? `next start -p ${config.appPort}`),
       logErrors: serverLogErrors(serverLog),
     },
     setup: world

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "./order-state";
+import { type OrderStatus, UNEXECUTED_STATUSES } from "./order-state";
 import type { OrderType } from "./pricing";
 
 /**
@@ -42,7 +42,7 @@ export function cashStep(
   const { type, status, claimed } = order;
   if (type === "CASH_IN") {
     if (status === "CLAIMED") return side === "CUSTOMER" ? "HAND_CASH" : "TAKE_CASH_THEN_CONFIRM";
-    if (claimed && (status === "CANCELLED" || status === "EXPIRED" || status === "DECLINED")) {
+    if (claimed && UNEXECUTED_STATUSES.includes(status)) {
       return side === "CUSTOMER" ? "TAKE_BACK_CASH" : "RETURN_CASH";
     }
     return status === "PENDING" ? "WAIT" : "DONE";

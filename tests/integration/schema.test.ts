@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { LIVE_STATUSES } from "../../src/domain/order-state";
 import { dropDatabase, ensureDatabase, migrate } from "../../src/server/db/migrate";
 import { inTransaction } from "../../src/server/db/transaction";
+import { LIVE_SQL, UNEXECUTED_SQL } from "../../src/server/repositories/orders";
 import { asOwner, newCustomer } from "./helpers";
 
 // `prisma migrate diff` needs Prisma's schema engine, which cannot be installed here; this
@@ -67,6 +69,23 @@ describe("migrations", () => {
           expect(rows[0]!.n, `index ${model.table}(${index.join(",")})`).toBeGreaterThan(0n);
         }
       }
+    });
+  });
+
+  // The domain's status lists are the source (src/domain/order-state.ts); the database keeps
+  // copies where SQL needs a constant (a function body, a partial index's predicate). This
+  // test fails when the domain's lists change and those copies do not follow.
+  it("the database's copies of the live and unexecuted statuses agree with the domain", async () => {
+    await inTransaction(async (tx) => {
+      const [fn] = await tx.$queryRaw<{ def: string }[]>`
+        SELECT pg_get_functiondef('order_create'::regproc) AS def`;
+      expect(fn!.def).toContain(`status IN (${LIVE_SQL})`);
+      expect(fn!.def).toContain(`status NOT IN (${UNEXECUTED_SQL})`);
+      // A typed code stays taken while its order is live (and, for history, APPROVED).
+      const [index] = await tx.$queryRaw<{ def: string }[]>`
+        SELECT pg_get_indexdef('orders_live_typed_code_key'::regclass) AS def`;
+      const reserved = [...index!.def.matchAll(/'(\w+)'::"OrderStatus"/g)].map((m) => m[1]);
+      expect(reserved.sort()).toEqual([...LIVE_STATUSES, "APPROVED"].sort());
     });
   });
 

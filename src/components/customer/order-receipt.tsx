@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
+import { MoneyLines } from "./order-summary";
 import type { CustomerOrder } from "./types";
 import { formatWhen } from "./types";
 
@@ -39,18 +40,7 @@ export function OrderReceipt({
           <dd>
             <strong>{order.reference}</strong>
           </dd>
-          <dt>{cashIn ? "Cash given" : "Cash received"}</dt>
-          <dd>
-            <Money amount={order.amount} currency={order.currency} />
-          </dd>
-          <dt>Fee</dt>
-          <dd>
-            <Money amount={order.fee} currency={order.currency} />
-          </dd>
-          <dt>{cashIn ? "Wallet credited" : "Wallet debited"}</dt>
-          <dd>
-            <Money amount={order.walletAmount} currency={order.currency} />
-          </dd>
+          <MoneyLines order={order} done />
           {order.balanceAfter !== null ? (
             <>
               <dt>New balance</dt>

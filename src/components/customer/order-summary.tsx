@@ -3,10 +3,37 @@ import type { CustomerOrder } from "./types";
 
 /** Cash, fee and the wallet's side of one order, in the customer's words. */
 export function OrderSummary({ order }: { order: CustomerOrder }) {
-  const cashIn = order.type === "CASH_IN";
   return (
     <dl>
-      <dt>{cashIn ? "Cash you give" : "Cash you receive"}</dt>
+      <MoneyLines order={order} />
+    </dl>
+  );
+}
+
+/**
+ * The cash, the fee and what the wallet gains or pays, as lines of a <dl>: said ahead of
+ * the counter, or (`done`) as a receipt says what happened.
+ */
+export function MoneyLines({ order, done = false }: { order: CustomerOrder; done?: boolean }) {
+  const cashIn = order.type === "CASH_IN";
+  const cash = done
+    ? cashIn
+      ? "Cash given"
+      : "Cash received"
+    : cashIn
+      ? "Cash you give"
+      : "Cash you receive";
+  const wallet = done
+    ? cashIn
+      ? "Wallet credited"
+      : "Wallet debited"
+    : cashIn
+      ? "Wallet receives"
+      : "Wallet pays";
+  const walletMoney = <Money amount={order.walletAmount} currency={order.currency} />;
+  return (
+    <>
+      <dt>{cash}</dt>
       <dd>
         <Money amount={order.amount} currency={order.currency} />
       </dd>
@@ -14,12 +41,9 @@ export function OrderSummary({ order }: { order: CustomerOrder }) {
       <dd>
         <Money amount={order.fee} currency={order.currency} />
       </dd>
-      <dt>{cashIn ? "Wallet receives" : "Wallet pays"}</dt>
-      <dd>
-        <strong>
-          <Money amount={order.walletAmount} currency={order.currency} />
-        </strong>
-      </dd>
-    </dl>
+      <dt>{wallet}</dt>
+      {/* Ahead of the counter, what the wallet gains or pays is the figure to check. */}
+      <dd>{done ? walletMoney : <strong>{walletMoney}</strong>}</dd>
+    </>
   );
 }

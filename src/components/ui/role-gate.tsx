@@ -1,26 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useEffect } from "react";
-import type { Role } from "@/generated/prisma/enums";
-import { accountLabel } from "./account-label";
+import { useEffect } from "react";
 import { useSession } from "./session";
-import { SignOutButton } from "./sign-out-button";
-
-interface Props {
-  allow: Role;
-  /** Where signed-out visitors go, and where Sign out leads. */
-  loginPath: string;
-  /** "the agent app", "the operator dashboard"... */
-  appName: string;
-  /** What to sign in with instead: "your shop's agent account". */
-  rightAccount: string;
-  /** The audience's page frame (phone shell, plain page). */
-  frame?: (children: ReactNode) => ReactNode;
-  children: ReactNode;
-}
-
-const plainFrame = (children: ReactNode) => <main className="page narrow">{children}</main>;
+import { plainFrame, type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
 
 /**
  * Renders its children only for a signed-in user of one role, in client screens (the operator
@@ -30,14 +13,8 @@ const plainFrame = (children: ReactNode) => <main className="page narrow">{child
  * told which app this is instead of meeting a wall of refused requests. The server refuses
  * those requests anyway: this gate is for people, not for security.
  */
-export function RoleGate({
-  allow,
-  loginPath,
-  appName,
-  rightAccount,
-  frame = plainFrame,
-  children,
-}: Props) {
+export function RoleGate(gate: RoleGateProps) {
+  const { allow, loginPath, frame = plainFrame, children } = gate;
   const { data, status } = useSession();
   const router = useRouter();
 
@@ -54,16 +31,7 @@ export function RoleGate({
   }
 
   if (data.user.role !== allow) {
-    return frame(
-      <div className="card stack">
-        <h1>This is {appName}</h1>
-        <p className="muted">
-          You are signed in with {accountLabel(data.user.role)}. Sign out, then sign in with{" "}
-          {rightAccount}.
-        </p>
-        <SignOutButton callbackUrl={loginPath} className="button primary" />
-      </div>,
-    );
+    return wrongAppScreen(gate, data.user.role);
   }
 
   return <>{children}</>;

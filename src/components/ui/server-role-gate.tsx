@@ -1,27 +1,7 @@
 import { redirect } from "next/navigation";
-import type { ReactNode } from "react";
-import type { Role } from "@/generated/prisma/enums";
 import { getSession } from "@/lib/session";
-import { accountLabel } from "./account-label";
 import { SessionProvider } from "./session";
-import { SignOutButton } from "./sign-out-button";
-
-interface Props {
-  allow: Role;
-  /** Where signed-out visitors go, and where Sign out leads. */
-  loginPath: string;
-  /** "the agent app"... */
-  appName: string;
-  /** What to sign in with instead: "your shop's agent account". */
-  rightAccount: string;
-  /** The audience's page frame (phone shell, plain page). */
-  frame?: (children: ReactNode) => ReactNode;
-  /** The audience's heading style for the wrong-app card. */
-  titleClassName?: string;
-  children: ReactNode;
-}
-
-const plainFrame = (children: ReactNode) => <main className="page narrow">{children}</main>;
+import { type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
 
 /**
  * Renders its children only for a signed-in user of one role, decided on the server while
@@ -30,28 +10,12 @@ const plainFrame = (children: ReactNode) => <main className="page narrow">{child
  * signed in with another role (a session left on a shared device) is told which app this
  * is. The server refuses their requests anyway: this gate is for people, not for security.
  */
-export async function ServerRoleGate({
-  allow,
-  loginPath,
-  appName,
-  rightAccount,
-  frame = plainFrame,
-  titleClassName,
-  children,
-}: Props) {
+export async function ServerRoleGate(gate: RoleGateProps) {
+  const { allow, loginPath, children } = gate;
   const session = await getSession();
   if (!session) redirect(loginPath);
   if (session.user.role !== allow) {
-    return frame(
-      <div className="card stack">
-        <h1 className={titleClassName}>This is {appName}</h1>
-        <p className="muted">
-          You are signed in with {accountLabel(session.user.role)}. Sign out, then sign in with{" "}
-          {rightAccount}.
-        </p>
-        <SignOutButton callbackUrl={loginPath} className="button primary" />
-      </div>,
-    );
+    return wrongAppScreen(gate, session.user.role);
   }
   return <SessionProvider session={session}>{children}</SessionProvider>;
 }

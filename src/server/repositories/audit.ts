@@ -25,20 +25,20 @@ function jsonText(value: unknown): string | null {
   return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v));
 }
 
+/** A search of the audit log: what, on which entity, by whom, when; a page after beforeId. */
+export interface AuditQuery {
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  beforeId?: bigint | undefined;
+  limit: number;
+}
+
 /** The audit log, filtered, newest first, keyset pages by id. */
-export function auditPage(
-  db: Tx,
-  q: {
-    action?: string | undefined;
-    entityType?: string | undefined;
-    entityId?: string | undefined;
-    actorId?: string | undefined;
-    from?: Date | undefined;
-    to?: Date | undefined;
-    beforeId?: bigint | undefined;
-    limit: number;
-  },
-) {
+export function auditPage(db: Tx, q: AuditQuery) {
   return db.auditLog.findMany({
     where: {
       ...(q.action ? { action: { startsWith: q.action } } : {}),

@@ -1,5 +1,16 @@
 import type { Tx } from "../db/transaction";
 import { keysetBefore } from "./keyset";
+import { ORDER_HEADLINE } from "./orders";
+
+/** What operators see of a customer in a list and on the customer's page. */
+const CUSTOMER_FIELDS = {
+  id: true,
+  name: true,
+  phone: true,
+  status: true,
+  kycTier: true,
+  createdAt: true,
+} as const;
 
 /** Customers, newest first, optionally one phone number; keyset pages on (created_at, id). */
 export function customersPage(
@@ -19,12 +30,7 @@ export function customersPage(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit,
     select: {
-      id: true,
-      name: true,
-      phone: true,
-      status: true,
-      kycTier: true,
-      createdAt: true,
+      ...CUSTOMER_FIELDS,
       accounts: {
         where: { kind: "WALLET" },
         select: { currency: true, balance: true, onHold: true },
@@ -54,13 +60,8 @@ export async function customerWithWallets(db: Tx, userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      id: true,
+      ...CUSTOMER_FIELDS,
       role: true,
-      name: true,
-      phone: true,
-      status: true,
-      kycTier: true,
-      createdAt: true,
       accounts: {
         where: { kind: "WALLET" },
         select: { id: true, currency: true, balance: true, onHold: true },
@@ -76,15 +77,6 @@ export function latestOrdersOfCustomer(db: Tx, customerId: string, limit: number
     where: { customerId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: {
-      id: true,
-      reference: true,
-      type: true,
-      status: true,
-      currency: true,
-      amount: true,
-      fee: true,
-      createdAt: true,
-    },
+    select: { ...ORDER_HEADLINE, createdAt: true },
   });
 }

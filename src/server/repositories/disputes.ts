@@ -1,7 +1,7 @@
 import type { DisputeKind, DisputeStatus } from "@/domain/disputes";
 import type { Tx } from "../db/transaction";
 import { keysetBefore } from "./keyset";
-import { ORDER_CHANNEL } from "./orders";
+import { ORDER_CHANNEL, ORDER_HEADLINE } from "./orders";
 
 /** Opens a dispute unless the order already has one; false when it has. */
 export async function insertDispute(
@@ -82,13 +82,7 @@ export function disputesPage(
     include: {
       order: {
         select: {
-          id: true,
-          reference: true,
-          type: true,
-          status: true,
-          currency: true,
-          amount: true,
-          fee: true,
+          ...ORDER_HEADLINE,
           customer: { select: { name: true, phone: true } },
           agent: { select: { id: true, shopName: true } },
         },

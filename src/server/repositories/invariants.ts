@@ -1,4 +1,5 @@
 import type { Tx } from "../db/transaction";
+import { LIVE_SQL, UNEXECUTED_SQL } from "./orders";
 
 export interface Violation {
   rule: string;
@@ -73,9 +74,9 @@ const RULES: { rule: string; sql: string }[] = [
     rule: "cash-out holds follow the order: active while live, captured when completed, released otherwise",
     sql: `SELECT o.id, o.status, h.status AS hold FROM orders o LEFT JOIN holds h ON h.order_id = o.id
           WHERE o.type = 'CASH_OUT' AND NOT (
-            (o.status IN ('PENDING', 'CLAIMED', 'APPROVED') AND h.status = 'ACTIVE')
+            (o.status IN (${LIVE_SQL}, 'APPROVED') AND h.status = 'ACTIVE')
             OR (o.status IN ('COMPLETED', 'REVERSED') AND h.status = 'CAPTURED')
-            OR (o.status IN ('CANCELLED', 'EXPIRED', 'DECLINED') AND h.status = 'RELEASED'))
+            OR (o.status IN (${UNEXECUTED_SQL}) AND h.status = 'RELEASED'))
           UNION ALL
           SELECT o.id, o.status, h.status FROM orders o JOIN holds h ON h.order_id = o.id WHERE o.type = 'CASH_IN'`,
   },

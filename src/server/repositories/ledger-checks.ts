@@ -24,3 +24,28 @@ export function reconciliationDifferences(db: Tx) {
 export async function accountCount(db: Tx): Promise<number> {
   return db.account.count();
 }
+
+/**
+ * What a restored copy must reproduce exactly (docs/operations.md, "Backups and restore"):
+ * the journal's size and last id, and an md5 over every posting in id order. Two databases
+ * with the same fingerprint hold the same postings; a missing or extra posting, or one
+ * amount changed, gives another hash. It reads the whole postings table: a verification
+ * tool for restores and drills, not for a request path.
+ */
+export async function ledgerFingerprintRow(db: Tx) {
+  const rows = await db.$queryRaw<
+    {
+      entries: bigint;
+      last_entry_id: bigint | null;
+      postings: bigint;
+      last_posting_id: bigint | null;
+      postings_md5: string;
+    }[]
+  >`
+    SELECT e.entries, e.last_entry_id, p.postings, p.last_posting_id, p.postings_md5
+    FROM (SELECT count(*) AS entries, max(id) AS last_entry_id FROM journal_entries) e,
+         (SELECT count(*) AS postings, max(id) AS last_posting_id,
+                 md5(coalesce(string_agg(concat_ws(':', id, entry_id, account_id, amount, currency, balance_after), ',' ORDER BY id), '')) AS postings_md5
+          FROM postings) p`;
+  return rows[0]!;
+}

@@ -17,15 +17,7 @@ export interface MoneyRequestRow {
 /** Records a movement waiting for a second operator, unless its bank reference already waits. */
 export async function insertMoneyRequest(
   db: Tx,
-  r: {
-    id: string;
-    kind: MoneyRequestKind;
-    agentId: string;
-    amount: bigint;
-    currency: string;
-    externalRef: string;
-    requestedBy: string;
-  },
+  r: Omit<MoneyRequestRow, "status">,
 ): Promise<boolean> {
   const inserted = await db.$executeRaw`
     INSERT INTO money_requests (id, kind, agent_id, amount, currency, external_ref, requested_by)

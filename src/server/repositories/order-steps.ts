@@ -3,7 +3,7 @@ import type { Posting } from "@/domain/postings";
 import type { OrderType } from "@/domain/pricing";
 import type { Runner } from "../db/sql";
 import { queryJson, sqlError } from "../db/sql";
-import type { OrderRow } from "./orders";
+import { LIVE_SQL, type OrderRow, UNEXECUTED_SQL } from "./orders";
 
 /** An order as order_json() writes it: amounts as text, times as ISO strings. */
 interface OrderJson {
@@ -339,8 +339,8 @@ const CREATE_CONTEXT_SQL = `SELECT jsonb_build_object(
                'onHold', a.on_hold::text, 'usedToday', u.used::text, 'pendingCashIn', u.pending_in::text)
              FROM accounts a CROSS JOIN (
                SELECT
-                 coalesce(sum(amount) FILTER (WHERE status NOT IN ('CANCELLED', 'EXPIRED', 'DECLINED')), 0)::bigint AS used,
-                 coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN ('PENDING', 'CLAIMED')), 0)::bigint AS pending_in
+                 coalesce(sum(amount) FILTER (WHERE status NOT IN (${UNEXECUTED_SQL})), 0)::bigint AS used,
+                 coalesce(sum(amount - fee) FILTER (WHERE type = 'CASH_IN' AND status IN (${LIVE_SQL})), 0)::bigint AS pending_in
                FROM orders
                WHERE customer_id = $1::uuid AND currency = $2::text
                  AND created_at > now() - interval '24 hours') u

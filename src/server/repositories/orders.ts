@@ -1,8 +1,33 @@
-import { LIVE_STATUSES } from "@/domain/order-state";
+import { LIVE_STATUSES, type OrderStatus, UNEXECUTED_STATUSES } from "@/domain/order-state";
 import type { Order } from "@/generated/prisma/client";
 import type { OrderType } from "@/generated/prisma/enums";
 import type { Tx } from "../db/transaction";
 import { keysetBefore } from "./keyset";
+
+/**
+ * The domain's status lists as SQL for `status IN (...)`, so SQL never keeps its own copy.
+ * Literals rather than parameters: the planner matches a partial index only when it can see
+ * which statuses a query names. The values are the domain's constants, never input.
+ */
+export function statusesSql(statuses: readonly OrderStatus[]): string {
+  return statuses.map((s) => `'${s}'`).join(", ");
+}
+
+/** Orders that can still change hands (LIVE_STATUSES), for SQL. */
+export const LIVE_SQL = statusesSql(LIVE_STATUSES);
+/** Orders closed without executing (UNEXECUTED_STATUSES), for SQL. */
+export const UNEXECUTED_SQL = statusesSql(UNEXECUTED_STATUSES);
+
+/** The columns every list names an order by: which it is, where it stands, its money. */
+export const ORDER_HEADLINE = {
+  id: true,
+  reference: true,
+  type: true,
+  status: true,
+  currency: true,
+  amount: true,
+  fee: true,
+} as const;
 
 export type OrderRow = Order;
 
@@ -30,10 +55,12 @@ export async function findRecentOrderByTypedCode(db: Tx, code: string): Promise<
 }
 
 export async function dueForExpiry(db: Tx, limit: number): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM orders
-    WHERE status IN ('PENDING', 'CLAIMED') AND expires_at <= now()
-    ORDER BY expires_at LIMIT ${limit}`;
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id::text FROM orders
+     WHERE status IN (${LIVE_SQL}) AND expires_at <= now()
+     ORDER BY expires_at LIMIT $1`,
+    limit,
+  );
   return rows.map((r) => r.id);
 }
 

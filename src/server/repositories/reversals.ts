@@ -1,5 +1,6 @@
 import type { Tx } from "../db/transaction";
 import { keysetBefore } from "./keyset";
+import { ORDER_HEADLINE } from "./orders";
 
 /** Inserts a REQUESTED reversal unless one is already open for the order. */
 export async function insertReversal(
@@ -61,14 +62,7 @@ export function reversalsPage(
     take: limit,
     include: {
       order: {
-        select: {
-          reference: true,
-          type: true,
-          amount: true,
-          fee: true,
-          currency: true,
-          status: true,
-        },
+        select: ORDER_HEADLINE,
       },
     },
   });

@@ -3,6 +3,8 @@ import { DomainError } from "@/domain/errors";
 import { inTransaction } from "../db/transaction";
 import { type OrderFilter, orderDossier, searchOrders } from "../repositories/admin-orders";
 import { disputeOfOrder } from "../repositories/disputes";
+import { orderHeadline } from "./order-views";
+import { reversalView } from "./reverse-order";
 
 export async function findOrders(
   filter: OrderFilter,
@@ -10,13 +12,7 @@ export async function findOrders(
 ) {
   const rows = await inTransaction((tx) => searchOrders(tx, filter, page));
   return rows.map((o) => ({
-    id: o.id,
-    reference: o.reference,
-    type: o.type,
-    status: o.status,
-    currency: o.currency,
-    amount: o.amount,
-    fee: o.fee,
+    ...orderHeadline(o),
     commission: o.commission,
     customerPhone: o.customer.phone,
     customerName: o.customer.name,
@@ -77,16 +73,7 @@ export async function orderDetail(orderId: string) {
         balanceAfter: p.balanceAfter,
       })),
     })),
-    reversals: order.reversals.map((r) => ({
-      id: r.id,
-      status: r.status,
-      reason: r.reason,
-      requestedBy: r.requestedBy,
-      requestedAt: r.requestedAt,
-      decidedBy: r.decidedBy,
-      decidedAt: r.decidedAt,
-      decisionNote: r.decisionNote,
-    })),
+    reversals: order.reversals.map(reversalView),
     dispute: dispute
       ? {
           id: dispute.id,

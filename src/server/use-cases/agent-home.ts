@@ -8,7 +8,7 @@ import { currentSettings } from "../repositories/settings";
 import { findAgentByUserId } from "../repositories/users";
 import type { Actor } from "./actor";
 import { agentsOrderOf, readOrderNow } from "./order-step";
-import { type AgentOrderView, agentViewOf } from "./order-views";
+import { type AgentOrderView, agentViewOf, orderHeadline } from "./order-views";
 
 async function agentOf(actor: Actor) {
   return inTransaction(async (tx) => {
@@ -56,12 +56,7 @@ export async function agentHistory(actor: Actor, page: Page) {
   return inTransaction(async (tx) => {
     const rows = await ordersOfAgent(tx, agent.id, page);
     return rows.map((o) => ({
-      id: o.id,
-      reference: o.reference,
-      type: o.type,
-      status: o.status,
-      currency: o.currency,
-      amount: o.amount,
+      ...orderHeadline(o),
       commission: o.commission,
       customerPhone: maskPhone(o.customer.phone),
       createdAt: o.createdAt,

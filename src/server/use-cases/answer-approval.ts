@@ -1,18 +1,9 @@
 import { DomainError } from "@/domain/errors";
-import { transitionFor } from "@/domain/order-state";
 import { PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
-import { orderContext } from "../repositories/order-steps";
 import { findUserById } from "../repositories/users";
 import type { Actor } from "./actor";
 import { admitAttempt, forgetFailures, trustedPinKey } from "./failure-limits";
-import {
-  executionEntry,
-  keyOf,
-  ownOrderOf,
-  refuseUnlessFrom,
-  replayed,
-  takeStep,
-} from "./order-step";
+import { executionEntry, keyedMove, keyOf, moveOrder, ownOrderOf } from "./order-step";
 import { type CustomerOrderView, customerViewOf } from "./order-views";
 import { verifyUserPin } from "./verify-user-pin";
 
@@ -56,44 +47,23 @@ export async function answerApproval(
     orderId: input.orderId,
     approve: input.approve,
   });
-  const ctx = await orderContext(null, {
-    userId: actor.userId,
-    orderId: input.orderId,
-    key: input.idempotencyKey,
+  const { ctx, done } = await keyedMove(actor, input.orderId, idempotency, (ctx) => {
+    const order = ownOrderOf(ctx, actor);
+    return moveOrder(
+      actor,
+      order,
+      input.approve ? "approve" : "reject",
+      () =>
+        input.approve
+          ? {
+              approved: true,
+              detail: "Approved by the customer with their PIN",
+              entry: executionEntry(order, ctx.accounts, ctx.orderAgent?.shopName ?? "", "wallet"),
+            }
+          : { closeReason: "Rejected by the customer", releaseHold: true },
+      { idempotency, accounts: ctx.accounts },
+    );
   });
-  const done = ctx.replay
-    ? replayed(ctx.replay, idempotency)
-    : await (async () => {
-        const order = ownOrderOf(ctx, actor);
-        const action = input.approve ? "approve" : "reject";
-        const t = transitionFor(order.type, action);
-        await refuseUnlessFrom(order, t.from, action);
-        return takeStep(
-          null,
-          {
-            orderId: order.id,
-            from: t.from,
-            to: t.to,
-            time: "before-expiry",
-            actor,
-            ...(input.approve
-              ? {
-                  approved: true,
-                  detail: "Approved by the customer with their PIN",
-                  entry: executionEntry(
-                    order,
-                    ctx.accounts,
-                    ctx.orderAgent?.shopName ?? "",
-                    "wallet",
-                  ),
-                }
-              : { closeReason: "Rejected by the customer", releaseHold: true }),
-            idempotency,
-          },
-          action,
-          ctx.accounts,
-        );
-      })();
   return customerViewOf(done.order, {
     agentShopName: ctx.orderAgent?.shopName ?? null,
     balanceAfter: done.receiptBalance,

@@ -1,7 +1,6 @@
 import { parseTypedCode } from "@/domain/codes";
 import { DomainError } from "@/domain/errors";
 import { formatMinor } from "@/domain/money";
-import { transitionFor } from "@/domain/order-state";
 import { commissionFor } from "@/domain/pricing";
 import { TYPED_CODE_PER_AGENT } from "@/domain/rate-limits";
 import { planOf } from "@/domain/settings";
@@ -16,7 +15,7 @@ import { currentSettings, settingsVersion } from "../repositories/settings";
 import { hashToken, looksLikeToken } from "../security/order-token";
 import type { Actor } from "./actor";
 import { admitAttempt, takeBackAttempt } from "./failure-limits";
-import { activeAgentOf, takeStep } from "./order-step";
+import { activeAgentOf, moveOrder } from "./order-step";
 import { type AgentOrderView, agentViewOf } from "./order-views";
 
 export type ClaimInput = { token: string } | { code: string };
@@ -91,23 +90,16 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
       );
     }
   }
-  // The agent's plan, at the rates of the version the order was priced with: a rate
-  // change applies to orders created after it, like every other setting. A plan added
-  // since then is paid at its rates of today. Versions are cached: no query, usually.
-  const priced = await settingsVersion(null, order.configVersion);
-  const plan =
-    agent.commissionPlan in priced.commissionPlans
-      ? planOf(priced, agent.commissionPlan)
-      : planOf(priced, agent.commissionPlan, (await currentSettings(null)).settings);
-  const t = transitionFor(order.type, "claim");
-  const done = await takeStep(
-    null,
-    {
-      orderId: order.id,
-      from: t.from,
-      to: t.to,
-      time: "before-expiry",
-      actor,
+  const done = await moveOrder(actor, order, "claim", async () => {
+    // The agent's plan, at the rates of the version the order was priced with: a rate
+    // change applies to orders created after it, like every other setting. A plan added
+    // since then is paid at its rates of today. Versions are cached: no query, usually.
+    const priced = await settingsVersion(null, order.configVersion);
+    const plan =
+      agent.commissionPlan in priced.commissionPlans
+        ? planOf(priced, agent.commissionPlan)
+        : planOf(priced, agent.commissionPlan, (await currentSettings(null)).settings);
+    return {
       agentId: agent.id,
       // From the scan on, the counter needs time (count the cash, the customer's approval):
       // the order gets a full TTL again rather than expiring in the middle of it.
@@ -115,8 +107,7 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
         commission: commissionFor(order.type, order, plan),
         holdOpenSeconds: priced.orderTtlSeconds,
       },
-    },
-    "claim",
-  );
+    };
+  });
   return view(done.order);
 }

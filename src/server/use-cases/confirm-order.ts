@@ -1,14 +1,11 @@
-import { transitionFor } from "@/domain/order-state";
-import { orderContext } from "../repositories/order-steps";
 import type { Actor } from "./actor";
 import {
   activeAgentOf,
   agentsOrderOf,
   executionEntry,
+  keyedMove,
   keyOf,
-  refuseUnlessFrom,
-  replayed,
-  takeStep,
+  moveOrder,
 } from "./order-step";
 import { type AgentOrderView, agentViewOf } from "./order-views";
 
@@ -24,34 +21,20 @@ export async function confirmOrder(
   input: { orderId: string; idempotencyKey: string },
 ): Promise<AgentOrderView> {
   const idempotency = keyOf(input.idempotencyKey, "order.confirm", { orderId: input.orderId });
-  const ctx = await orderContext(null, {
-    userId: actor.userId,
-    orderId: input.orderId,
-    key: input.idempotencyKey,
+  const { ctx, done } = await keyedMove(actor, input.orderId, idempotency, (ctx) => {
+    const agent = activeAgentOf(ctx);
+    const order = agentsOrderOf(ctx, agent.id);
+    return moveOrder(
+      actor,
+      order,
+      "confirm",
+      () => ({
+        agentId: agent.id,
+        entry: executionEntry(order, ctx.accounts, agent.shopName, "float"),
+      }),
+      { idempotency, accounts: ctx.accounts },
+    );
   });
-  const done = ctx.replay
-    ? replayed(ctx.replay, idempotency)
-    : await (async () => {
-        const agent = activeAgentOf(ctx);
-        const order = agentsOrderOf(ctx, agent.id);
-        const t = transitionFor(order.type, "confirm");
-        await refuseUnlessFrom(order, t.from, "confirm");
-        return takeStep(
-          null,
-          {
-            orderId: order.id,
-            from: t.from,
-            to: t.to,
-            time: "before-expiry",
-            actor,
-            agentId: agent.id,
-            entry: executionEntry(order, ctx.accounts, agent.shopName, "float"),
-            idempotency,
-          },
-          "confirm",
-          ctx.accounts,
-        );
-      })();
   return agentViewOf(done.order, {
     customerPhone: ctx.customerPhone ?? "",
     floatAfter: done.receiptBalance,

@@ -5,7 +5,7 @@ import { ordersOfCustomer, type Page } from "../repositories/orders";
 import { findUserById } from "../repositories/users";
 import type { Actor } from "./actor";
 import { ownOrderOf, readOrderNow } from "./order-step";
-import { type CustomerOrderView, customerViewOf } from "./order-views";
+import { type CustomerOrderView, customerViewOf, orderHeadline, walletAmount } from "./order-views";
 
 export async function customerOverview(actor: Actor) {
   return inTransaction(async (tx) => {
@@ -27,14 +27,8 @@ export async function customerActivity(actor: Actor, page: Page) {
   return inTransaction(async (tx) => {
     const rows = await ordersOfCustomer(tx, actor.userId, page);
     return rows.map((o) => ({
-      id: o.id,
-      reference: o.reference,
-      type: o.type,
-      status: o.status,
-      currency: o.currency,
-      amount: o.amount,
-      fee: o.fee,
-      walletAmount: o.type === "CASH_IN" ? o.amount - o.fee : o.amount + o.fee,
+      ...orderHeadline(o),
+      walletAmount: walletAmount(o),
       agentShopName: o.agent?.shopName ?? null,
       createdAt: o.createdAt,
       expiresAt: o.expiresAt,

@@ -1,5 +1,4 @@
 import { DomainError } from "@/domain/errors";
-import { transitionFor } from "@/domain/order-state";
 import { appendAudit } from "../repositories/audit";
 import {
   closeDispute,
@@ -8,10 +7,9 @@ import {
   requestUphold,
 } from "../repositories/disputes";
 import { releaseDisputeHold } from "../repositories/ledger";
-import { applyOrderStep } from "../repositories/order-steps";
 import { findOrder } from "../repositories/orders";
 import type { Actor } from "./actor";
-import { executionEntryIn, undoEntryIn } from "./execute-order";
+import { executionEntryIn, operatorMove, undoEntryIn } from "./execute-order";
 import { idempotent } from "./idempotent";
 
 export type DisputeDecision = "UPHOLD" | "REJECT";
@@ -55,28 +53,23 @@ export function decideDispute(
     if (to === "UPHELD") {
       const order = (await findOrder(tx, dispute.orderId))!;
       const action = dispute.kind === "CASH_NOT_CREDITED" ? "creditDisputed" : "reverseDisputed";
-      const t = transitionFor(order.type, action);
       const reason = `Dispute upheld: ${input.note}`;
       // A shop that kept a customer's cash earns nothing on the order it is made to credit.
-      const { entry, explainShort } =
+      await operatorMove(
+        tx,
+        actor,
+        order,
+        action,
         action === "creditDisputed"
           ? await executionEntryIn(tx, order, 0n)
-          : await undoEntryIn(tx, order, `dispute upheld: ${input.note}`, actor.userId);
-      const r = await applyOrderStep(tx, {
-        orderId: order.id,
-        from: t.from,
-        to: t.to,
-        time: "any",
-        actor,
-        ...(action === "creditDisputed" ? { commission: 0n } : {}),
-        closeReason: reason,
-        detail: reason,
-        entry,
-      });
-      if (r.outcome === "short") throw explainShort(r.accountId);
-      if (r.outcome !== "done") {
-        throw new DomainError("CONFLICT", "The order has changed since the dispute opened");
-      }
+          : await undoEntryIn(tx, order, `dispute upheld: ${input.note}`, actor.userId),
+        {
+          ...(action === "creditDisputed" ? { commission: 0n } : {}),
+          closeReason: reason,
+          detail: reason,
+        },
+        "The order has changed since the dispute opened",
+      );
     } else {
       await notifyOrderChanged(tx, dispute.orderId);
     }

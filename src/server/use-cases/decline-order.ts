@@ -1,8 +1,6 @@
 import { DomainError } from "@/domain/errors";
-import { transitionFor } from "@/domain/order-state";
-import { orderContext } from "../repositories/order-steps";
 import type { Actor } from "./actor";
-import { agentsOrderOf, keyOf, replayed, takeStep } from "./order-step";
+import { agentsOrderOf, keyedMove, keyOf, moveOrder } from "./order-step";
 import { type AgentOrderView, agentViewOf } from "./order-views";
 
 /**
@@ -16,35 +14,22 @@ export async function declineOrder(
 ): Promise<AgentOrderView> {
   const { idempotencyKey, ...payload } = input;
   const idempotency = keyOf(idempotencyKey, "order.decline", payload);
-  const ctx = await orderContext(null, {
-    userId: actor.userId,
-    orderId: input.orderId,
-    key: idempotencyKey,
+  const { ctx, done } = await keyedMove(actor, input.orderId, idempotency, (ctx) => {
+    const agent = ctx.agent;
+    if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+    return moveOrder(
+      actor,
+      agentsOrderOf(ctx, agent.id),
+      "decline",
+      () => ({
+        agentId: agent.id,
+        closeReason: `Declined by ${agent.shopName}: ${input.reason}`,
+        detail: input.reason,
+        releaseHold: true,
+      }),
+      { idempotency },
+    );
   });
-  const done = ctx.replay
-    ? replayed(ctx.replay, idempotency)
-    : await (async () => {
-        const agent = ctx.agent;
-        if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
-        const order = agentsOrderOf(ctx, agent.id);
-        const t = transitionFor(order.type, "decline");
-        return takeStep(
-          null,
-          {
-            orderId: order.id,
-            from: t.from,
-            to: t.to,
-            time: "before-expiry",
-            actor,
-            agentId: agent.id,
-            closeReason: `Declined by ${agent.shopName}: ${input.reason}`,
-            detail: input.reason,
-            releaseHold: true,
-            idempotency,
-          },
-          "decline",
-        );
-      })();
   return agentViewOf(done.order, {
     customerPhone: ctx.customerPhone ?? "",
     floatAfter: null,

@@ -1,24 +1,57 @@
 import { DomainError } from "@/domain/errors";
 import { formatMinor } from "@/domain/money";
+import { type OrderAction, transitionFor } from "@/domain/order-state";
 import type { Tx } from "../db/transaction";
 import { accountsForOrder } from "../repositories/accounts";
-import type { OrderStep } from "../repositories/order-steps";
+import { applyOrderStep, type OrderStep, type StepDone } from "../repositories/order-steps";
 import type { OrderRow } from "../repositories/orders";
 import { executionPostingsOf } from "../repositories/reversals";
 import { agentShop } from "../repositories/users";
+import type { Actor } from "./actor";
 import { executionEntry, shortOf } from "./order-step";
 
 // The journal entries of the operators' remedies, built inside their transactions (the
 // counter's commands read what they need in one statement instead: order-step.ts).
 
 type Entry = NonNullable<OrderStep["entry"]>;
+type Money = { entry: Entry; explainShort: (accountId: bigint) => DomainError };
+
+/**
+ * An operator's remedy moves the order inside the operator's transaction (a reversal, an
+ * upheld dispute): at any time, with `money`'s entry. An account that cannot cover its part
+ * is named; an order that moved meanwhile is refused with `changed`, and the transaction
+ * rolls back with it.
+ */
+export async function operatorMove(
+  tx: Tx,
+  actor: Actor,
+  order: OrderRow,
+  action: OrderAction,
+  money: Money,
+  fields: { closeReason: string; detail: string; commission?: bigint },
+  changed: string,
+): Promise<StepDone & { outcome: "done" }> {
+  const t = transitionFor(order.type, action);
+  const r = await applyOrderStep(tx, {
+    orderId: order.id,
+    from: t.from,
+    to: t.to,
+    time: "any",
+    actor,
+    ...fields,
+    entry: money.entry,
+  });
+  if (r.outcome === "short") throw money.explainShort(r.accountId);
+  if (r.outcome !== "done") throw new DomainError("CONFLICT", changed);
+  return r;
+}
 
 /** The entry that executes `order` with the given commission (a dispute's credit pays none). */
 export async function executionEntryIn(
   tx: Tx,
   order: OrderRow,
   commission: bigint,
-): Promise<{ entry: Entry; explainShort: (accountId: bigint) => DomainError }> {
+): Promise<Money> {
   if (!order.agentId) throw new Error(`order ${order.id} has no agent`);
   const agent = (await agentShop(tx, order.agentId))!;
   const accounts = await accountsForOrder(
@@ -44,7 +77,7 @@ export async function undoEntryIn(
   order: OrderRow,
   reason: string,
   actorId: string,
-): Promise<{ entry: Entry; explainShort: (accountId: bigint) => DomainError }> {
+): Promise<Money> {
   const original = await executionPostingsOf(tx, order.id);
   return {
     entry: {

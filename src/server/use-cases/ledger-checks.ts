@@ -1,6 +1,7 @@
 import { inTransaction } from "../db/transaction";
 import {
   accountCount,
+  ledgerFingerprintRow,
   reconciliationDifferences,
   trialBalanceRows,
 } from "../repositories/ledger-checks";
@@ -38,4 +39,16 @@ export async function reconcile() {
       checkedAt: new Date(),
     };
   });
+}
+
+/** The journal's size and a hash of every posting: equal on a faithful copy of the books. */
+export async function ledgerFingerprint() {
+  const row = await inTransaction((tx) => ledgerFingerprintRow(tx));
+  return {
+    journalEntries: Number(row.entries),
+    lastEntryId: row.last_entry_id,
+    postings: Number(row.postings),
+    lastPostingId: row.last_posting_id,
+    postingsMd5: row.postings_md5,
+  };
 }

@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { requireDisputable } from "@/domain/disputes";
 import { DomainError } from "@/domain/errors";
-import type { Tx } from "../db/transaction";
 import { accountsForOrder } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import { insertDispute, notifyOrderChanged, recordDisputeHold } from "../repositories/disputes";
 import { holdForDispute } from "../repositories/ledger";
-import { findOrder, type OrderRow } from "../repositories/orders";
+import { findOrder } from "../repositories/orders";
 import { agentShop } from "../repositories/users";
 import type { Actor } from "./actor";
 import { idempotent } from "./idempotent";
+import { ownOrderOf } from "./order-step";
 import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
 
 /**
@@ -29,7 +29,7 @@ export function openDispute(
     "order.dispute",
     payload,
     async (tx) => {
-      const order = await ownOrder(tx, actor, input.orderId);
+      const order = ownOrderOf({ order: await findOrder(tx, input.orderId) }, actor);
       const kind = requireDisputable(
         {
           type: order.type,
@@ -79,13 +79,4 @@ export function openDispute(
     },
     customerViewAtRest,
   );
-}
-
-/** The customer's own order, or NOT_FOUND (never reveal that someone else's exists). */
-async function ownOrder(tx: Tx, actor: Actor, orderId: string): Promise<OrderRow> {
-  const order = await findOrder(tx, orderId);
-  if (!order || order.customerId !== actor.userId) {
-    throw new DomainError("NOT_FOUND", "We could not find that order");
-  }
-  return order;
 }

@@ -1,7 +1,12 @@
 import { DomainError } from "@/domain/errors";
-import { isLive, type OrderAction, type OrderStatus, refusalFor } from "@/domain/order-state";
+import {
+  isLive,
+  type OrderAction,
+  type OrderStatus,
+  refusalFor,
+  transitionFor,
+} from "@/domain/order-state";
 import { executionPostings } from "@/domain/postings";
-import type { Runner } from "../db/sql";
 import {
   applyOrderStep,
   type OrderContext,
@@ -23,6 +28,8 @@ import { requestHash } from "./idempotent";
  * them. The write re-checks everything the decision relied on that another caller could
  * change, so a race still lets exactly one caller through.
  */
+
+type Idempotency = ReturnType<typeof keyOf>;
 
 /** An idempotency key with the fingerprint of the request it came with. */
 export function keyOf(key: string, operation: string, payload: unknown) {
@@ -84,29 +91,62 @@ export function shortOf(accountId: bigint, accounts: OrderContext["accounts"]): 
   return new DomainError("INSUFFICIENT_BALANCE", "The customer's wallet cannot cover this order");
 }
 
+/** What a counter move writes besides the transition itself. */
+type MoveFields = Omit<OrderStep, "orderId" | "from" | "to" | "time" | "actor" | "idempotency">;
+
 /**
- * Applies a step and turns every outcome other than "done" into what the person is told. A
- * step refused because the order's time is up first expires it (releasing a cash-out's
- * hold), so the order does not stay live until the sweep comes by.
+ * A person's move on an order they may touch (claim, confirm, answer, cancel, decline): the
+ * domain's transition for `action`, refused at once when the order read is not in a state
+ * it starts from, then `fields` (built only now: an unclaimed order has no agent to pay)
+ * written by one guarded order_step before the order's expiry. Every outcome other than
+ * "done" becomes what the person is told; a move refused because the order's time is up
+ * expires it first (releasing a cash-out's hold), so it does not stay live until the sweep.
  */
-export async function takeStep(
-  db: Runner,
-  step: OrderStep,
+export async function moveOrder(
+  actor: Actor,
+  order: OrderRow,
   action: OrderAction,
-  accounts: OrderContext["accounts"] = {},
+  fields: () => MoveFields | Promise<MoveFields>,
+  options: { idempotency?: Idempotency; accounts?: OrderContext["accounts"] } = {},
 ): Promise<StepDone> {
-  const r = await applyOrderStep(db, step);
+  const t = transitionFor(order.type, action);
+  await refuseUnlessFrom(order, t.from, action);
+  const step: OrderStep = {
+    orderId: order.id,
+    from: t.from,
+    to: t.to,
+    time: "before-expiry",
+    actor,
+    ...(await fields()),
+    ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+  };
+  const r = await applyOrderStep(null, step);
   switch (r.outcome) {
     case "done":
       return r;
     case "replay":
       return replayed(r, step.idempotency!);
     case "short":
-      throw shortOf(r.accountId, accounts);
+      throw shortOf(r.accountId, options.accounts ?? {});
     case "refused":
       if (!r.order) throw new DomainError("NOT_FOUND", "We could not find that order");
-      return refuse(db, r.order, action, r.overdue);
+      return refuse(r.order, action, r.overdue);
   }
+}
+
+/**
+ * A keyed move: one read of the order with what its key already answered; that answer
+ * again when the key was used before, else `decide`'s move.
+ */
+export async function keyedMove(
+  actor: Actor,
+  orderId: string,
+  idempotency: Idempotency,
+  decide: (ctx: OrderContext) => Promise<StepDone>,
+): Promise<{ ctx: OrderContext; done: StepDone }> {
+  const ctx = await orderContext(null, { userId: actor.userId, orderId, key: idempotency.key });
+  const done = ctx.replay ? replayed(ctx.replay, idempotency) : await decide(ctx);
+  return { ctx, done };
 }
 
 /**
@@ -114,14 +154,9 @@ export async function takeStep(
  * up is expired first (releasing a cash-out's hold), so it does not stay live until the
  * sweep comes by.
  */
-async function refuse(
-  db: Runner,
-  order: OrderRow,
-  action: OrderAction,
-  overdue: boolean,
-): Promise<never> {
+async function refuse(order: OrderRow, action: OrderAction, overdue: boolean): Promise<never> {
   if (isLive(order.status) && overdue) {
-    if (db === null) await expireIfDue(order.id);
+    await expireIfDue(order.id);
     throw refusalFor(order.type, action, "EXPIRED");
   }
   throw refusalFor(order.type, action, order.status);
@@ -138,7 +173,7 @@ export async function refuseUnlessFrom(
   action: OrderAction,
 ): Promise<void> {
   if (!from.includes(order.status)) {
-    await refuse(null, order, action, order.expiresAt <= new Date());
+    await refuse(order, action, order.expiresAt <= new Date());
   }
 }
 
@@ -167,7 +202,7 @@ export function agentsOrderOf(ctx: OrderContext, agentId: string): OrderRow {
 }
 
 /** The customer's own order, or NOT_FOUND (never reveal that someone else's exists). */
-export function ownOrderOf(ctx: OrderContext, actor: Actor): OrderRow {
+export function ownOrderOf(ctx: Pick<OrderContext, "order">, actor: Actor): OrderRow {
   if (!ctx.order || ctx.order.customerId !== actor.userId) {
     throw new DomainError("NOT_FOUND", "We could not find that order");
   }

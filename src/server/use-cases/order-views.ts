@@ -86,7 +86,24 @@ export interface AgentOrderView {
   dispute: DisputeView | null;
 }
 
-function walletAmount(o: OrderRow): bigint {
+type Money = Pick<OrderRow, "type" | "amount" | "fee">;
+
+/** What every list and screen says of an order: which it is, where it stands, its money. */
+export function orderHeadline(
+  o: Pick<OrderRow, "id" | "reference" | "type" | "status" | "currency" | "amount" | "fee">,
+) {
+  const { id, reference, type, status, currency, amount, fee } = o;
+  return { id, reference, type, status, currency, amount, fee };
+}
+
+/** When the order was made, is due, was taken and ended, and why it ended. */
+function orderClock(o: OrderRow) {
+  const { createdAt, expiresAt, claimedAt, completedAt, closedAt, closeReason } = o;
+  return { createdAt, expiresAt, claimedAt, completedAt, closedAt, closeReason };
+}
+
+/** What the wallet receives (cash-in) or pays (cash-out, amount + fee). */
+export function walletAmount(o: Money): bigint {
   return o.type === "CASH_IN" ? o.amount - o.fee : o.amount + o.fee;
 }
 
@@ -98,20 +115,9 @@ export function customerViewOf(
   const live = isLive(o.status);
   const dispute = live ? null : known.dispute;
   return {
-    id: o.id,
-    reference: o.reference,
-    type: o.type,
-    status: o.status,
-    currency: o.currency,
-    amount: o.amount,
-    fee: o.fee,
+    ...orderHeadline(o),
     walletAmount: walletAmount(o),
-    createdAt: o.createdAt,
-    expiresAt: o.expiresAt,
-    claimedAt: o.claimedAt,
-    completedAt: o.completedAt,
-    closedAt: o.closedAt,
-    closeReason: o.closeReason,
+    ...orderClock(o),
     agentShopName: known.agentShopName,
     token: live ? orderToken(o.id) : null,
     typedCode: live ? o.typedCode : null,
@@ -152,21 +158,10 @@ export function agentViewOf(
   known: { customerPhone: string; floatAfter: bigint | null; dispute: DisputeView | null },
 ): AgentOrderView {
   return {
-    id: o.id,
-    reference: o.reference,
-    type: o.type,
-    status: o.status,
-    currency: o.currency,
-    amount: o.amount,
-    fee: o.fee,
+    ...orderHeadline(o),
     commission: o.commission,
     customerPhone: maskPhone(known.customerPhone),
-    createdAt: o.createdAt,
-    expiresAt: o.expiresAt,
-    claimedAt: o.claimedAt,
-    completedAt: o.completedAt,
-    closedAt: o.closedAt,
-    closeReason: o.closeReason,
+    ...orderClock(o),
     cash: o.amount,
     floatAfter: known.floatAfter,
     dispute: isLive(o.status) ? null : known.dispute,

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
-import { transitionFor } from "@/domain/order-state";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
-import { applyOrderStep } from "../repositories/order-steps";
 import { findOrder } from "../repositories/orders";
 import {
   decideReversal as decide,
@@ -13,7 +11,7 @@ import {
   reversalsPage,
 } from "../repositories/reversals";
 import type { Actor } from "./actor";
-import { undoEntryIn } from "./execute-order";
+import { operatorMove, undoEntryIn } from "./execute-order";
 import { idempotent } from "./idempotent";
 
 /** The maker: asks for a completed order to be undone, with a reason. Moves no money. */
@@ -91,21 +89,15 @@ export async function decideReversal(
       throw new DomainError("CONFLICT", "This reversal was already decided by another operator");
     if (input.approve) {
       const order = (await findOrder(tx, reversal.orderId))!;
-      const t = transitionFor(order.type, "reverse");
-      const { entry, explainShort } = await undoEntryIn(tx, order, reversal.reason, actor.userId);
-      const r = await applyOrderStep(tx, {
-        orderId: order.id,
-        from: t.from,
-        to: t.to,
-        time: "any",
+      const r = await operatorMove(
+        tx,
         actor,
-        closeReason: `Reversed: ${reversal.reason}`,
-        detail: reversal.reason,
-        entry,
-      });
-      if (r.outcome === "short") throw explainShort(r.accountId);
-      if (r.outcome !== "done")
-        throw new DomainError("CONFLICT", "The order is no longer completed");
+        order,
+        "reverse",
+        await undoEntryIn(tx, order, reversal.reason, actor.userId),
+        { closeReason: `Reversed: ${reversal.reason}`, detail: reversal.reason },
+        "The order is no longer completed",
+      );
       await linkReversalEntry(tx, reversal.id, r.entryId!);
     }
     await appendAudit(tx, {
@@ -138,16 +130,13 @@ export async function listReversals(input: {
   const rows = await inTransaction((tx) =>
     reversalsPage(tx, input.status, input.limit, input.before),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    orderId: r.orderId,
-    status: r.status,
-    reason: r.reason,
-    requestedBy: r.requestedBy,
-    requestedAt: r.requestedAt,
-    decidedBy: r.decidedBy,
-    decidedAt: r.decidedAt,
-    decisionNote: r.decisionNote,
-    order: r.order,
-  }));
+  return rows.map((r) => ({ ...reversalView(r), orderId: r.orderId, order: r.order }));
+}
+
+type ReversalRow = Awaited<ReturnType<typeof reversalsPage>>[number];
+
+/** A reversal request as operators see it: who asked, why, who decided and what. */
+export function reversalView(r: Omit<ReversalRow, "order">) {
+  const { id, status, reason, requestedBy, requestedAt, decidedBy, decidedAt, decisionNote } = r;
+  return { id, status, reason, requestedBy, requestedAt, decidedBy, decidedAt, decisionNote };
 }

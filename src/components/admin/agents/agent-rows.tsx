@@ -8,6 +8,7 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
+import { type Column, RowPanel } from "../shared/data-table";
 import { Notice } from "../shared/notice";
 import { type AdminAgent, formatDay } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
@@ -15,8 +16,18 @@ import { MOVES, type MoneyMove, MoneyMoveForm } from "./money-move-form";
 import { PlanForm } from "./plan-form";
 import { SuspendForm } from "./suspend-form";
 
-/** Must match the header cells of AgentsTable, so an open form spans the whole row. */
-const AGENT_COLUMNS = 9;
+/** The agents table's headings; an open form under a row spans all of them. */
+export const AGENT_COLUMNS: readonly Column[] = [
+  { label: "Shop" },
+  { label: "Owner" },
+  { label: "Location" },
+  { label: "Status" },
+  { label: "Float", num: true },
+  { label: "Commission", num: true },
+  { label: "Last 7 days", num: true },
+  { label: "Onboarded" },
+  { label: "Actions", num: true },
+];
 
 type Panel = MoneyMove | "SUSPEND" | "PLAN";
 
@@ -147,33 +158,31 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
         </td>
       </tr>
       {hasPanel ? (
-        <tr>
-          <td colSpan={AGENT_COLUMNS} className={styles.panel}>
-            {panel === "SUSPEND" ? (
-              <div className={styles.panelBox}>
-                <SuspendForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
-              </div>
-            ) : panel === "PLAN" ? (
-              <div className={styles.panelBox}>
-                <PlanForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
-              </div>
-            ) : panel ? (
-              <div className={styles.panelBox}>
-                <MoneyMoveForm
-                  key={panel}
-                  agent={agent}
-                  move={panel}
-                  onDone={done}
-                  onCancel={() => setPanel(null)}
-                />
-              </div>
-            ) : notice ? (
-              <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
-            ) : (
-              <ErrorNote error={reactivate.error} />
-            )}
-          </td>
-        </tr>
+        <RowPanel columns={AGENT_COLUMNS.length}>
+          {panel === "SUSPEND" ? (
+            <div className={styles.panelBox}>
+              <SuspendForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
+            </div>
+          ) : panel === "PLAN" ? (
+            <div className={styles.panelBox}>
+              <PlanForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
+            </div>
+          ) : panel ? (
+            <div className={styles.panelBox}>
+              <MoneyMoveForm
+                key={panel}
+                agent={agent}
+                move={panel}
+                onDone={done}
+                onCancel={() => setPanel(null)}
+              />
+            </div>
+          ) : notice ? (
+            <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
+          ) : (
+            <ErrorNote error={reactivate.error} />
+          )}
+        </RowPanel>
       ) : null}
     </tbody>
   );

@@ -2,20 +2,29 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useSession } from "@/components/ui/session";
 import { formatMinor } from "@/domain/money";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
-import { ActorLabel } from "../shared/actor-label";
+import { ActorAt } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
-import { LoadFailed, TableSkeleton } from "../shared/load-states";
+import { type Column, DataTable, Loaded, RowPanel } from "../shared/data-table";
+import { DecisionButtons } from "../shared/decision-buttons";
 import { Notice } from "../shared/notice";
-import { formatMoment, type MoneyRequest } from "../shared/types";
+import type { MoneyRequest } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { MOVES } from "./money-move-form";
+
+const MONEY_REQUEST_COLUMNS: readonly Column[] = [
+  { label: "Movement" },
+  { label: "Agent" },
+  { label: "Amount", num: true },
+  { label: "Bank reference" },
+  { label: "Recorded by" },
+  { label: "Decision" },
+];
 
 /**
  * Bank movements beyond what one operator may move alone: one operator recorded them,
@@ -29,35 +38,19 @@ export function MoneyRequestsCard() {
     <section className="card stack" aria-labelledby="money-requests-title">
       <h2 id="money-requests-title">Waiting for a second operator</h2>
       {notice ? <Notice onDismiss={() => setNotice(null)}>{notice}</Notice> : null}
-      {requests.isPending ? (
-        <TableSkeleton label="Loading movements waiting for approval" />
-      ) : !requests.data ? (
-        <LoadFailed
-          error={requests.error}
-          busy={requests.isFetching}
-          onRetry={() => void requests.refetch()}
-        />
-      ) : requests.data.length === 0 ? (
-        <p className="muted small">No bank movement is waiting for approval.</p>
-      ) : (
-        <table className={styles.table} data-testid="money-requests">
-          <thead>
-            <tr>
-              <th scope="col">Movement</th>
-              <th scope="col">Agent</th>
-              <th scope="col" className={styles.num}>
-                Amount
-              </th>
-              <th scope="col">Bank reference</th>
-              <th scope="col">Recorded by</th>
-              <th scope="col">Decision</th>
-            </tr>
-          </thead>
-          {requests.data.map((r) => (
-            <MoneyRequestRow key={r.id} request={r} onDecided={setNotice} />
-          ))}
-        </table>
-      )}
+      <Loaded query={requests} label="Loading movements waiting for approval">
+        {(waiting) =>
+          waiting.length === 0 ? (
+            <p className="muted small">No bank movement is waiting for approval.</p>
+          ) : (
+            <DataTable testId="money-requests" columns={MONEY_REQUEST_COLUMNS}>
+              {waiting.map((r) => (
+                <MoneyRequestRow key={r.id} request={r} onDecided={setNotice} />
+              ))}
+            </DataTable>
+          )
+        }
+      </Loaded>
     </section>
   );
 }
@@ -91,7 +84,6 @@ function MoneyRequestRow({
     }),
   );
   const mine = session?.user.id === request.requestedBy;
-  const pressed = decide.isPending ? decide.variables.approve : null;
   const send = (approve: boolean) =>
     decide.mutate({
       requestId: request.id,
@@ -108,41 +100,23 @@ function MoneyRequestRow({
         </td>
         <td className={styles.mono}>{request.externalRef}</td>
         <td>
-          <ActorLabel id={request.requestedBy} />
-          <div className={`muted small ${styles.nowrap}`}>{formatMoment(request.requestedAt)}</div>
+          <ActorAt id={request.requestedBy} at={request.requestedAt} />
         </td>
         <td>
           {mine ? (
             <span className="muted small">You recorded this: another operator decides.</span>
           ) : (
-            <div className="row" style={{ gap: "0.4rem" }}>
-              <Button
-                variant="primary"
-                className={styles.tableButton}
-                busy={pressed === true}
-                disabled={decide.isPending}
-                onClick={() => send(true)}
-              >
-                Approve
-              </Button>
-              <Button
-                className={styles.tableButton}
-                busy={pressed === false}
-                disabled={decide.isPending}
-                onClick={() => send(false)}
-              >
-                Reject
-              </Button>
-            </div>
+            <DecisionButtons
+              pending={decide.isPending ? decide.variables.approve : null}
+              onDecide={send}
+            />
           )}
         </td>
       </tr>
       {decide.error ? (
-        <tr>
-          <td colSpan={6} className={styles.panel}>
-            <ErrorNote error={decide.error} />
-          </td>
-        </tr>
+        <RowPanel columns={MONEY_REQUEST_COLUMNS.length}>
+          <ErrorNote error={decide.error} />
+        </RowPanel>
       ) : null}
     </tbody>
   );

@@ -3,48 +3,27 @@
 import Link from "next/link";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
+import { type Column, PagedTable } from "../shared/data-table";
 import { JsonChange } from "../shared/json-change";
-import { LoadFailed, TableSkeleton } from "../shared/load-states";
-import { PagesFooter } from "../shared/pages-footer";
 import { type AuditRow, formatMoment, shortId } from "../shared/types";
 import { type AuditSearch, useAuditPages } from "./use-audit-pages";
 
 export function AuditTable({ search, filtered }: { search: AuditSearch; filtered: boolean }) {
-  const audit = useAuditPages(search);
-  const rows = audit.data?.pages.flat() ?? [];
-
-  if (audit.isPending) return <TableSkeleton label="Loading the audit log" />;
-  if (!audit.data) {
-    return (
-      <LoadFailed
-        error={audit.error}
-        busy={audit.isFetching}
-        onRetry={() => void audit.refetch()}
-      />
-    );
-  }
-  if (rows.length === 0) {
-    return (
-      <p className="muted center" data-testid="audit-empty">
-        {filtered
-          ? "Nothing in the audit log matches this search."
-          : "The audit log is empty: nothing has changed yet."}
-      </p>
-    );
-  }
   return (
-    <div className="stack">
-      <table className={styles.table} data-testid="audit-table">
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Entity</th>
-            <th scope="col">IP</th>
-            <th scope="col">Before → after</th>
-          </tr>
-        </thead>
+    <PagedTable
+      pages={useAuditPages(search)}
+      label="Loading the audit log"
+      testId="audit"
+      columns={AUDIT_COLUMNS}
+      empty={
+        filtered
+          ? "Nothing in the audit log matches this search."
+          : "The audit log is empty: nothing has changed yet."
+      }
+      noun={["event", "events"]}
+      filtered={filtered}
+    >
+      {(rows) => (
         <tbody>
           {rows.map((row) => (
             <tr key={String(row.id)} data-testid="audit-row">
@@ -63,16 +42,19 @@ export function AuditTable({ search, filtered }: { search: AuditSearch; filtered
             </tr>
           ))}
         </tbody>
-      </table>
-      <PagesFooter
-        pages={audit}
-        count={rows.length}
-        noun={["event", "events"]}
-        filtered={filtered}
-      />
-    </div>
+      )}
+    </PagedTable>
   );
 }
+
+const AUDIT_COLUMNS: readonly Column[] = [
+  { label: "Time" },
+  { label: "Actor" },
+  { label: "Action" },
+  { label: "Entity" },
+  { label: "IP" },
+  { label: "Before → after" },
+];
 
 /** Where the entity has a page of its own, the row leads there. */
 function Entity({ row }: { row: AuditRow }) {

@@ -2,13 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { BackLink } from "../shared/back-link";
+import { DataTable } from "../shared/data-table";
+import { Fact } from "../shared/fact";
 import { LoadFailed } from "../shared/load-states";
-import { OrderListTable } from "../shared/order-list-table";
+import { OrderListRows, orderColumns } from "../shared/order-list-table";
 import { formatDay } from "../shared/types";
 
 export function CustomerDetailScreen({ userId }: { userId: string }) {
@@ -86,21 +87,14 @@ function CustomerDetail({ userId }: { userId: string }) {
         {c.accounts.length === 0 ? (
           <p className="muted">No wallet yet.</p>
         ) : (
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">Currency</th>
-                <th scope="col" className={styles.num}>
-                  Balance
-                </th>
-                <th scope="col" className={styles.num}>
-                  On hold
-                </th>
-                <th scope="col" className={styles.num}>
-                  Ledger
-                </th>
-              </tr>
-            </thead>
+          <DataTable
+            columns={[
+              { label: "Currency" },
+              { label: "Balance", num: true },
+              { label: "On hold", num: true },
+              { label: "Ledger", num: true },
+            ]}
+          >
             <tbody>
               {c.accounts.map((a) => (
                 <tr key={a.id.toString()}>
@@ -117,7 +111,7 @@ function CustomerDetail({ userId }: { userId: string }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
       <section className="card stack">
@@ -127,25 +121,14 @@ function CustomerDetail({ userId }: { userId: string }) {
             No orders yet.
           </p>
         ) : (
-          <OrderListTable
-            orders={c.recentOrders}
-            withParties={false}
-            testId="customer-orders-table"
-          />
+          <DataTable testId="customer-orders-table" columns={orderColumns(false)}>
+            <OrderListRows orders={c.recentOrders} withParties={false} />
+          </DataTable>
         )}
         {c.recentOrders.length >= 20 ? (
           <p className="muted small">Only the 20 most recent orders are shown.</p>
         ) : null}
       </section>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -8,12 +8,21 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
+import { type Column, RowPanel } from "../shared/data-table";
 import { Notice } from "../shared/notice";
 import { type AdminCustomer, formatDay } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
-/** Must match the header cells of CustomersTable, so a message spans the whole row. */
-const CUSTOMER_COLUMNS = 7;
+/** The customers table's headings; a message under a row spans all of them. */
+export const CUSTOMER_COLUMNS: readonly Column[] = [
+  { label: "Name" },
+  { label: "Phone" },
+  { label: "Status" },
+  { label: "KYC tier" },
+  { label: "Wallet", num: true },
+  { label: "Joined" },
+  { label: "Actions", num: true },
+];
 
 const TIERS = [1, 2, 3] as const;
 
@@ -101,7 +110,7 @@ export function CustomerRows({
         <td className={styles.nowrap}>{formatDay(customer.createdAt)}</td>
         <td>
           <div className={styles.customerActions}>
-            <label className={styles.srOnly} htmlFor={`${id}-tier`}>
+            <label className="sr-only" htmlFor={`${id}-tier`}>
               KYC tier for {customer.name}
             </label>
             <select
@@ -138,15 +147,13 @@ export function CustomerRows({
         </td>
       </tr>
       {notice || update.error ? (
-        <tr>
-          <td colSpan={CUSTOMER_COLUMNS} className={styles.panel}>
-            {notice ? (
-              <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
-            ) : (
-              <ErrorNote error={update.error} />
-            )}
-          </td>
-        </tr>
+        <RowPanel columns={CUSTOMER_COLUMNS.length}>
+          {notice ? (
+            <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
+          ) : (
+            <ErrorNote error={update.error} />
+          )}
+        </RowPanel>
       ) : null}
     </tbody>
   );

@@ -6,12 +6,11 @@ import { Button } from "@/components/ui/button";
 import { formatMinor } from "@/domain/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
+import { PagedTable } from "../shared/data-table";
 import { FormField } from "../shared/form-field";
-import { LoadFailed, TableSkeleton } from "../shared/load-states";
-import { PagesFooter } from "../shared/pages-footer";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { normalisePhone, useUrlFilters } from "../shared/use-url-filters";
-import { CustomerRows } from "./customer-rows";
+import { CUSTOMER_COLUMNS, CustomerRows } from "./customer-rows";
 import { useCustomerPages } from "./use-customer-pages";
 
 export function CustomersScreen() {
@@ -102,50 +101,20 @@ function CustomersTable({ phone }: { phone: string | undefined }) {
       }
     }
   }
-  const rows = customers.data?.pages.flat() ?? [];
-
-  if (customers.isPending) return <TableSkeleton label="Loading customers" />;
-  if (!customers.data) {
-    return (
-      <LoadFailed
-        error={customers.error}
-        busy={customers.isFetching}
-        onRetry={() => void customers.refetch()}
-      />
-    );
-  }
-  if (rows.length === 0) {
-    return (
-      <p className="muted center" data-testid="customers-empty">
-        {phone
-          ? `No customer has the phone number ${phone}.`
-          : "No customers yet. They appear here once they sign up in the customer app."}
-      </p>
-    );
-  }
   return (
-    <div className="stack">
-      <table className={styles.table} data-testid="customers-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Phone</th>
-            <th scope="col">Status</th>
-            <th scope="col">KYC tier</th>
-            <th scope="col" className={styles.num}>
-              Wallet
-            </th>
-            <th scope="col">Joined</th>
-            <th scope="col" className={styles.num}>
-              Actions
-            </th>
-          </tr>
-        </thead>
-        {rows.map((c) => (
-          <CustomerRows key={c.id} customer={c} tierHints={tierHints} />
-        ))}
-      </table>
-      <PagesFooter pages={customers} count={rows.length} noun={["customer", "customers"]} />
-    </div>
+    <PagedTable
+      pages={customers}
+      label="Loading customers"
+      testId="customers"
+      columns={CUSTOMER_COLUMNS}
+      empty={
+        phone
+          ? `No customer has the phone number ${phone}.`
+          : "No customers yet. They appear here once they sign up in the customer app."
+      }
+      noun={["customer", "customers"]}
+    >
+      {(rows) => rows.map((c) => <CustomerRows key={c.id} customer={c} tierHints={tierHints} />)}
+    </PagedTable>
   );
 }

@@ -3,7 +3,6 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useSession } from "@/components/ui/session";
@@ -13,13 +12,23 @@ import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
+import { type Column, RowPanel } from "../shared/data-table";
+import { DecisionButtons } from "../shared/decision-buttons";
 import { DisputeBadge } from "../shared/dispute-badge";
 import { FormField } from "../shared/form-field";
 import { type AdminDispute, formatMoment } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
-/** Must match the header cells of DisputesTable, so a refusal spans the whole row. */
-export const DISPUTE_COLUMNS = 7;
+/** The disputes table's headings; a refusal under a row spans all of them. */
+export const DISPUTE_COLUMNS: readonly Column[] = [
+  { label: "Order" },
+  { label: "Problem" },
+  { label: "Customer" },
+  { label: "Shop" },
+  { label: "Amount", num: true },
+  { label: "Status" },
+  { label: "Decision", num: true },
+];
 
 type Decision = "UPHOLD" | "REJECT";
 
@@ -73,7 +82,6 @@ export function DisputeRows({
   const mine = session?.user.id === dispute.upholdRequestedBy;
   const waiting = dispute.status === "UPHOLD_REQUESTED";
   const open = dispute.status === "OPEN" || waiting;
-  const pressed = decide.isPending ? decide.variables.decision : null;
   return (
     <tbody data-testid="dispute-row">
       <tr>
@@ -159,25 +167,12 @@ export function DisputeRows({
                 maxLength={500}
                 compact
               />
-              <div className="row" style={{ gap: "0.4rem", justifyContent: "flex-end" }}>
-                <Button
-                  variant="primary"
-                  className={styles.tableButton}
-                  busy={pressed === "UPHOLD"}
-                  disabled={decide.isPending}
-                  onClick={() => send("UPHOLD")}
-                >
-                  {waiting ? "Confirm uphold" : "Uphold"}
-                </Button>
-                <Button
-                  className={styles.tableButton}
-                  busy={pressed === "REJECT"}
-                  disabled={decide.isPending}
-                  onClick={() => send("REJECT")}
-                >
-                  Reject
-                </Button>
-              </div>
+              <DecisionButtons
+                pending={decide.isPending ? decide.variables.decision === "UPHOLD" : null}
+                onDecide={(uphold) => send(uphold ? "UPHOLD" : "REJECT")}
+                approveLabel={waiting ? "Confirm uphold" : "Uphold"}
+                end
+              />
               <span className="muted small">
                 {waiting
                   ? "Confirming moves the money now."
@@ -188,11 +183,9 @@ export function DisputeRows({
         </td>
       </tr>
       {decide.error ? (
-        <tr>
-          <td colSpan={DISPUTE_COLUMNS} className={styles.panel}>
-            <ErrorNote error={decide.error} />
-          </td>
-        </tr>
+        <RowPanel columns={DISPUTE_COLUMNS.length}>
+          <ErrorNote error={decide.error} />
+        </RowPanel>
       ) : null}
     </tbody>
   );

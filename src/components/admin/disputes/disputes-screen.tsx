@@ -1,24 +1,22 @@
 "use client";
 
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import styles from "../shared/admin.module.css";
-import { LoadFailed, TableSkeleton } from "../shared/load-states";
+import { PagedTable } from "../shared/data-table";
 import { Notice } from "../shared/notice";
-import { PagesFooter } from "../shared/pages-footer";
+import { type Tab, TabLinks } from "../shared/tab-links";
 import { oneOf } from "../shared/use-url-filters";
-import { DisputeRows } from "./dispute-rows";
+import { DISPUTE_COLUMNS, DisputeRows } from "./dispute-rows";
 import { useDisputePages } from "./use-dispute-pages";
 
-type Tab = "open" | "decided";
+type View = "open" | "decided";
 
-const TABS: { value: Tab; label: string }[] = [
-  { value: "open", label: "Open" },
-  { value: "decided", label: "Decided" },
+const TABS: Tab<View>[] = [
+  { value: "open", label: "Open", href: "/admin/disputes" },
+  { value: "decided", label: "Decided", href: "/admin/disputes?tab=decided" },
 ];
 
-const EMPTY: Record<Tab, string> = {
+const EMPTY: Record<View, string> = {
   open: "No open disputes. Customers' reports appear here.",
   decided: "No dispute has been decided yet.",
 };
@@ -26,7 +24,7 @@ const EMPTY: Record<Tab, string> = {
 export function DisputesScreen() {
   const params = useSearchParams();
   // The open queue is the work; decided disputes are the record.
-  const tab: Tab =
+  const tab: View =
     oneOf(
       params.get("tab"),
       TABS.map((t) => t.value),
@@ -43,20 +41,12 @@ export function DisputesScreen() {
           operator; upholding moves money, so one operator asks and a second confirms.
         </p>
       </div>
-      {/* Links, not buttons: each tab is an address the operator can reload or share. */}
-      <nav className={styles.tabs} aria-label="Which disputes">
-        {TABS.map((t) => (
-          <Link
-            key={t.value}
-            href={t.value === "open" ? "/admin/disputes" : `/admin/disputes?tab=${t.value}`}
-            className={`button ${styles.tableButton}`}
-            aria-current={t.value === tab ? "page" : undefined}
-            onClick={() => setDecided(null)}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="Which disputes"
+        tabs={TABS}
+        current={tab}
+        onSelect={() => setDecided(null)}
+      />
       {decided ? <Notice onDismiss={() => setDecided(null)}>{decided}</Notice> : null}
       <section className="card">
         <DisputesTable tab={tab} onDecided={setDecided} />
@@ -65,50 +55,17 @@ export function DisputesScreen() {
   );
 }
 
-function DisputesTable({ tab, onDecided }: { tab: Tab; onDecided: (message: string) => void }) {
-  const disputes = useDisputePages(tab === "open");
-  const rows = disputes.data?.pages.flat() ?? [];
-
-  if (disputes.isPending) return <TableSkeleton label="Loading disputes" />;
-  if (!disputes.data) {
-    return (
-      <LoadFailed
-        error={disputes.error}
-        busy={disputes.isFetching}
-        onRetry={() => void disputes.refetch()}
-      />
-    );
-  }
-  if (rows.length === 0) {
-    return (
-      <p className="muted center" data-testid="disputes-empty">
-        {EMPTY[tab]}
-      </p>
-    );
-  }
+function DisputesTable({ tab, onDecided }: { tab: View; onDecided: (message: string) => void }) {
   return (
-    <div className="stack">
-      <table className={styles.table} data-testid="disputes-table">
-        <thead>
-          <tr>
-            <th scope="col">Order</th>
-            <th scope="col">Problem</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Shop</th>
-            <th scope="col" className={styles.num}>
-              Amount
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col" className={styles.num}>
-              Decision
-            </th>
-          </tr>
-        </thead>
-        {rows.map((d) => (
-          <DisputeRows key={d.id} dispute={d} onDecided={onDecided} />
-        ))}
-      </table>
-      <PagesFooter pages={disputes} count={rows.length} noun={["dispute", "disputes"]} />
-    </div>
+    <PagedTable
+      pages={useDisputePages(tab === "open")}
+      label="Loading disputes"
+      testId="disputes"
+      columns={DISPUTE_COLUMNS}
+      empty={EMPTY[tab]}
+      noun={["dispute", "disputes"]}
+    >
+      {(rows) => rows.map((d) => <DisputeRows key={d.id} dispute={d} onDecided={onDecided} />)}
+    </PagedTable>
   );
 }

@@ -9,7 +9,7 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { LoadFailed, TableSkeleton } from "../shared/load-states";
+import { type Column, DataTable, Loaded } from "../shared/data-table";
 import {
   ACCOUNT_KINDS,
   type AccountKind,
@@ -152,59 +152,45 @@ function AccountsTable({
   );
   const filtered = Boolean(kind || ownerPhone);
 
-  if (accounts.isPending) return <TableSkeleton label="Loading accounts" rows={3} />;
-  if (!accounts.data) {
-    return (
-      <LoadFailed
-        error={accounts.error}
-        busy={accounts.isFetching}
-        onRetry={() => void accounts.refetch()}
-      />
-    );
-  }
-  if (accounts.data.length === 0) {
-    return (
-      <p className="muted center" data-testid="accounts-empty">
-        {filtered
-          ? "No account matches. Check the phone number or choose another kind."
-          : "No accounts yet."}
-      </p>
-    );
-  }
   return (
-    <div className="stack">
-      <table className={styles.table} data-testid="accounts-table">
-        <thead>
-          <tr>
-            <th scope="col">Account</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Owner</th>
-            <th scope="col" className={styles.num}>
-              Balance
-            </th>
-            <th scope="col" className={styles.num}>
-              On hold
-            </th>
-            <th scope="col" className={styles.num}>
-              <span className={r.srOnly}>Statement</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.data.map((account) => (
-            <AccountRow key={String(account.id)} account={account} />
-          ))}
-        </tbody>
-      </table>
-      <ErrorNote error={accounts.error} />
-      <p className="muted small center" style={{ margin: 0 }}>
-        {accounts.data.length === LIMIT
-          ? `The first ${LIMIT} accounts by number. Choose a kind or enter a phone to narrow the list.`
-          : `${accounts.data.length === 1 ? "1 account" : `${accounts.data.length} accounts`}: that is everything${filtered ? " matching this search" : ""}.`}
-      </p>
-    </div>
+    <Loaded query={accounts} label="Loading accounts" rows={3}>
+      {(found) =>
+        found.length === 0 ? (
+          <p className="muted center" data-testid="accounts-empty">
+            {filtered
+              ? "No account matches. Check the phone number or choose another kind."
+              : "No accounts yet."}
+          </p>
+        ) : (
+          <div className="stack">
+            <DataTable testId="accounts-table" columns={ACCOUNT_COLUMNS}>
+              <tbody>
+                {found.map((account) => (
+                  <AccountRow key={String(account.id)} account={account} />
+                ))}
+              </tbody>
+            </DataTable>
+            <ErrorNote error={accounts.error} />
+            <p className="muted small center" style={{ margin: 0 }}>
+              {found.length === LIMIT
+                ? `The first ${LIMIT} accounts by number. Choose a kind or enter a phone to narrow the list.`
+                : `${found.length === 1 ? "1 account" : `${found.length} accounts`}: that is everything${filtered ? " matching this search" : ""}.`}
+            </p>
+          </div>
+        )
+      }
+    </Loaded>
   );
 }
+
+const ACCOUNT_COLUMNS: readonly Column[] = [
+  { label: "Account" },
+  { label: "Kind" },
+  { label: "Owner" },
+  { label: "Balance", num: true },
+  { label: "On hold", num: true },
+  { label: "Statement", num: true, hidden: true },
+];
 
 function AccountRow({ account }: { account: LedgerAccount }) {
   return (

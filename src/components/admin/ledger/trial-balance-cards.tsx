@@ -6,7 +6,8 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { ACCOUNT_KIND_LABELS, type CurrencyBalance } from "../shared/types";
+import { accountKindName } from "../shared/report-types";
+import type { CurrencyBalance } from "../shared/types";
 
 export function TrialBalanceCards() {
   const trpc = useTRPC();
@@ -100,7 +101,7 @@ function CurrencyCard({
           {balance.lines.map((line) => (
             <tr key={line.kind}>
               <td>
-                {ACCOUNT_KIND_LABELS[line.kind] ?? line.kind}
+                {accountKindName(line.kind, true)}
                 <div className={`muted small ${styles.mono}`}>{line.kind}</div>
               </td>
               <td className={styles.num}>{line.accounts}</td>

@@ -7,12 +7,13 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { useSession } from "@/components/ui/session";
 import { PHONE_PATTERN } from "@/domain/codes";
 import { useTRPC } from "@/lib/trpc";
-import { ActorLabel } from "../shared/actor-label";
+import { ActorAt } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
+import { type Column, DataTable, Loaded, RowPanel } from "../shared/data-table";
+import { DecisionButtons } from "../shared/decision-buttons";
 import { FormField } from "../shared/form-field";
-import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
-import { formatDay, formatMoment, type OperatorInvitation } from "../shared/types";
+import { formatDay, type OperatorInvitation } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
 export function OperatorsScreen() {
@@ -135,35 +136,30 @@ const INVITATION_STATUS: Record<OperatorInvitation["status"], string> = {
 function InvitationsTable() {
   const trpc = useTRPC();
   const invitations = useQuery(trpc.admin.operatorInvitations.queryOptions({ limit: 20 }));
-  if (invitations.isPending) return <TableSkeleton label="Loading proposed operators" />;
-  if (!invitations.data) {
-    return (
-      <LoadFailed
-        error={invitations.error}
-        busy={invitations.isFetching}
-        onRetry={() => void invitations.refetch()}
-      />
-    );
-  }
-  if (invitations.data.length === 0)
-    return <p className="muted small">Nobody has been proposed yet.</p>;
   return (
-    <table className={styles.table} data-testid="invitations-table">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Proposed by</th>
-          <th scope="col">Status</th>
-          <th scope="col">Decision</th>
-        </tr>
-      </thead>
-      {invitations.data.map((i) => (
-        <InvitationRow key={i.id} invitation={i} />
-      ))}
-    </table>
+    <Loaded query={invitations} label="Loading proposed operators">
+      {(proposed) =>
+        proposed.length === 0 ? (
+          <p className="muted small">Nobody has been proposed yet.</p>
+        ) : (
+          <DataTable testId="invitations-table" columns={INVITATION_COLUMNS}>
+            {proposed.map((i) => (
+              <InvitationRow key={i.id} invitation={i} />
+            ))}
+          </DataTable>
+        )
+      }
+    </Loaded>
   );
 }
+
+const INVITATION_COLUMNS: readonly Column[] = [
+  { label: "Name" },
+  { label: "Phone" },
+  { label: "Proposed by" },
+  { label: "Status" },
+  { label: "Decision" },
+];
 
 function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
   const trpc = useTRPC();
@@ -179,7 +175,6 @@ function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
     }),
   );
   const mine = session?.user.id === invitation.proposedBy;
-  const pressed = decide.isPending ? decide.variables.approve : null;
   return (
     <tbody data-testid="invitation-row">
       <tr>
@@ -188,10 +183,7 @@ function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
         </td>
         <td className={styles.nowrap}>{invitation.phone}</td>
         <td>
-          <ActorLabel id={invitation.proposedBy} />
-          <div className={`muted small ${styles.nowrap}`}>
-            {formatMoment(invitation.proposedAt)}
-          </div>
+          <ActorAt id={invitation.proposedBy} at={invitation.proposedAt} />
         </td>
         <td>{INVITATION_STATUS[invitation.status]}</td>
         <td>
@@ -200,39 +192,22 @@ function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
           ) : mine ? (
             <span className="muted small">You proposed this: another operator decides.</span>
           ) : (
-            <div className="row" style={{ gap: "0.4rem" }}>
-              <Button
-                variant="primary"
-                className={styles.tableButton}
-                busy={pressed === true}
-                disabled={decide.isPending}
-                onClick={() => decide.mutate({ invitationId: invitation.id, approve: true })}
-              >
-                Approve
-              </Button>
-              <Button
-                className={styles.tableButton}
-                busy={pressed === false}
-                disabled={decide.isPending}
-                onClick={() => decide.mutate({ invitationId: invitation.id, approve: false })}
-              >
-                Reject
-              </Button>
-            </div>
+            <DecisionButtons
+              pending={decide.isPending ? decide.variables.approve : null}
+              onDecide={(approve) => decide.mutate({ invitationId: invitation.id, approve })}
+            />
           )}
         </td>
       </tr>
       {code || decide.error ? (
-        <tr>
-          <td colSpan={5} className={styles.panel}>
-            {code ? (
-              <CodeNote who="Approver" code={code}>
-                {`${invitation.name} is approved. Your half of the activation:`}
-              </CodeNote>
-            ) : null}
-            <ErrorNote error={decide.error} />
-          </td>
-        </tr>
+        <RowPanel columns={INVITATION_COLUMNS.length}>
+          {code ? (
+            <CodeNote who="Approver" code={code}>
+              {`${invitation.name} is approved. Your half of the activation:`}
+            </CodeNote>
+          ) : null}
+          <ErrorNote error={decide.error} />
+        </RowPanel>
       ) : null}
     </tbody>
   );
@@ -242,37 +217,30 @@ function OperatorsTable({ onChanged }: { onChanged: (message: string) => void })
   const trpc = useTRPC();
   const operators = useQuery(trpc.admin.operators.queryOptions());
 
-  if (operators.isPending) return <TableSkeleton label="Loading operators" />;
-  if (!operators.data) {
-    return (
-      <LoadFailed
-        error={operators.error}
-        busy={operators.isFetching}
-        onRetry={() => void operators.refetch()}
-      />
-    );
-  }
   return (
-    <div className="stack">
-      <table className={styles.table} data-testid="operators-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Phone</th>
-            <th scope="col">Status</th>
-            <th scope="col">Since</th>
-            <th scope="col">Access</th>
-          </tr>
-        </thead>
-        {operators.data.map((o) => (
-          <OperatorRow key={o.id} operator={o} onChanged={onChanged} />
-        ))}
-      </table>
-      {/* A refetch after a change can fail while the old list is still shown. */}
-      <ErrorNote error={operators.error} />
-    </div>
+    <Loaded query={operators} label="Loading operators">
+      {(team) => (
+        <div className="stack">
+          <DataTable testId="operators-table" columns={OPERATOR_COLUMNS}>
+            {team.map((o) => (
+              <OperatorRow key={o.id} operator={o} onChanged={onChanged} />
+            ))}
+          </DataTable>
+          {/* A refetch after a change can fail while the old list is still shown. */}
+          <ErrorNote error={operators.error} />
+        </div>
+      )}
+    </Loaded>
   );
 }
+
+const OPERATOR_COLUMNS: readonly Column[] = [
+  { label: "Name" },
+  { label: "Phone" },
+  { label: "Status" },
+  { label: "Since" },
+  { label: "Access" },
+];
 
 function OperatorRow({
   operator: o,
@@ -356,11 +324,9 @@ function OperatorRow({
         </td>
       </tr>
       {lock.error || unlock.error ? (
-        <tr>
-          <td colSpan={5} className={styles.panel}>
-            <ErrorNote error={lock.error ?? unlock.error} />
-          </td>
-        </tr>
+        <RowPanel columns={OPERATOR_COLUMNS.length}>
+          <ErrorNote error={lock.error ?? unlock.error} />
+        </RowPanel>
       ) : null}
     </tbody>
   );

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Money } from "@/components/ui/money";
 import { DISPUTE_KIND_LABEL } from "@/domain/disputes";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { DisputeBadge } from "../shared/dispute-badge";
+import { Fact } from "../shared/fact";
 import { formatMoment, type OrderDossier } from "../shared/types";
 
 /** The customer's report of a problem with this order, and what operators decided. */
@@ -63,22 +63,5 @@ export function OrderDisputeCard({
         {dispute.decisionNote ? <Fact label="Decision note">{dispute.decisionNote}</Fact> : null}
       </dl>
     </section>
-  );
-}
-
-function Fact({
-  label,
-  wide = false,
-  children,
-}: {
-  label: string;
-  wide?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div className={wide ? styles.span2 : undefined}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

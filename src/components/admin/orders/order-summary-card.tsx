@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Money } from "@/components/ui/money";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
+import { Fact } from "../shared/fact";
 import { formatMoment, type OrderDossier } from "../shared/types";
 
 const HOLD_STATES: Record<string, string> = {
@@ -70,22 +70,5 @@ export function OrderSummaryCard({ order }: { order: OrderDossier }) {
         ) : null}
       </dl>
     </section>
-  );
-}
-
-function Fact({
-  label,
-  wide = false,
-  children,
-}: {
-  label: string;
-  wide?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div className={wide ? styles.span2 : undefined}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -19,7 +19,7 @@ export function OrderTimelineCard({ timeline }: { timeline: OrderDossier["timeli
                     <>
                       <StatusBadge status={step.from} />
                       <span aria-hidden="true">→</span>
-                      <span className={styles.srOnly}>to</span>
+                      <span className="sr-only">to</span>
                     </>
                   ) : null}
                   <StatusBadge status={step.to} />

@@ -77,7 +77,7 @@ export function DailyVolumeChart({ days, currency }: { days: DailyVolume[]; curr
         <div className={`skeleton ${r.chartBox}`} aria-hidden />
       )}
       <table className={`${styles.table} ${r.chartTable}`}>
-        <caption className={r.srOnly}>Daily completed volume in {currency}</caption>
+        <caption className="sr-only">Daily completed volume in {currency}</caption>
         <thead>
           <tr>
             <th scope="col">Type</th>

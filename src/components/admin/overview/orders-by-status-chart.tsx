@@ -91,7 +91,7 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
             <div className="skeleton" style={{ height: chartHeight }} aria-hidden />
           )}
           <table className={`${styles.table} ${r.chartTable}`}>
-            <caption className={r.srOnly}>Orders in the last 7 days by status</caption>
+            <caption className="sr-only">Orders in the last 7 days by status</caption>
             <thead>
               <tr>
                 <th scope="col">Status</th>

@@ -3,21 +3,30 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useSession } from "@/components/ui/session";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
-import { ActorLabel } from "../shared/actor-label";
+import { ActorAt, ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
+import { type Column, RowPanel } from "../shared/data-table";
+import { DecisionButtons } from "../shared/decision-buttons";
 import { ReversalBadge } from "../shared/reversal-badge";
 import { type AdminReversal, formatMoment } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
-/** Must match the header cells of ReversalsTable, so a refusal spans the whole row. */
-export const REVERSAL_COLUMNS = 7;
+/** The reversals table's headings; a refusal under a row spans all of them. */
+export const REVERSAL_COLUMNS: readonly Column[] = [
+  { label: "Order" },
+  { label: "Amount", num: true },
+  { label: "Order status" },
+  { label: "Reason" },
+  { label: "Requested" },
+  { label: "Decision" },
+  { label: "Actions", num: true },
+];
 
 /** One reversal request: its row, and under it what the server said to a decision. */
 export function ReversalRows({
@@ -62,7 +71,6 @@ export function ReversalRows({
 
   const open = reversal.status === "REQUESTED";
   const mine = session?.user.id === reversal.requestedBy;
-  const pressed = decide.isPending ? decide.variables.approve : null;
   const { order } = reversal;
   return (
     <tbody data-testid="reversal-row">
@@ -87,8 +95,7 @@ export function ReversalRows({
         </td>
         <td className={styles.reasonCell}>{reversal.reason}</td>
         <td>
-          <ActorLabel id={reversal.requestedBy} />
-          <div className={`muted small ${styles.nowrap}`}>{formatMoment(reversal.requestedAt)}</div>
+          <ActorAt id={reversal.requestedBy} at={reversal.requestedAt} />
         </td>
         <td>
           <ReversalBadge status={reversal.status} />
@@ -118,25 +125,11 @@ export function ReversalRows({
                 value={note}
                 onChange={(e) => setNote(e.target.value)}
               />
-              <div className="row" style={{ gap: "0.4rem", justifyContent: "flex-end" }}>
-                <Button
-                  variant="primary"
-                  className={styles.tableButton}
-                  busy={pressed === true}
-                  disabled={decide.isPending}
-                  onClick={() => send(true)}
-                >
-                  Approve
-                </Button>
-                <Button
-                  className={styles.tableButton}
-                  busy={pressed === false}
-                  disabled={decide.isPending}
-                  onClick={() => send(false)}
-                >
-                  Reject
-                </Button>
-              </div>
+              <DecisionButtons
+                pending={decide.isPending ? decide.variables.approve : null}
+                onDecide={send}
+                end
+              />
               {mine ? (
                 <span className="muted small">You requested this: another operator decides.</span>
               ) : null}
@@ -147,11 +140,9 @@ export function ReversalRows({
         </td>
       </tr>
       {decide.error ? (
-        <tr>
-          <td colSpan={REVERSAL_COLUMNS} className={styles.panel}>
-            <ErrorNote error={decide.error} />
-          </td>
-        </tr>
+        <RowPanel columns={REVERSAL_COLUMNS.length}>
+          <ErrorNote error={decide.error} />
+        </RowPanel>
       ) : null}
     </tbody>
   );

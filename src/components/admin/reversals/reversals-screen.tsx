@@ -1,27 +1,25 @@
 "use client";
 
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import styles from "../shared/admin.module.css";
-import { LoadFailed, TableSkeleton } from "../shared/load-states";
+import { PagedTable } from "../shared/data-table";
 import { Notice } from "../shared/notice";
-import { PagesFooter } from "../shared/pages-footer";
+import { type Tab, TabLinks } from "../shared/tab-links";
 import type { ReversalStatus } from "../shared/types";
 import { oneOf } from "../shared/use-url-filters";
-import { ReversalRows } from "./reversal-rows";
+import { REVERSAL_COLUMNS, ReversalRows } from "./reversal-rows";
 import { useReversalPages } from "./use-reversal-pages";
 
-type Tab = ReversalStatus | "ALL";
+type View = ReversalStatus | "ALL";
 
-const TABS: { value: Tab; label: string }[] = [
-  { value: "REQUESTED", label: "Waiting for approval" },
-  { value: "APPROVED", label: "Approved" },
-  { value: "REJECTED", label: "Rejected" },
-  { value: "ALL", label: "All" },
+const TABS: Tab<View>[] = [
+  { value: "REQUESTED", label: "Waiting for approval", href: "/admin/reversals" },
+  { value: "APPROVED", label: "Approved", href: "/admin/reversals?status=APPROVED" },
+  { value: "REJECTED", label: "Rejected", href: "/admin/reversals?status=REJECTED" },
+  { value: "ALL", label: "All", href: "/admin/reversals?status=ALL" },
 ];
 
-const EMPTY: Record<Tab, string> = {
+const EMPTY: Record<View, string> = {
   REQUESTED: "No reversal is waiting for a decision.",
   APPROVED: "No reversal has been approved yet.",
   REJECTED: "No reversal has been rejected yet.",
@@ -31,7 +29,7 @@ const EMPTY: Record<Tab, string> = {
 export function ReversalsScreen() {
   const params = useSearchParams();
   // The queue of requests waiting for a second operator is why this page exists.
-  const tab: Tab =
+  const tab: View =
     oneOf(
       params.get("status"),
       TABS.map((t) => t.value),
@@ -47,22 +45,12 @@ export function ReversalsScreen() {
           another approves or rejects it here. Approval posts opposite ledger entries.
         </p>
       </div>
-      {/* Links, not buttons: each tab is an address the operator can reload or share. */}
-      <nav className={styles.tabs} aria-label="Which reversals">
-        {TABS.map((t) => (
-          <Link
-            key={t.value}
-            href={
-              t.value === "REQUESTED" ? "/admin/reversals" : `/admin/reversals?status=${t.value}`
-            }
-            className={`button ${styles.tableButton}`}
-            aria-current={t.value === tab ? "page" : undefined}
-            onClick={() => setDecided(null)}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <TabLinks
+        label="Which reversals"
+        tabs={TABS}
+        current={tab}
+        onSelect={() => setDecided(null)}
+      />
       {decided ? <Notice onDismiss={() => setDecided(null)}>{decided}</Notice> : null}
       <section className="card">
         <ReversalsTable tab={tab} onDecided={setDecided} />
@@ -71,50 +59,17 @@ export function ReversalsScreen() {
   );
 }
 
-function ReversalsTable({ tab, onDecided }: { tab: Tab; onDecided: (message: string) => void }) {
-  const reversals = useReversalPages(tab === "ALL" ? undefined : tab);
-  const rows = reversals.data?.pages.flat() ?? [];
-
-  if (reversals.isPending) return <TableSkeleton label="Loading reversals" />;
-  if (!reversals.data) {
-    return (
-      <LoadFailed
-        error={reversals.error}
-        busy={reversals.isFetching}
-        onRetry={() => void reversals.refetch()}
-      />
-    );
-  }
-  if (rows.length === 0) {
-    return (
-      <p className="muted center" data-testid="reversals-empty">
-        {EMPTY[tab]}
-      </p>
-    );
-  }
+function ReversalsTable({ tab, onDecided }: { tab: View; onDecided: (message: string) => void }) {
   return (
-    <div className="stack">
-      <table className={styles.table} data-testid="reversals-table">
-        <thead>
-          <tr>
-            <th scope="col">Order</th>
-            <th scope="col" className={styles.num}>
-              Amount
-            </th>
-            <th scope="col">Order status</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Requested</th>
-            <th scope="col">Decision</th>
-            <th scope="col" className={styles.num}>
-              Actions
-            </th>
-          </tr>
-        </thead>
-        {rows.map((r) => (
-          <ReversalRows key={r.id} reversal={r} onDecided={onDecided} />
-        ))}
-      </table>
-      <PagesFooter pages={reversals} count={rows.length} noun={["reversal", "reversals"]} />
-    </div>
+    <PagedTable
+      pages={useReversalPages(tab === "ALL" ? undefined : tab)}
+      label="Loading reversals"
+      testId="reversals"
+      columns={REVERSAL_COLUMNS}
+      empty={EMPTY[tab]}
+      noun={["reversal", "reversals"]}
+    >
+      {(rows) => rows.map((r) => <ReversalRows key={r.id} reversal={r} onDecided={onDecided} />)}
+    </PagedTable>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useSession } from "@/components/ui/session";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
-import { shortId } from "./types";
+import { formatMoment, shortId } from "./types";
 
 const ROLES: Record<string, string> = {
   CUSTOMER: "Customer",
@@ -39,5 +39,15 @@ export function ActorLabel({ role, id }: { role?: string | null; id: string | nu
         </span>
       )}
     </span>
+  );
+}
+
+/** Who did something and when, in one table cell. */
+export function ActorAt({ id, at }: { id: string | null; at: Date }) {
+  return (
+    <>
+      <ActorLabel id={id} />
+      <div className={`muted small ${styles.nowrap}`}>{formatMoment(at)}</div>
+    </>
   );
 }

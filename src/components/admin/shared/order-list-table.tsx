@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
 import styles from "./admin.module.css";
+import type { Column } from "./data-table";
 import type { OrderStatus, OrderType } from "./types";
 import { formatMoment } from "./types";
 
@@ -20,70 +21,59 @@ interface OrderLine {
   agentShopName?: string | null;
 }
 
-/** Orders as rows that open the order; the order search and the customer page share it. */
-export function OrderListTable({
+/** The headings over OrderListRows. */
+export function orderColumns(withParties: boolean): readonly Column[] {
+  return [
+    { label: "Reference" },
+    { label: "Type" },
+    { label: "Status" },
+    { label: "Amount", num: true },
+    { label: "Fee", num: true },
+    ...(withParties ? [{ label: "Customer" }, { label: "Agent" }] : []),
+    { label: "Created" },
+  ];
+}
+
+/** Orders as rows that open the order; the order search and the customer page share them. */
+export function OrderListRows({
   orders,
   withParties,
-  testId,
 }: {
   orders: OrderLine[];
   withParties: boolean;
-  testId: string;
 }) {
   return (
-    <table className={styles.table} data-testid={testId}>
-      <thead>
-        <tr>
-          <th scope="col">Reference</th>
-          <th scope="col">Type</th>
-          <th scope="col">Status</th>
-          <th scope="col" className={styles.num}>
-            Amount
-          </th>
-          <th scope="col" className={styles.num}>
-            Fee
-          </th>
+    <tbody>
+      {orders.map((order) => (
+        <tr key={order.id} className={styles.rowLink} data-testid="order-row">
+          <td>
+            {/* The link covers the row, so the whole row opens the order. */}
+            <Link href={`/admin/orders/${order.id}`} className={`${styles.mono} ${styles.cover}`}>
+              {order.reference}
+            </Link>
+          </td>
+          <td className={styles.nowrap}>{typeLabel(order.type)}</td>
+          <td>
+            <StatusBadge status={order.status} />
+          </td>
+          <td className={styles.num}>
+            <Money amount={order.amount} currency={order.currency} />
+          </td>
+          <td className={styles.num}>
+            <Money amount={order.fee} currency={order.currency} />
+          </td>
           {withParties ? (
             <>
-              <th scope="col">Customer</th>
-              <th scope="col">Agent</th>
+              <td>
+                {order.customerName}
+                <div className={`muted small ${styles.nowrap}`}>{order.customerPhone}</div>
+              </td>
+              <td>{order.agentShopName ?? <span className="muted">None yet</span>}</td>
             </>
           ) : null}
-          <th scope="col">Created</th>
+          <td className={styles.nowrap}>{formatMoment(order.createdAt)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {orders.map((order) => (
-          <tr key={order.id} className={styles.rowLink} data-testid="order-row">
-            <td>
-              {/* The link covers the row, so the whole row opens the order. */}
-              <Link href={`/admin/orders/${order.id}`} className={`${styles.mono} ${styles.cover}`}>
-                {order.reference}
-              </Link>
-            </td>
-            <td className={styles.nowrap}>{typeLabel(order.type)}</td>
-            <td>
-              <StatusBadge status={order.status} />
-            </td>
-            <td className={styles.num}>
-              <Money amount={order.amount} currency={order.currency} />
-            </td>
-            <td className={styles.num}>
-              <Money amount={order.fee} currency={order.currency} />
-            </td>
-            {withParties ? (
-              <>
-                <td>
-                  {order.customerName}
-                  <div className={`muted small ${styles.nowrap}`}>{order.customerPhone}</div>
-                </td>
-                <td>{order.agentShopName ?? <span className="muted">None yet</span>}</td>
-              </>
-            ) : null}
-            <td className={styles.nowrap}>{formatMoment(order.createdAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </tbody>
   );
 }

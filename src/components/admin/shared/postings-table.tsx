@@ -2,7 +2,6 @@ import Link from "next/link";
 import { formatMinor } from "@/domain/money";
 import styles from "./admin.module.css";
 import { accountKindName } from "./report-types";
-import r from "./reports.module.css";
 import { SignedAmount } from "./signed-amount";
 
 export interface PostingLine {
@@ -38,7 +37,7 @@ export function PostingsTable({ postings }: { postings: readonly PostingLine[] }
                 href={`/admin/ledger/accounts/${p.accountId}`}
                 className={`small ${styles.mono}`}
               >
-                <span className={r.srOnly}>Statement of account </span>#{String(p.accountId)}
+                <span className="sr-only">Statement of account </span>#{String(p.accountId)}
               </Link>
             </td>
             <td className={styles.num} style={{ width: "12rem" }}>

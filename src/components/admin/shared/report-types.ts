@@ -19,17 +19,20 @@ export type JournalEntry = Outputs["admin"]["journal"][number];
 export { ACCOUNT_KINDS } from "@/domain/postings";
 
 /** One account, in the words a statement or a posting line uses. */
-export const ACCOUNT_KIND_NAMES: Record<string, string> = {
-  WALLET: "Customer wallet",
-  FLOAT: "Agent float",
-  COMMISSION: "Agent commission",
-  SETTLEMENT: "Settlement (bank)",
-  FEE_REVENUE: "Fee revenue",
-  COMMISSION_EXPENSE: "Commission expense",
+/** Each kind of ledger account by name: one account, and all of that kind together. */
+const ACCOUNT_KIND_NAMES: Record<string, { one: string; all: string }> = {
+  WALLET: { one: "Customer wallet", all: "Customer wallets" },
+  FLOAT: { one: "Agent float", all: "Agent float" },
+  COMMISSION: { one: "Agent commission", all: "Agent commission" },
+  SETTLEMENT: { one: "Settlement (bank)", all: "Settlement (bank)" },
+  FEE_REVENUE: { one: "Fee revenue", all: "Fee revenue" },
+  COMMISSION_EXPENSE: { one: "Commission expense", all: "Commission expense" },
 };
 
-export function accountKindName(kind: string): string {
-  return ACCOUNT_KIND_NAMES[kind] ?? kind;
+/** The kind's name for one account, or (`all`) for every account of the kind together. */
+export function accountKindName(kind: string, all = false): string {
+  const names = ACCOUNT_KIND_NAMES[kind];
+  return names ? names[all ? "all" : "one"] : kind;
 }
 
 /** The largest id the server accepts (its zod bound), so a pasted address fails here, not there. */

@@ -21,15 +21,6 @@ export type OrderType = NonNullable<Inputs["admin"]["orders"]["type"]>;
 export type ReversalStatus = NonNullable<Inputs["admin"]["reversals"]["status"]>;
 export type AuditEntityType = NonNullable<Inputs["admin"]["audit"]["entityType"]>;
 
-export const ACCOUNT_KIND_LABELS: Record<string, string> = {
-  WALLET: "Customer wallets",
-  FLOAT: "Agent float",
-  COMMISSION: "Agent commission",
-  SETTLEMENT: "Settlement (bank)",
-  FEE_REVENUE: "Fee revenue",
-  COMMISSION_EXPENSE: "Commission expense",
-};
-
 // en-KE: day-month order and a 12-hour clock, as the operations team in Nairobi reads dates.
 const DAY = new Intl.DateTimeFormat("en-KE", { dateStyle: "medium" });
 const MOMENT = new Intl.DateTimeFormat("en-KE", { dateStyle: "medium", timeStyle: "medium" });
