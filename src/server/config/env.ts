@@ -55,8 +55,19 @@ export const envSchema = z
   .object({
     /** Set by Next (and scripts/serve.mjs); anything but "production" is a development server. */
     NODE_ENV: z.string().optional(),
-    /** The app's connection (least-privilege login); required to serve, not to build. */
+    /**
+     * The app's connection (least-privilege login); required to serve, not to build. May list
+     * several hosts with target_session_attrs=read-write (src/server/db/targets.ts).
+     */
     DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// URL" })
+      .optional(),
+    /**
+     * Optional: where operator reports that tolerate a replica's lag read (the overview);
+     * may list hosts with target_session_attrs=prefer-standby. Unset: the primary.
+     */
+    DATABASE_READ_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, { error: "must be a postgresql:// URL" })
       .optional(),

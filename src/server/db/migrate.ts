@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { bootstrapPlatform } from "./bootstrap";
+import { clientFor, parseTargets, withDatabase } from "./targets";
 
 // Prisma's `migrate deploy` needs its schema engine, which cannot be downloaded here, so
 // this small runner applies the same folder layout (prisma/migrations/<ts>_<name>/migration.sql)
@@ -23,7 +24,8 @@ export async function migrate(
   connectionString: string,
   migrationsDir = path.join(process.cwd(), "prisma", "migrations"),
 ): Promise<MigrationResult> {
-  const client = new pg.Client({ connectionString });
+  // Several hosts (a failover formation): the runner finds the read-write one itself.
+  const client = clientFor(connectionString);
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
@@ -91,11 +93,9 @@ export async function migrate(
 
 /** A client on the server's `postgres` database, and the database name of the URL. */
 function maintenanceClient(connectionString: string): { client: pg.Client; name: string } {
-  const url = new URL(connectionString);
-  const name = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  const name = parseTargets(connectionString).database;
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unsupported database name: ${name}`);
-  url.pathname = "/postgres";
-  return { client: new pg.Client({ connectionString: url.toString() }), name };
+  return { client: clientFor(withDatabase(connectionString, "postgres")), name };
 }
 
 export async function dropDatabase(connectionString: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import { getDb } from "./client";
+import { getDb, getReadDb } from "./client";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -32,6 +32,27 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
         maxWait: 20_000,
         timeout: 30_000,
       });
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
+    }
+  }
+}
+
+/**
+ * Runs read-only `work` for a report that may be as stale as a replica's lag: on
+ * DATABASE_READ_URL when set (a standby), otherwise exactly as inTransaction. Only for
+ * operator reports whose reader cannot tell a few seconds' lag from the time the page took to
+ * load (docs/operations.md, "Database failover"); never a money command, nor a screen that a
+ * customer or agent reads right after acting.
+ */
+export async function inReadTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const db = getReadDb();
+  if (db === getDb()) return inTransaction(work);
+  // A standby cancels a long query that conflicts with replay (40001): try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(work, { maxWait: 20_000, timeout: 30_000 });
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));

@@ -1,6 +1,6 @@
-import pg from "pg";
+import type pg from "pg";
 import { DomainError } from "@/domain/errors";
-import { databaseUrl } from "../db/client";
+import { newClient } from "../db/client";
 import { log } from "../observability/log";
 import { metrics } from "../observability/metrics";
 import { ORDER_CHANNEL } from "../repositories/orders";
@@ -78,7 +78,8 @@ class OrderChangeHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl() });
+    // On the primary (several hosts: the read-write one): only it sends notifications.
+    const client = newClient();
     client.on("notification", (message) => {
       if (message.channel === ORDER_CHANNEL && message.payload) this.notify(message.payload);
     });

@@ -1,5 +1,5 @@
 import { DomainError } from "@/domain/errors";
-import { inTransaction } from "../db/transaction";
+import { inReadTransaction, inTransaction } from "../db/transaction";
 import {
   dailyVolume,
   moneyPositions,
@@ -29,7 +29,9 @@ function window(rows: Awaited<ReturnType<typeof orderWindowStats>>) {
 export async function operatorOverview(now = new Date()) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const weekAgo = new Date(today.getTime() - 6 * DAY_MS);
-  return inTransaction(async (tx) => {
+  // Aggregates over today and the week: a standby's lag (well under a second measured,
+  // docs/operations.md) is invisible here, so it may read from DATABASE_READ_URL.
+  return inReadTransaction(async (tx) => {
     // Volumes are in the platform's operating currency; positions list every currency.
     const { currency } = (await currentSettings(tx)).settings;
     const [todayRows, weekRows, daily, statuses, positions] = [
