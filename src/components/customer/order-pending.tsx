@@ -8,21 +8,13 @@ import { CancelOrderButton } from "./cancel-order-button";
 import styles from "./customer.module.css";
 import { ORDER_QR } from "./order-qr";
 import { OrderSummary } from "./order-summary";
-import type { CustomerOrder } from "./types";
+import type { OrderScreenProps } from "./types";
 
 /**
  * The code the agent scans. The QR comes first and stays above the fold on a phone so the
  * customer can hold it up without scrolling; details follow below.
  */
-export function OrderPending({
-  order,
-  onChange,
-  onElapsed,
-}: {
-  order: CustomerOrder;
-  onChange: (order: CustomerOrder) => void;
-  onElapsed: () => void;
-}) {
+export function OrderPending({ order, onChange, onElapsed }: OrderScreenProps) {
   return (
     <>
       <div className="spread">

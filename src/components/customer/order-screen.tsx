@@ -11,7 +11,7 @@ import { OrderPending } from "./order-pending";
 import { OrderReceipt } from "./order-receipt";
 import { OrderWaiting } from "./order-waiting";
 import { BackTopBar } from "./top-bar";
-import type { CustomerOrder } from "./types";
+import type { OrderScreenProps } from "./types";
 import { useLiveOrder } from "./use-live-order";
 
 /** The live order: QR while it waits, then whatever the agent and the customer do next. */
@@ -71,15 +71,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   );
 }
 
-function OrderBody({
-  order,
-  onChange,
-  onElapsed,
-}: {
-  order: CustomerOrder;
-  onChange: (order: CustomerOrder) => void;
-  onElapsed: () => void;
-}) {
+function OrderBody({ order, onChange, onElapsed }: OrderScreenProps) {
   switch (order.status) {
     case "PENDING":
       return <OrderPending order={order} onChange={onChange} onElapsed={onElapsed} />;

@@ -30,3 +30,10 @@ const WHEN_IN_KENYA = new Intl.DateTimeFormat("en-KE", {
 export function formatWhen(date: Date, { deviceZone = true } = {}): string {
   return (deviceZone ? WHEN : WHEN_IN_KENYA).format(date);
 }
+
+/** What a screen of one order is given: the order, and how to report it changed or ran out. */
+export interface OrderScreenProps {
+  order: CustomerOrder;
+  onChange: (order: CustomerOrder) => void;
+  onElapsed: () => void;
+}

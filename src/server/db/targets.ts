@@ -142,7 +142,12 @@ export function clientClassFor(targets: Targets, probeTimeoutMs = 5_000): Client
     return { ...own, connectionString: urls[index] };
   };
 
-  async function probe(base: pg.ClientConfig | undefined, index: number): Promise<boolean> {
+  /** `use` on a short-lived connection to host `index`; false when the host is down. */
+  async function onHost<T>(
+    base: pg.ClientConfig | undefined,
+    index: number,
+    use: (client: pg.Client) => Promise<T>,
+  ): Promise<T | false> {
     const client = new pg.Client({
       ...configFor(base, index),
       connectionTimeoutMillis: probeTimeoutMs,
@@ -150,7 +155,7 @@ export function clientClassFor(targets: Targets, probeTimeoutMs = 5_000): Client
     client.on("error", () => {});
     try {
       await client.connect();
-      return satisfies(attrs, await kindOf(client));
+      return await use(client);
     } catch {
       return false;
     } finally {
@@ -158,20 +163,14 @@ export function clientClassFor(targets: Targets, probeTimeoutMs = 5_000): Client
     }
   }
 
+  async function probe(base: pg.ClientConfig | undefined, index: number): Promise<boolean> {
+    return onHost(base, index, async (client) => satisfies(attrs, await kindOf(client)));
+  }
+
   async function standbyFirst(base: pg.ClientConfig | undefined): Promise<number> {
     for (const index of tryOrder(urls.length, lastGood)) {
-      const client = new pg.Client({
-        ...configFor(base, index),
-        connectionTimeoutMillis: probeTimeoutMs,
-      });
-      client.on("error", () => {});
-      try {
-        await client.connect();
-        if ((await kindOf(client)).inRecovery) return index;
-      } catch {
-        // down: try the next
-      } finally {
-        client.end().catch(() => {});
+      if (await onHost(base, index, async (client) => (await kindOf(client)).inRecovery)) {
+        return index;
       }
     }
     return -1;

@@ -2,6 +2,15 @@ import type { OrderAccounts } from "@/domain/postings";
 import type { AccountKind } from "@/generated/prisma/enums";
 import type { Tx } from "../db/transaction";
 
+/** What every ledger screen shows of an account: which, what kind, in what, how much. */
+export const ACCOUNT_FIELDS = {
+  id: true,
+  kind: true,
+  currency: true,
+  balance: true,
+  onHold: true,
+} as const;
+
 export interface Balance {
   accountId: bigint;
   kind: AccountKind;
@@ -92,11 +101,7 @@ export function accountsPage(
     orderBy: { id: "asc" },
     take: q.limit,
     select: {
-      id: true,
-      kind: true,
-      currency: true,
-      balance: true,
-      onHold: true,
+      ...ACCOUNT_FIELDS,
       shard: true,
       user: { select: { name: true, phone: true, agent: { select: { shopName: true } } } },
     },

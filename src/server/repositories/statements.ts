@@ -1,4 +1,5 @@
 import type { Tx } from "../db/transaction";
+import { ACCOUNT_FIELDS } from "./accounts";
 
 export interface StatementLine {
   id: bigint;
@@ -40,11 +41,7 @@ export function accountInfo(db: Tx, accountId: bigint) {
   return db.account.findUnique({
     where: { id: accountId },
     select: {
-      id: true,
-      kind: true,
-      currency: true,
-      balance: true,
-      onHold: true,
+      ...ACCOUNT_FIELDS,
       user: { select: { name: true, phone: true, agent: { select: { shopName: true } } } },
     },
   });

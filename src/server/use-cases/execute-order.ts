@@ -46,12 +46,8 @@ export async function operatorMove(
   return r;
 }
 
-/** The entry that executes `order` with the given commission (a dispute's credit pays none). */
-export async function executionEntryIn(
-  tx: Tx,
-  order: OrderRow,
-  commission: bigint,
-): Promise<Money> {
+/** A claimed order's shop and the accounts its money moves between (locked by nothing). */
+export async function partiesOf(tx: Tx, order: OrderRow) {
   if (!order.agentId) throw new Error(`order ${order.id} has no agent`);
   const agent = (await agentShop(tx, order.agentId))!;
   const accounts = await accountsForOrder(
@@ -61,6 +57,16 @@ export async function executionEntryIn(
     agent.userId,
     order.currency,
   );
+  return { agent, accounts };
+}
+
+/** The entry that executes `order` with the given commission (a dispute's credit pays none). */
+export async function executionEntryIn(
+  tx: Tx,
+  order: OrderRow,
+  commission: bigint,
+): Promise<Money> {
+  const { agent, accounts } = await partiesOf(tx, order);
   return {
     entry: executionEntry(order, accounts, agent.shopName, "float", commission),
     explainShort: (accountId) => shortOf(accountId, accounts),

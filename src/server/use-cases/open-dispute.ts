@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { requireDisputable } from "@/domain/disputes";
 import { DomainError } from "@/domain/errors";
-import { accountsForOrder } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import { insertDispute, notifyOrderChanged, recordDisputeHold } from "../repositories/disputes";
 import { holdForDispute } from "../repositories/ledger";
 import { findOrder } from "../repositories/orders";
-import { agentShop } from "../repositories/users";
 import type { Actor } from "./actor";
+import { partiesOf } from "./execute-order";
 import { idempotent } from "./idempotent";
 import { ownOrderOf } from "./order-step";
 import { type CustomerOrderView, customerView, customerViewAtRest } from "./order-views";
@@ -51,14 +50,7 @@ export function openDispute(
       ) {
         throw new DomainError("CONFLICT", "You already reported a problem with this order");
       }
-      const agent = (await agentShop(tx, order.agentId!))!;
-      const accounts = await accountsForOrder(
-        tx,
-        order.id,
-        order.customerId,
-        agent.userId,
-        order.currency,
-      );
+      const { accounts } = await partiesOf(tx, order);
       const held = await holdForDispute(tx, {
         accountId: accounts.float,
         disputeId: id,
