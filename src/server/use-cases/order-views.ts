@@ -18,8 +18,8 @@ export interface DisputeView {
   decisionNote: string | null;
 }
 
-/** What the customer's phone shows about one order. */
-export interface CustomerOrderView {
+/** Which order it is, where it stands and its money: what every view of an order says. */
+export interface OrderHeadline {
   id: string;
   reference: string;
   type: OrderType;
@@ -27,14 +27,22 @@ export interface CustomerOrderView {
   currency: string;
   amount: bigint;
   fee: bigint;
-  /** What the wallet receives (cash-in) or pays (cash-out, amount + fee). */
-  walletAmount: bigint;
+}
+
+/** When the order was made, is due, was taken and ended, and why it ended. */
+interface OrderClock {
   createdAt: Date;
   expiresAt: Date;
   claimedAt: Date | null;
   completedAt: Date | null;
   closedAt: Date | null;
   closeReason: string | null;
+}
+
+/** What the customer's phone shows about one order. */
+export interface CustomerOrderView extends OrderHeadline, OrderClock {
+  /** What the wallet receives (cash-in) or pays (cash-out, amount + fee). */
+  walletAmount: bigint;
   agentShopName: string | null;
   /** Only while the order is live: the QR content and the typed fallback. */
   token: string | null;
@@ -63,23 +71,10 @@ export const customerViewAtRest = {
 };
 
 /** What the agent's tablet shows: no token, the customer's phone masked. */
-export interface AgentOrderView {
-  id: string;
-  reference: string;
-  type: OrderType;
-  status: OrderStatus;
-  currency: string;
-  amount: bigint;
-  fee: bigint;
+export interface AgentOrderView extends OrderHeadline, OrderClock {
   /** Set when the order was claimed (an agent sees only orders it claimed). */
   commission: bigint | null;
   customerPhone: string;
-  createdAt: Date;
-  expiresAt: Date;
-  claimedAt: Date | null;
-  completedAt: Date | null;
-  closedAt: Date | null;
-  closeReason: string | null;
   /** Cash the agent takes in (cash-in) or hands out (cash-out). */
   cash: bigint;
   floatAfter: bigint | null;
@@ -89,15 +84,12 @@ export interface AgentOrderView {
 type Money = Pick<OrderRow, "type" | "amount" | "fee">;
 
 /** What every list and screen says of an order: which it is, where it stands, its money. */
-export function orderHeadline(
-  o: Pick<OrderRow, "id" | "reference" | "type" | "status" | "currency" | "amount" | "fee">,
-) {
+export function orderHeadline(o: OrderHeadline): OrderHeadline {
   const { id, reference, type, status, currency, amount, fee } = o;
   return { id, reference, type, status, currency, amount, fee };
 }
 
-/** When the order was made, is due, was taken and ended, and why it ended. */
-function orderClock(o: OrderRow) {
+function orderClock(o: OrderRow): OrderClock {
   const { createdAt, expiresAt, claimedAt, completedAt, closedAt, closeReason } = o;
   return { createdAt, expiresAt, claimedAt, completedAt, closedAt, closeReason };
 }
