@@ -1,6 +1,8 @@
 // @ts-check
 // Security headers for every route. The Content-Security-Policy, which needs a fresh nonce
 // per request, is set in src/proxy.ts.
+const { createHash } = require("node:crypto");
+const { readdirSync, readFileSync } = require("node:fs");
 const { readdir, readFile, writeFile } = require("node:fs/promises");
 const path = require("node:path");
 const { promisify } = require("node:util");
@@ -44,12 +46,39 @@ async function precompressChunks(dir) {
   );
 }
 
+/**
+ * The service worker's cache version (public/sw.js, registered as /sw.js?v=<version> by
+ * src/components/ui/pwa-register.tsx): a hash of what the build reads, so every build of
+ * other sources gets a fresh cache and the old one is deleted when the new worker activates.
+ * Not Next's own build id: that one is random per build and not available to client code.
+ * Computed from files `next build` never writes, so each process that loads this config
+ * (the build runs several) gets the same value.
+ */
+function shellVersion() {
+  const hash = createHash("sha256");
+  const walk = (/** @type {string} */ dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.isFile()) hash.update(`${file}\0`).update(readFileSync(file));
+    }
+  };
+  for (const dir of ["src", "public"]) walk(path.join(__dirname, dir));
+  hash.update(readFileSync(path.join(__dirname, "package-lock.json")));
+  return hash.digest("hex").slice(0, 16);
+}
+
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => {
   const brotliChunks = phase !== PHASE_DEVELOPMENT_SERVER;
   return {
     // A second build or dev server beside the first (parallel UI work) needs its own folder.
     distDir: process.env.NEXT_DIST_DIR ?? ".next",
+    // Inlined into client code (src/lib/shell-version.ts); "dev" in next dev, whose chunks
+    // change without a build.
+    env: { PROXYPAY_SHELL_VERSION: brotliChunks ? shellVersion() : "dev" },
     reactStrictMode: true,
     // ANALYZE=1 next build: source maps beside the chunks, to see what is in them.
     productionBrowserSourceMaps: process.env.ANALYZE === "1",
