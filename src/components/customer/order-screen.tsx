@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { ErrorNote } from "@/components/ui/error-note";
-import { typeLabel } from "@/components/ui/status-badge";
+import { STATUS_LABELS, typeLabel } from "@/components/ui/status-badge";
 import { ApprovalPanel } from "./approval-panel";
 import styles from "./customer.module.css";
 import { CustomerShell } from "./customer-shell";
@@ -16,7 +16,8 @@ import { useLiveOrder } from "./use-live-order";
 
 /** The live order: QR while it waits, then whatever the agent and the customer do next. */
 export function OrderScreen({ orderId }: { orderId: string }) {
-  const { order, error, notFound, loading, stalled, refresh, accept } = useLiveOrder(orderId);
+  const { order, error, notFound, loading, connection, knownAt, refresh, accept } =
+    useLiveOrder(orderId);
 
   if (loading) {
     return (
@@ -32,7 +33,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
 
   if (!order) {
     return (
-      <CustomerShell bar={<BackTopBar title="Your order" />}>
+      <CustomerShell bar={<BackTopBar title="Your order" />} connection={connection}>
         <div className="card stack">
           {notFound ? (
             <>
@@ -60,14 +61,31 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   }
 
   return (
-    <CustomerShell bar={<BackTopBar title={`${typeLabel(order.type)} · ${order.reference}`} />}>
+    <CustomerShell
+      bar={<BackTopBar title={`${typeLabel(order.type)} · ${order.reference}`} />}
+      connection={connection}
+    >
+      {connection !== "online" ? <LastKnown status={order.status} at={knownAt} /> : null}
       <OrderBody order={order} onChange={accept} onElapsed={refresh} />
-      {stalled ? (
-        <p className="small muted center" role="status">
-          Reconnecting for live updates…
-        </p>
-      ) : null}
     </CustomerShell>
+  );
+}
+
+/**
+ * Without a connection the screen below is the last copy the phone got: the agent may have
+ * scanned or confirmed since. Said once, above it, so that "Show this code" or "Waiting for
+ * the shop" reads as the last known state rather than as news. The QR stays: it is still
+ * the order's code, and the agent's tablet checks it with the server.
+ */
+function LastKnown({ status, at }: { status: string; at: number | null }) {
+  const time = at
+    ? new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+    : null;
+  return (
+    <p className={`small ${styles.lastKnown}`} data-testid="last-known">
+      Last known status{time ? ` (${time})` : ""}:{" "}
+      <strong>{STATUS_LABELS[status] ?? status}</strong>. It may have changed since.
+    </p>
   );
 }
 

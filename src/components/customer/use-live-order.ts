@@ -3,9 +3,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useOnline } from "@/components/ui/use-online";
 import { isOpenDispute } from "@/domain/disputes";
 import { isLive, progressOf } from "@/domain/order-state";
 import { useTRPC } from "@/lib/trpc";
+import type { Connection } from "./connection-banner";
 import { type CustomerOrder, errorCode } from "./types";
 
 /** A copy of the order and when it arrived (ms), so that ties go to the later copy. */
@@ -33,9 +35,8 @@ export function useLiveOrder(orderId: string) {
   const queryClient = useQueryClient();
   const [streamed, setStreamed] = useState<Copy | null>(null);
   const query = useQuery(trpc.customer.order.queryOptions({ orderId }));
-  const order =
-    newer(streamed, query.data ? { order: query.data, at: query.dataUpdatedAt } : null)?.order ??
-    null;
+  const shown = newer(streamed, query.data ? { order: query.data, at: query.dataUpdatedAt } : null);
+  const order = shown?.order ?? null;
   // An order under dispute still changes (operators decide it): keep following it.
   const live = order
     ? isLive(order.status) || (order.dispute !== null && isOpenDispute(order.dispute.status))
@@ -60,6 +61,20 @@ export function useLiveOrder(orderId: string) {
   );
   const streaming = subscription.status === "pending";
   const stalled = useStalled(live && !streaming && !loadFailed);
+  const online = useOnline();
+
+  // Back online: the order may have moved meanwhile (the agent confirmed while the phone was
+  // in a dead spot). Ask for it at once and reopen the stream, rather than wait for the
+  // stream's own retry or the next poll.
+  const wasOnline = useRef(online);
+  const { reset } = subscription;
+  useEffect(() => {
+    if (online && !wasOnline.current) {
+      void query.refetch();
+      reset();
+    }
+    wasOnline.current = online;
+  }, [online, query.refetch, reset]);
 
   // Without the stream (proxy dropped it, server restarting, too many screens open) ask
   // every few seconds. Even while it looks connected, ask now and then: a stream can stay
@@ -89,8 +104,14 @@ export function useLiveOrder(orderId: string) {
     error: loadFailed ? query.error : null,
     notFound: !order && isRefusal(errorCode(query.error)),
     loading: !order && query.isPending,
-    /** The live stream has been down for a while (it reconnects by itself meanwhile). */
-    stalled,
+    /**
+     * What the screen may claim: "offline" (the browser has no network) or "reconnecting"
+     * (the live stream has been down for a while; it reconnects by itself meanwhile) mean
+     * the order shown is the last known copy, not necessarily the current one.
+     */
+    connection: (!online ? "offline" : stalled ? "reconnecting" : "online") as Connection,
+    /** When the shown copy arrived (ms since epoch), for "last known at". */
+    knownAt: shown?.at ?? null,
     refresh,
     /** Replaces the shown copy with what a mutation returned. */
     accept: (next: CustomerOrder) =>

@@ -1,0 +1,48 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useOnline } from "@/components/ui/use-online";
+import styles from "./customer.module.css";
+
+/** What a screen knows about its connection; "online" unless it follows a live stream. */
+export type Connection = "online" | "offline" | "reconnecting";
+
+/**
+ * Says, politely, when the phone has lost its connection and what the screen shows
+ * meanwhile. The live region is always in the page (empty while online), so a screen reader
+ * announces the change when it comes, not only text that was there on load.
+ *
+ * `connection` comes from a screen that follows the live stream (the order); without it, the
+ * browser's navigator.onLine decides.
+ */
+export function ConnectionBanner({ connection }: { connection?: Connection }) {
+  const online = useOnline();
+  const state: Connection = !online ? "offline" : (connection ?? "online");
+  const since = useSince(state !== "online");
+  return (
+    <div role="status" aria-live="polite" className={styles.connection}>
+      {state === "offline" ? (
+        <p className={`${styles.connectionBanner} ${styles.offline}`} data-testid="offline-banner">
+          <strong>You are offline.</strong> This screen shows what we last knew
+          {since ? ` (at ${since})` : ""}. It catches up when you reconnect.
+        </p>
+      ) : state === "reconnecting" ? (
+        <p className={styles.connectionBanner} data-testid="reconnecting-banner">
+          <strong>Reconnecting…</strong> Live updates paused
+          {since ? ` at ${since}` : ""}; this screen shows the last known state.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The time the connection was lost, as the phone's clock shows it. */
+function useSince(lost: boolean): string | null {
+  const [since, setSince] = useState<string | null>(null);
+  useEffect(() => {
+    setSince(
+      lost ? new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : null,
+    );
+  }, [lost]);
+  return since;
+}
