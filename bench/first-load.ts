@@ -27,6 +27,7 @@ import {
   chromium,
   type Page,
 } from "@playwright/test";
+import { emulateNetwork } from "../tests/support/network";
 
 export interface FirstLoadResult {
   baseUrl: string;
@@ -77,14 +78,6 @@ export interface Slow3gLoad {
 
 const DEMO_CUSTOMER = { phone: "+254711000001", pin: "1234", audience: "customer" } as const;
 const DEMO_AGENT = { phone: "+254700000101", pin: "1111", audience: "agent" } as const;
-
-/** Chrome's throttling takes bytes per second; 400 kbit/s. */
-const SLOW_3G = {
-  offline: false,
-  latency: 400,
-  downloadThroughput: (400 * 1000) / 8,
-  uploadThroughput: (400 * 1000) / 8,
-};
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -345,7 +338,7 @@ async function slow3gOnce(
   try {
     if (who) await signIn(context, baseUrl, who);
     const { page, cdp, log } = await openWithCdp(context);
-    await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
+    await emulateNetwork(page, undefined, cdp);
     const action = MAIN_ACTION[path]!;
     // Installed before the navigation: the page's own clock times it from navigation start.
     await page.addInitScript({ content: recordUsableScript(action) });

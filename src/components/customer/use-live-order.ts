@@ -44,11 +44,16 @@ export function useLiveOrder(orderId: string) {
   // Only a failed first load stops everything; a failed refetch keeps the last good copy.
   const loadFailed = !order && query.isError;
 
+  const online = useOnline();
+
+  // Closed while the browser says it has no network, opened afresh when it is back: after a
+  // real drop the old connection can linger half-open for minutes, hearing nothing and
+  // raising no error, while the screen would look live.
   const subscription = useSubscription(
     trpc.live.order.subscriptionOptions(
       { orderId },
       {
-        enabled: live && !loadFailed,
+        enabled: live && !loadFailed && online,
         onData: ({ data }) => {
           if (isCustomerView(data)) {
             setStreamed((prev) => newer(prev, { order: data, at: Date.now() }));
@@ -61,20 +66,15 @@ export function useLiveOrder(orderId: string) {
   );
   const streaming = subscription.status === "pending";
   const stalled = useStalled(live && !streaming && !loadFailed);
-  const online = useOnline();
 
   // Back online: the order may have moved meanwhile (the agent confirmed while the phone was
-  // in a dead spot). Ask for it at once and reopen the stream, rather than wait for the
-  // stream's own retry or the next poll.
+  // in a dead spot), and the reopened stream only tells of changes from now on. Ask at once
+  // rather than at the next poll.
   const wasOnline = useRef(online);
-  const { reset } = subscription;
   useEffect(() => {
-    if (online && !wasOnline.current) {
-      void query.refetch();
-      reset();
-    }
+    if (online && !wasOnline.current) void query.refetch();
     wasOnline.current = online;
-  }, [online, query.refetch, reset]);
+  }, [online, query.refetch]);
 
   // Without the stream (proxy dropped it, server restarting, too many screens open) ask
   // every few seconds. Even while it looks connected, ask now and then: a stream can stay
