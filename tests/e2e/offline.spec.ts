@@ -112,9 +112,16 @@ test("offline: the QR stays, the phone says offline, and catches up with the rec
   await expect(phone.getByTestId("last-known")).toHaveCount(0);
   await phone.screenshot({ path: testInfo.outputPath("phone-reconnected-receipt.png") });
 
-  // A page asked for while offline: the worker answers with the offline page.
-  await context.setOffline(true);
+  // Home (rendered on the server with the balance) says so too, and keeps what it shows.
   await phone.goto("/customer");
+  await expect(phone.getByTestId("wallet")).toContainText(kes(walletBefore + 30_000n));
+  await context.setOffline(true);
+  await expect(phone.getByTestId("offline-banner")).toBeVisible();
+  await expect(phone.getByTestId("wallet")).toBeVisible();
+  await phone.screenshot({ path: testInfo.outputPath("phone-offline-home.png") });
+
+  // A page asked for while offline: the worker answers with the offline page.
+  await phone.goto("/customer/new");
   await expect(phone.getByRole("heading", { name: "You are offline" })).toBeVisible();
   await expect(phone.getByRole("button", { name: "Try again" })).toBeVisible();
   await phone.screenshot({ path: testInfo.outputPath("phone-offline-page.png") });

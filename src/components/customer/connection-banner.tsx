@@ -23,13 +23,12 @@ export function ConnectionBanner({ connection }: { connection?: Connection }) {
     <div role="status" aria-live="polite" className={styles.connection}>
       {state === "offline" ? (
         <p className={`${styles.connectionBanner} ${styles.offline}`} data-testid="offline-banner">
-          <strong>You are offline.</strong> This screen shows what we last knew
-          {since ? ` (at ${since})` : ""}. It catches up when you reconnect.
+          <strong>You are offline</strong>
+          {since ? ` since ${since}` : ""}. This screen catches up when you reconnect.
         </p>
       ) : state === "reconnecting" ? (
         <p className={styles.connectionBanner} data-testid="reconnecting-banner">
-          <strong>Reconnecting…</strong> Live updates paused
-          {since ? ` at ${since}` : ""}; this screen shows the last known state.
+          <strong>Reconnecting…</strong> Live updates paused{since ? ` at ${since}` : ""}.
         </p>
       ) : null}
     </div>
