@@ -80,7 +80,7 @@ test("offline: the QR stays, the phone says offline, and catches up with the rec
   const banner = phone.getByTestId("offline-banner");
   await expect(banner).toContainText("You are offline");
   // Inside a polite live region, so a screen reader announces it without interrupting.
-  await expect(phone.getByRole("status").filter({ has: banner })).toHaveAttribute(
+  await expect(phone.locator("[aria-live]").filter({ has: banner })).toHaveAttribute(
     "aria-live",
     "polite",
   );

@@ -20,7 +20,9 @@ export function ConnectionBanner({ connection }: { connection?: Connection }) {
   const state: Connection = !online ? "offline" : (connection ?? "online");
   const since = useSince(state !== "online");
   return (
-    <div role="status" aria-live="polite" className={styles.connection}>
+    // aria-live without role="status": an always-present empty status role would be a second
+    // "status" on every screen, next to the ones screens use for their own messages.
+    <div aria-live="polite" aria-atomic="true" className={styles.connection}>
       {state === "offline" ? (
         <p className={`${styles.connectionBanner} ${styles.offline}`} data-testid="offline-banner">
           <strong>You are offline</strong>
