@@ -50,12 +50,10 @@ async function readAloudByKeyboard(page: Page, scope: Locator): Promise<string> 
     .toBe(true);
   const spoken = await spokenNow();
   // Which of the two this browser did, in the report: headless Chromium usually has no voice.
-  test
-    .info()
-    .annotations.push({
-      type: "read aloud",
-      description: spoken.length > 0 ? "spoken" : "no voice",
-    });
+  test.info().annotations.push({
+    type: "read aloud",
+    description: spoken.length > 0 ? "spoken" : "no voice",
+  });
   if (spoken.length > 0) {
     expect(spoken[0]?.lang).toBe("en");
     return spoken[0]?.text ?? "";

@@ -108,7 +108,25 @@ export function ReadAloud({ sentence }: { sentence: (language: string) => string
         onClick={speaking ? stop : () => void read()}
         data-testid="read-aloud"
       >
-        <span aria-hidden>🔊 </span>
+        {/* Drawn, not an emoji: phones and kiosks without an emoji font show a box instead. */}
+        <svg
+          aria-hidden
+          width="20"
+          height="20"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+          {speaking ? (
+            <path d="M17 9l4 6M21 9l-4 6" />
+          ) : (
+            <path d="M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" />
+          )}
+        </svg>
         {speaking ? "Stop reading" : "Read aloud"}
       </Button>
       {state.kind === "silent" ? (
