@@ -38,7 +38,7 @@ export const CASH_SERIES = {
       coin(100n),
     ],
     source:
-      "Central Bank of Kenya: new generation banknotes (2019) 50-1000 shillings; new coins (2018) 1, 5, 10, 20 shillings",
+      "Central Bank of Kenya: new generation banknotes (2019) 50-1000 shillings; new generation coins 1, 5, 10, 20 shillings, issued 11 December 2018 (centralbank.go.ke New-Generation-Coins-Poster.pdf)",
   },
   TZS: {
     denominations: [
