@@ -14,7 +14,8 @@ import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
-import { type AgentOrder, formatWhen, isAgentView, spokenOrder } from "./types";
+import { spokenOrder } from "./spoken";
+import { type AgentOrder, formatWhen, isAgentView } from "./types";
 
 interface Props {
   order: AgentOrder;

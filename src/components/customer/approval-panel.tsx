@@ -10,7 +10,8 @@ import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./customer.module.css";
 import { OrderSummary } from "./order-summary";
-import { type CustomerOrder, spokenOrder } from "./types";
+import { spokenOrder } from "./spoken";
+import type { CustomerOrder } from "./types";
 
 const PIN_PATTERN = /^\d{4,6}$/;
 

@@ -4,8 +4,9 @@ import { ReadAloud } from "@/components/ui/read-aloud";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
 import { MoneyLines } from "./order-summary";
+import { spokenOrder } from "./spoken";
 import type { CustomerOrder } from "./types";
-import { formatWhen, spokenOrder } from "./types";
+import { formatWhen } from "./types";
 
 /**
  * What the customer keeps as proof: the reference the agent and support can look up. A

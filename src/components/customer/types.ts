@@ -1,6 +1,4 @@
 import type { inferRouterOutputs } from "@trpc/server";
-import { isCurrencyCode } from "@/domain/money";
-import { type SpokenScreen, spokenSummary } from "@/domain/spoken-amounts";
 import type { AppRouter } from "@/server/api/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -31,24 +29,4 @@ const WHEN_IN_KENYA = new Intl.DateTimeFormat("en-KE", {
 
 export function formatWhen(date: Date, { deviceZone = true } = {}): string {
   return (deviceZone ? WHEN : WHEN_IN_KENYA).format(date);
-}
-
-/** The read-aloud sentence of an order on one of the customer's screens, per language. */
-export function spokenOrder(order: CustomerOrder, screen: SpokenScreen) {
-  return (language: string): string | null => {
-    const currency = order.currency;
-    if (!isCurrencyCode(currency)) return null;
-    return spokenSummary(
-      {
-        screen,
-        type: order.type,
-        currency,
-        cash: order.amount,
-        fee: order.fee,
-        wallet: order.walletAmount,
-        otherParty: { kind: "agent", shopName: order.agentShopName },
-      },
-      language,
-    );
-  };
 }
