@@ -7,12 +7,14 @@ import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
 import { formatMinor } from "@/domain/money";
 import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
+import { spokenOrder } from "./spoken";
 import { type AgentOrder, formatWhen, isAgentView } from "./types";
 
 interface Props {
@@ -160,6 +162,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
           ? `Take ${cash} cash from the customer, count it, then confirm`
           : `The customer takes out ${cash} in cash`}
       </p>
+      <ReadAloud sentence={spokenOrder(order, "agent-preview")} />
       <OrderFacts order={order} onElapsed={refresh} />
 
       {waitingForCustomer ? (
@@ -279,6 +282,7 @@ function Receipt({ order }: { order: AgentOrder }) {
           ? "The customer's wallet has been topped up. Keep the cash."
           : `The customer approved: ${formatMinor(order.cash, order.currency)} is in your float.`}
       </p>
+      <ReadAloud sentence={spokenOrder(order, "agent-receipt")} />
       <dl>
         <dt>Reference</dt>
         <dd className={styles.reference}>{order.reference}</dd>

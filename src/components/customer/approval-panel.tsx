@@ -5,10 +5,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./customer.module.css";
 import { OrderSummary } from "./order-summary";
+import { spokenOrder } from "./spoken";
 import type { CustomerOrder } from "./types";
 
 const PIN_PATTERN = /^\d{4,6}$/;
@@ -72,6 +74,7 @@ export function ApprovalPanel({
       <h1 id="approval-heading" className={styles.title}>
         {shop} will give you <Money amount={order.amount} currency={order.currency} /> in cash
       </h1>
+      <ReadAloud sentence={spokenOrder(order, "customer-approval")} />
       <p className="alert warn">
         Approve only if you are at the counter of {shop}. Approving pays the shop{" "}
         <Money amount={order.walletAmount} currency={order.currency} /> from your wallet at once;
