@@ -5,7 +5,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { ACCOUNT_STATUS, lookOf } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
+import { Badge } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { type Column, RowPanel } from "../shared/data-table";
@@ -91,13 +93,13 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
         <td>
           {suspended ? (
             <>
-              <span className={`badge ${styles.badgeSuspended}`}>Suspended</span>
+              <Badge look={lookOf(ACCOUNT_STATUS, "SUSPENDED")} />
               {agent.suspendedReason ? (
                 <div className={`small ${styles.reason}`}>{agent.suspendedReason}</div>
               ) : null}
             </>
           ) : (
-            <span className={`badge ${styles.badgeActive}`}>Active</span>
+            <Badge look={lookOf(ACCOUNT_STATUS, "ACTIVE")} />
           )}
         </td>
         <td className={styles.num}>
