@@ -8,6 +8,7 @@ import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { expiryReason } from "@/domain/close-reasons";
 import { formatMinor } from "@/domain/money";
 import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
@@ -127,7 +128,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
         <div className="card stack">
           <div className="spread">
             <h2>{typeLabel(order.type)}</h2>
-            <StatusBadge status={order.status} />
+            <StatusBadge status={order.status} closeReason={order.closeReason} />
           </div>
           <p className="alert warn" role="status" data-testid="order-closed">
             <strong>{closedHeadline(order)}</strong>
@@ -153,7 +154,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
     <section className="card stack" data-testid="order-preview">
       <div className="spread">
         <h2>{typeLabel(order.type)}</h2>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className={styles.instruction} data-testid="order-instruction">
         {order.type === "CASH_IN"
@@ -272,7 +273,7 @@ function Receipt({ order }: { order: AgentOrder }) {
     <div className="card receipt stack" data-testid="agent-receipt">
       <div className="spread">
         <h2>{order.type === "CASH_IN" ? "Cash-in complete" : "Cash-out complete"}</h2>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className="alert ok">
         {order.type === "CASH_IN"
@@ -318,7 +319,7 @@ function closedHeadline(order: AgentOrder): string {
     case "CANCELLED":
       return "The customer cancelled";
     case "EXPIRED":
-      return "The code expired before it was used";
+      return expiryReason(order.type, order.claimedAt !== null);
     case "DECLINED":
       return "This order was declined";
     case "REVERSED":

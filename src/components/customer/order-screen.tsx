@@ -85,7 +85,7 @@ function OrderBody({
       return <OrderPending order={order} onChange={onChange} onElapsed={onElapsed} />;
     case "CLAIMED":
       return order.type === "CASH_OUT" ? (
-        <ApprovalPanel order={order} onChange={onChange} />
+        <ApprovalPanel order={order} onChange={onChange} onElapsed={onElapsed} />
       ) : (
         <OrderWaiting order={order} onChange={onChange} />
       );
