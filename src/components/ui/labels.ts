@@ -9,6 +9,10 @@
  * - closed: it ended without the money moving (or was undone);
  * - problem: something is wrong and needs a person.
  */
+import { DISPUTE_KIND_LABEL } from "@/domain/disputes";
+import type { OrderStatus } from "@/domain/order-state";
+import type { ACCOUNT_KINDS } from "@/domain/postings";
+
 export type Tone = "waiting" | "action" | "done" | "closed" | "problem";
 
 export interface Look {
@@ -17,7 +21,8 @@ export interface Look {
 }
 
 /** Order statuses. DECLINED is the agent's word: a customer's own no is "Rejected" (below). */
-export const ORDER_STATUS: Readonly<Record<string, Look>> = {
+// Keyed by the domain's types, so a status or kind added there does not compile until named here.
+export const ORDER_STATUS: Readonly<Record<OrderStatus, Look>> = {
   PENDING: { label: "Waiting for agent", tone: "waiting" },
   CLAIMED: { label: "Agent scanned", tone: "action" },
   // Approval executes a cash-out; orders left in APPROVED are history whose money moved.
@@ -60,7 +65,9 @@ export const ACCOUNT_STATUS: Readonly<Record<string, Look>> = {
 };
 
 /** Each kind of ledger account: one account, and every account of the kind together. */
-export const ACCOUNT_KIND: Readonly<Record<string, { one: string; all: string }>> = {
+export const ACCOUNT_KIND: Readonly<
+  Record<(typeof ACCOUNT_KINDS)[number], { one: string; all: string }>
+> = {
   WALLET: { one: "Customer wallet", all: "Customer wallets" },
   FLOAT: { one: "Agent float", all: "Agent float" },
   COMMISSION: { one: "Agent commission", all: "Agent commission" },
@@ -81,10 +88,8 @@ export const ENTRY_KIND: Readonly<Record<string, string>> = {
   DEMO_BALANCE: "Demo balance",
 };
 
-export const DISPUTE_KIND: Readonly<Record<string, string>> = {
-  CASH_NOT_CREDITED: "Cash not credited",
-  CASH_NOT_RECEIVED: "Cash not received",
-};
+/** Dispute kinds are named in the domain (the customer's report form words them). */
+export const DISPUTE_KIND: Readonly<Record<string, string>> = DISPUTE_KIND_LABEL;
 
 export const ORDER_TYPE: Readonly<Record<string, string>> = {
   CASH_IN: "Cash-in",
@@ -109,6 +114,6 @@ export function labelOf(map: Readonly<Record<string, string>>, code: string): st
 }
 
 export function accountKindName(kind: string, all = false): string {
-  const names = ACCOUNT_KIND[kind];
+  const names = (ACCOUNT_KIND as Readonly<Record<string, { one: string; all: string }>>)[kind];
   return names ? names[all ? "all" : "one"] : humanize(kind);
 }

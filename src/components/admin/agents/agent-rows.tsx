@@ -20,9 +20,9 @@ import { SuspendForm } from "./suspend-form";
 
 /** The agents table's headings; an open form under a row spans all of them. */
 export const AGENT_COLUMNS: readonly Column[] = [
+  // The shop's place goes under its name: one column fewer lets the name stay on one line.
   { label: "Shop" },
   { label: "Owner" },
-  { label: "Location" },
   { label: "Status" },
   { label: "Float", num: true },
   { label: "Commission", num: true },
@@ -70,8 +70,9 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
   return (
     <tbody data-testid="agent-row">
       <tr>
-        <td>
+        <td className={styles.shopCell}>
           <strong>{agent.shopName}</strong>
+          <div className="small muted">{agent.locationText}</div>
           {/* Where an operator goes next about this shop: its orders and its books. */}
           <div className={`small ${styles.agentLinks}`}>
             <Link href={`/admin/orders?agent=${agent.id}`}>Orders</Link>
@@ -89,7 +90,6 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
           {agent.ownerName}
           <div className={`muted small ${styles.nowrap}`}>{agent.ownerPhone}</div>
         </td>
-        <td>{agent.locationText}</td>
         <td>
           {suspended ? (
             <>
