@@ -9,6 +9,7 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { ReadAloud } from "@/components/ui/read-aloud";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { expiryReason } from "@/domain/close-reasons";
 import { formatMinor } from "@/domain/money";
 import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
@@ -129,7 +130,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
         <div className="card stack">
           <div className="spread">
             <h2>{typeLabel(order.type)}</h2>
-            <StatusBadge status={order.status} />
+            <StatusBadge status={order.status} closeReason={order.closeReason} />
           </div>
           <p className="alert warn" role="status" data-testid="order-closed">
             <strong>{closedHeadline(order)}</strong>
@@ -155,7 +156,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
     <section className="card stack" data-testid="order-preview">
       <div className="spread">
         <h2>{typeLabel(order.type)}</h2>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className={styles.instruction} data-testid="order-instruction">
         {order.type === "CASH_IN"
@@ -275,7 +276,7 @@ function Receipt({ order }: { order: AgentOrder }) {
     <div className="card receipt stack" data-testid="agent-receipt">
       <div className="spread">
         <h2>{order.type === "CASH_IN" ? "Cash-in complete" : "Cash-out complete"}</h2>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className="alert ok">
         {order.type === "CASH_IN"
@@ -322,7 +323,7 @@ function closedHeadline(order: AgentOrder): string {
     case "CANCELLED":
       return "The customer cancelled";
     case "EXPIRED":
-      return "The code expired before it was used";
+      return expiryReason(order.type, order.claimedAt !== null);
     case "DECLINED":
       return "This order was declined";
     case "REVERSED":

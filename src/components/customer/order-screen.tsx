@@ -77,7 +77,7 @@ function OrderBody({ order, onChange, onElapsed }: OrderScreenProps) {
       return <OrderPending order={order} onChange={onChange} onElapsed={onElapsed} />;
     case "CLAIMED":
       return order.type === "CASH_OUT" ? (
-        <ApprovalPanel order={order} onChange={onChange} />
+        <ApprovalPanel order={order} onChange={onChange} onElapsed={onElapsed} />
       ) : (
         <OrderWaiting order={order} onChange={onChange} />
       );
