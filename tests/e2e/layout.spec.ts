@@ -31,6 +31,7 @@ async function measure(page: Page) {
     (pattern) => ({
       overflow: document.documentElement.scrollWidth - window.innerWidth,
       h1s: document.querySelectorAll("h1").length,
+      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, not hidden text
       codes: document.body.innerText.match(new RegExp(pattern, "g")) ?? [],
     }),
     RAW_CODE.source,
