@@ -252,7 +252,7 @@ test("operator raises a plan's cash-in rate: a new settings version, in the hist
   const operator = await (await browser.newContext({ viewport: DESKTOP })).newPage();
   await signInOperator(operator, OPERATOR);
   await operator.goto("/admin/settings");
-  const rate = operator.getByLabel("HIGH_VOLUME: Cash-in rate (bps)");
+  const rate = operator.getByLabel("High volume: Cash-in rate (bps)");
   const before = await rate.inputValue();
 
   // Still below the platform's part of the cash-out fee: 65 would be refused as farmable.
@@ -276,7 +276,7 @@ test("operator raises a plan's cash-in rate: a new settings version, in the hist
 
   // Put the seeded rate back, as a further version (versions are never edited).
   await operator.goto("/admin/settings");
-  await operator.getByLabel("HIGH_VOLUME: Cash-in rate (bps)").fill(before);
+  await operator.getByLabel("High volume: Cash-in rate (bps)").fill(before);
   await operator.getByRole("button", { name: "Save as new version" }).click();
   await expect(operator.getByText(`Saved as version ${version + 1}`)).toBeVisible();
 });

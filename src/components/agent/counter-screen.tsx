@@ -95,7 +95,10 @@ export function CounterScreen() {
 
         <div className={styles.counter}>
           <section className="card stack" aria-labelledby="find-order">
-            <h2 id="find-order">Find the order</h2>
+            {/* Finding the next order is what the counter is for: the screen's one h1. */}
+            <h1 id="find-order" className={styles.findHeading}>
+              Find the order
+            </h1>
             {serving ? (
               <p className="muted small">
                 Finish or decline the current order before serving the next customer.

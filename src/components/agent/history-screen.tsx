@@ -121,7 +121,7 @@ function HistoryItem({ row }: { row: AgentHistoryRow }) {
               Commission <Money amount={row.commission} currency={row.currency} />
             </span>
           ) : null}
-          <StatusBadge status={row.status} />
+          <StatusBadge status={row.status} closeReason={row.closeReason} />
         </span>
       </div>
     </li>

@@ -7,12 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { expiryReason } from "@/domain/close-reasons";
 import { formatMinor } from "@/domain/money";
 import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
+import { spokenOrder } from "./spoken";
 import { type AgentOrder, formatWhen, isAgentView } from "./types";
 
 interface Props {
@@ -127,7 +130,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
         <div className="card stack">
           <div className="spread">
             <h2>{typeLabel(order.type)}</h2>
-            <StatusBadge status={order.status} />
+            <StatusBadge status={order.status} closeReason={order.closeReason} />
           </div>
           <p className="alert warn" role="status" data-testid="order-closed">
             <strong>{closedHeadline(order)}</strong>
@@ -153,13 +156,14 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
     <section className="card stack" data-testid="order-preview">
       <div className="spread">
         <h2>{typeLabel(order.type)}</h2>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className={styles.instruction} data-testid="order-instruction">
         {order.type === "CASH_IN"
           ? `Take ${cash} cash from the customer, count it, then confirm`
           : `The customer takes out ${cash} in cash`}
       </p>
+      <ReadAloud sentence={spokenOrder(order, "agent-preview")} />
       <OrderFacts order={order} onElapsed={refresh} />
 
       {waitingForCustomer ? (
@@ -272,13 +276,14 @@ function Receipt({ order }: { order: AgentOrder }) {
     <div className="card receipt stack" data-testid="agent-receipt">
       <div className="spread">
         <h2>{order.type === "CASH_IN" ? "Cash-in complete" : "Cash-out complete"}</h2>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className="alert ok">
         {order.type === "CASH_IN"
           ? "The customer's wallet has been topped up. Keep the cash."
           : `The customer approved: ${formatMinor(order.cash, order.currency)} is in your float.`}
       </p>
+      <ReadAloud sentence={spokenOrder(order, "agent-receipt")} />
       <dl>
         <dt>Reference</dt>
         <dd className={styles.reference}>{order.reference}</dd>
@@ -318,7 +323,7 @@ function closedHeadline(order: AgentOrder): string {
     case "CANCELLED":
       return "The customer cancelled";
     case "EXPIRED":
-      return "The code expired before it was used";
+      return expiryReason(order.type, order.claimedAt !== null);
     case "DECLINED":
       return "This order was declined";
     case "REVERSED":

@@ -101,7 +101,7 @@ function ActivityRow({
       <Money amount={row.amount} currency={row.currency} />
       <span className="small muted">{row.agentShopName ?? "No agent yet"}</span>
       <span>
-        <StatusBadge status={status} />
+        <StatusBadge status={status} closeReason={row.closeReason} />
       </span>
       {/* The server's ICU may space a time differently from the browser's: text only. */}
       <span className="small muted" suppressHydrationWarning>

@@ -3,12 +3,15 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./customer.module.css";
 import { OrderSummary } from "./order-summary";
+import { spokenOrder } from "./spoken";
 import type { CustomerOrder } from "./types";
 
 const PIN_PATTERN = /^\d{4,6}$/;
@@ -21,9 +24,12 @@ const PIN_PATTERN = /^\d{4,6}$/;
 export function ApprovalPanel({
   order,
   onChange,
+  onElapsed,
 }: {
   order: CustomerOrder;
   onChange: (order: CustomerOrder) => void;
+  /** Time is up: the screen asks the server, which expires the order (as for a code). */
+  onElapsed: () => void;
 }) {
   const trpc = useTRPC();
   // Yes and no are different intents: each keeps its own key for retries.
@@ -72,6 +78,10 @@ export function ApprovalPanel({
       <h1 id="approval-heading" className={styles.title}>
         {shop} will give you <Money amount={order.amount} currency={order.currency} /> in cash
       </h1>
+      <p className="small muted" data-testid="approval-countdown">
+        Time left to answer: <Countdown until={order.expiresAt} onElapsed={onElapsed} />
+      </p>
+      <ReadAloud sentence={spokenOrder(order, "customer-approval")} />
       <p className="alert warn">
         Approve only if you are at the counter of {shop}. Approving pays the shop{" "}
         <Money amount={order.walletAmount} currency={order.currency} /> from your wallet at once;

@@ -74,7 +74,7 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
         : null;
 
   return (
-    <CustomerShell bar={<BackTopBar title="New order" />}>
+    <CustomerShell bar={<BackTopBar title="New order" heading />}>
       <form className="stack" onSubmit={submit} noValidate>
         <fieldset className={`segmented ${styles.bare}`}>
           <legend className="small muted">What do you want to do?</legend>

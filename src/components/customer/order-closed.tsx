@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Money } from "@/components/ui/money";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { rejectedByCustomer } from "@/domain/close-reasons";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
 import type { CustomerOrder } from "./types";
@@ -12,6 +13,13 @@ const HEADINGS: Record<string, string> = {
   DECLINED: "Order declined",
   REVERSED: "Order reversed",
 };
+
+/** The heading, in words that fit how it ended: the code was used if a shop scanned it. */
+function headingOf(order: CustomerOrder): string {
+  if (rejectedByCustomer(order.status, order.closeReason)) return "You rejected this cash-out";
+  if (order.status === "EXPIRED" && order.claimedAt !== null) return "This order ran out of time";
+  return HEADINGS[order.status] ?? "Order closed";
+}
 
 const FALLBACK_REASONS: Record<string, string> = {
   CANCELLED: "The order was cancelled.",
@@ -35,8 +43,8 @@ export function OrderClosed({
     <>
       <section className="card stack" data-testid="order-closed">
         <div className="spread">
-          <h1 className={styles.title}>{HEADINGS[order.status] ?? "Order closed"}</h1>
-          <StatusBadge status={order.status} />
+          <h1 className={styles.title}>{headingOf(order)}</h1>
+          <StatusBadge status={order.status} closeReason={order.closeReason} />
         </div>
         <p>{order.closeReason ?? FALLBACK_REASONS[order.status]}</p>
         {released ? (

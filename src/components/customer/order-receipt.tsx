@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { Money } from "@/components/ui/money";
+import { ReadAloud } from "@/components/ui/read-aloud";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
 import { MoneyLines } from "./order-summary";
+import { spokenOrder } from "./spoken";
 import type { CustomerOrder } from "./types";
 import { formatWhen } from "./types";
 
@@ -29,6 +31,7 @@ export function OrderReceipt({
         <h1 id="receipt-heading" className={`alert ok ${styles.title}`}>
           {cashIn ? "Cash-in complete" : "Cash-out paid"}
         </h1>
+        <ReadAloud sentence={spokenOrder(order, "customer-receipt")} />
         {cashIn ? null : (
           <p className="amount center" data-testid="collect-cash">
             Collect <Money amount={order.amount} currency={order.currency} /> cash from{" "}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { ErrorNote } from "@/components/ui/error-note";
-import { STATUS_LABELS, typeLabel } from "@/components/ui/status-badge";
+import { orderStatusLook, typeLabel } from "@/components/ui/status-badge";
 import { ApprovalPanel } from "./approval-panel";
 import styles from "./customer.module.css";
 import { CustomerShell } from "./customer-shell";
@@ -65,7 +65,9 @@ export function OrderScreen({ orderId }: { orderId: string }) {
       bar={<BackTopBar title={`${typeLabel(order.type)} · ${order.reference}`} />}
       connection={connection}
     >
-      {connection !== "online" ? <LastKnown status={order.status} at={knownAt} /> : null}
+      {connection !== "online" ? (
+        <LastKnown label={orderStatusLook(order.status, order.closeReason).label} at={knownAt} />
+      ) : null}
       <OrderBody order={order} onChange={accept} onElapsed={refresh} />
     </CustomerShell>
   );
@@ -77,14 +79,14 @@ export function OrderScreen({ orderId }: { orderId: string }) {
  * the shop" reads as the last known state rather than as news. The QR stays: it is still
  * the order's code, and the agent's tablet checks it with the server.
  */
-function LastKnown({ status, at }: { status: string; at: number | null }) {
+function LastKnown({ label, at }: { label: string; at: number | null }) {
   const time = at
     ? new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
     : null;
   return (
     <p className={`small ${styles.lastKnown}`} data-testid="last-known">
-      Last known status{time ? ` (${time})` : ""}:{" "}
-      <strong>{STATUS_LABELS[status] ?? status}</strong>. It may have changed since.
+      Last known status{time ? ` (${time})` : ""}: <strong>{label}</strong>. It may have changed
+      since.
     </p>
   );
 }
@@ -95,7 +97,7 @@ function OrderBody({ order, onChange, onElapsed }: OrderScreenProps) {
       return <OrderPending order={order} onChange={onChange} onElapsed={onElapsed} />;
     case "CLAIMED":
       return order.type === "CASH_OUT" ? (
-        <ApprovalPanel order={order} onChange={onChange} />
+        <ApprovalPanel order={order} onChange={onChange} onElapsed={onElapsed} />
       ) : (
         <OrderWaiting order={order} onChange={onChange} />
       );

@@ -1,3 +1,4 @@
+import { CashChips } from "@/components/ui/cash-chips";
 import { Money } from "@/components/ui/money";
 import type { CustomerOrder } from "./types";
 
@@ -36,6 +37,8 @@ export function MoneyLines({ order, done = false }: { order: CustomerOrder; done
       <dt>{cash}</dt>
       <dd>
         <Money amount={order.amount} currency={order.currency} />
+        {/* Only the cash is counted out in notes and coins; the fee and wallet never are. */}
+        <CashChips amount={order.amount} currency={order.currency} />
       </dd>
       <dt>Fee</dt>
       <dd>

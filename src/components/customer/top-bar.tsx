@@ -12,14 +12,17 @@ export function HomeTopBar({ name }: { name: string | null }) {
   );
 }
 
-/** Inner screens' bar: always one tap back to the wallet. */
-export function BackTopBar({ title }: { title: string }) {
+/**
+ * Inner screens' bar: always one tap back to the wallet. `heading` makes the title the
+ * screen's h1, for screens whose body has none (every screen has exactly one).
+ */
+export function BackTopBar({ title, heading = false }: { title: string; heading?: boolean }) {
   return (
     <header className="topbar">
       <Link href="/customer" className={styles.barLink}>
         ‹ Home
       </Link>
-      <span className="title">{title}</span>
+      {heading ? <h1 className="title">{title}</h1> : <span className="title">{title}</span>}
     </header>
   );
 }

@@ -8,7 +8,8 @@ export function WalletCard({ wallet }: { wallet: Wallet }) {
   return (
     <section className="card stack" aria-label="Wallet" data-testid="wallet">
       <div>
-        <div className={`muted ${styles.walletLabel}`}>Available</div>
+        {/* The wallet is what home is about: its heading is the screen's one h1. */}
+        <h1 className={`muted ${styles.walletLabel}`}>Available</h1>
         <Money amount={wallet.available} currency={wallet.currency} className="huge" />
       </div>
       {wallet.onHold > 0n ? (

@@ -44,7 +44,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 /**
  * Maps domain refusals to tRPC errors for every procedure below, times each call per
- * procedure and outcome, and logs server failures. A log line names the procedure and the
+ * procedure and outcome, logs each call (one line) and the server's failures. A log line names the procedure and the
  * error, never the input: PINs, codes and tokens travel in inputs.
  */
 const domainErrors = t.middleware(async ({ next, path, type }) => {
@@ -62,7 +62,10 @@ const domainErrors = t.middleware(async ({ next, path, type }) => {
   }
   // A subscription's call ends when its stream starts: its time says nothing.
   if (type !== "subscription") {
-    metrics().trpcDuration.observe({ procedure: path, type, outcome }, secondsSince(start));
+    const seconds = secondsSince(start);
+    metrics().trpcDuration.observe({ procedure: path, type, outcome }, seconds);
+    // The access log: one line a call, with the request id the log carries; never the input.
+    log().info({ procedure: path, outcome, ms: Math.round(seconds * 1000) }, "call");
   }
   if (thrown) throw thrown;
   return result;

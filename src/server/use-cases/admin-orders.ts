@@ -13,6 +13,8 @@ export async function findOrders(
   const rows = await inTransaction((tx) => searchOrders(tx, filter, page));
   return rows.map((o) => ({
     ...orderHeadline(o),
+    // Tells a customer's Reject from an agent's Decline (both end DECLINED).
+    closeReason: o.closeReason,
     commission: o.commission,
     customerPhone: o.customer.phone,
     customerName: o.customer.name,

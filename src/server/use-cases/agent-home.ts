@@ -57,6 +57,8 @@ export async function agentHistory(actor: Actor, page: Page) {
     const rows = await ordersOfAgent(tx, agent.id, page);
     return rows.map((o) => ({
       ...orderHeadline(o),
+      // Tells a customer's Reject from an agent's Decline (both end DECLINED).
+      closeReason: o.closeReason,
       commission: o.commission,
       customerPhone: maskPhone(o.customer.phone),
       createdAt: o.createdAt,

@@ -1,3 +1,4 @@
+import { CLOSE_REASON } from "@/domain/close-reasons";
 import { DomainError } from "@/domain/errors";
 import { PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
 import { findUserById } from "../repositories/users";
@@ -60,7 +61,7 @@ export async function answerApproval(
               detail: "Approved by the customer with their PIN",
               entry: executionEntry(order, ctx.accounts, ctx.orderAgent?.shopName ?? "", "wallet"),
             }
-          : { closeReason: "Rejected by the customer", releaseHold: true },
+          : { closeReason: CLOSE_REASON.rejectedByCustomer, releaseHold: true },
       { idempotency, accounts: ctx.accounts },
     );
   });

@@ -28,6 +28,8 @@ export async function customerActivity(actor: Actor, page: Page) {
     const rows = await ordersOfCustomer(tx, actor.userId, page);
     return rows.map((o) => ({
       ...orderHeadline(o),
+      // Tells a customer's Reject from an agent's Decline (both end DECLINED).
+      closeReason: o.closeReason,
       walletAmount: walletAmount(o),
       agentShopName: o.agent?.shopName ?? null,
       createdAt: o.createdAt,

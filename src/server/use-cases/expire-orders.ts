@@ -1,3 +1,4 @@
+import { expiryReason } from "@/domain/close-reasons";
 import { transitionFor } from "@/domain/order-state";
 import { inTransaction } from "../db/transaction";
 import { metrics } from "../observability/metrics";
@@ -14,16 +15,31 @@ import { dueForExpiry } from "../repositories/orders";
 export async function expireIfDue(orderId: string): Promise<boolean> {
   // Both order types expire from the same live states.
   const t = transitionFor("CASH_IN", "expire");
-  const r = await applyOrderStep(null, {
-    orderId,
-    from: t.from,
-    to: t.to,
-    time: "after-expiry",
-    actor: null,
-    releaseHold: true,
-    closeReason: "The code expired before it was used",
-  });
-  return r.outcome === "done";
+  // The reason depends on whether an agent had scanned the code: a scanned cash-out did not
+  // expire "before it was used". Each step is guarded by the state it expects, so trying the
+  // unscanned case first and then the scanned one still lets only one caller expire it.
+  const step = (from: typeof t.from, closeReason: string) =>
+    applyOrderStep(null, {
+      orderId,
+      from,
+      to: t.to,
+      time: "after-expiry",
+      actor: null,
+      releaseHold: true,
+      closeReason,
+    });
+  const unscanned = await step(
+    t.from.filter((s) => s === "PENDING"),
+    expiryReason("CASH_IN", false),
+  );
+  if (unscanned.outcome === "done") return true;
+  const order = unscanned.outcome === "refused" ? unscanned.order : null;
+  if (order?.status !== "CLAIMED") return false;
+  const scanned = await step(
+    t.from.filter((s) => s === "CLAIMED"),
+    expiryReason(order.type, true),
+  );
+  return scanned.outcome === "done";
 }
 
 /**

@@ -5,7 +5,9 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { ACCOUNT_STATUS, lookOf } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
+import { Badge } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { type Column, RowPanel } from "../shared/data-table";
@@ -18,9 +20,9 @@ import { SuspendForm } from "./suspend-form";
 
 /** The agents table's headings; an open form under a row spans all of them. */
 export const AGENT_COLUMNS: readonly Column[] = [
+  // The shop's place goes under its name: one column fewer lets the name stay on one line.
   { label: "Shop" },
   { label: "Owner" },
-  { label: "Location" },
   { label: "Status" },
   { label: "Float", num: true },
   { label: "Commission", num: true },
@@ -68,8 +70,9 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
   return (
     <tbody data-testid="agent-row">
       <tr>
-        <td>
+        <td className={styles.shopCell}>
           <strong>{agent.shopName}</strong>
+          <div className="small muted">{agent.locationText}</div>
           {/* Where an operator goes next about this shop: its orders and its books. */}
           <div className={`small ${styles.agentLinks}`}>
             <Link href={`/admin/orders?agent=${agent.id}`}>Orders</Link>
@@ -87,17 +90,16 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
           {agent.ownerName}
           <div className={`muted small ${styles.nowrap}`}>{agent.ownerPhone}</div>
         </td>
-        <td>{agent.locationText}</td>
         <td>
           {suspended ? (
             <>
-              <span className={`badge ${styles.badgeSuspended}`}>Suspended</span>
+              <Badge look={lookOf(ACCOUNT_STATUS, "SUSPENDED")} />
               {agent.suspendedReason ? (
                 <div className={`small ${styles.reason}`}>{agent.suspendedReason}</div>
               ) : null}
             </>
           ) : (
-            <span className={`badge ${styles.badgeActive}`}>Active</span>
+            <Badge look={lookOf(ACCOUNT_STATUS, "ACTIVE")} />
           )}
         </td>
         <td className={styles.num}>

@@ -2,7 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ACCOUNT_STATUS, lookOf } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
+import { Badge } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { BackLink } from "../shared/back-link";
@@ -67,11 +69,7 @@ function CustomerDetail({ userId }: { userId: string }) {
       <section className="card stack" data-testid="customer-profile">
         <div className="spread">
           <h1>{c.name}</h1>
-          {c.status === "LOCKED" ? (
-            <span className={`badge ${styles.badgeSuspended}`}>Locked</span>
-          ) : (
-            <span className={`badge ${styles.badgeActive}`}>Active</span>
-          )}
+          <Badge look={lookOf(ACCOUNT_STATUS, c.status === "LOCKED" ? "LOCKED" : "ACTIVE")} />
         </div>
         <dl className={styles.facts}>
           <Fact label="Phone">{c.phone}</Fact>

@@ -196,10 +196,7 @@ function AccountRow({ account }: { account: LedgerAccount }) {
   return (
     <tr data-testid="account-row">
       <td className={styles.mono}>#{String(account.id)}</td>
-      <td>
-        {accountKindName(account.kind)}
-        <div className={`muted small ${styles.mono}`}>{account.kind}</div>
-      </td>
+      <td>{accountKindName(account.kind)}</td>
       <td>
         {account.owner}
         {account.ownerPhone ? (

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { accountKindName } from "@/components/ui/labels";
 import { useTRPCClient } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { formatMoment, type Reconciliation } from "../shared/types";
@@ -50,34 +51,36 @@ function Result({ result }: { result: Reconciliation }) {
         {result.differences.length === 1 ? "account differs" : "accounts differ"} from
         {result.differences.length === 1 ? " its" : " their"} postings.
       </p>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Account</th>
-            <th scope="col">Kind</th>
-            <th scope="col" className={styles.num}>
-              Cached (minor units)
-            </th>
-            <th scope="col" className={styles.num}>
-              Postings (minor units)
-            </th>
-            <th scope="col" className={styles.num}>
-              Difference
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.differences.map((d) => (
-            <tr key={String(d.accountId)}>
-              <td className={styles.mono}>{String(d.accountId)}</td>
-              <td className={styles.mono}>{d.kind}</td>
-              <td className={`${styles.num} amount`}>{minor(d.cached)}</td>
-              <td className={`${styles.num} amount`}>{minor(d.fromPostings)}</td>
-              <td className={`${styles.num} amount`}>{minor(d.cached - d.fromPostings)}</td>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col">Account</th>
+              <th scope="col">Kind</th>
+              <th scope="col" className={styles.num}>
+                Cached (minor units)
+              </th>
+              <th scope="col" className={styles.num}>
+                Postings (minor units)
+              </th>
+              <th scope="col" className={styles.num}>
+                Difference
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {result.differences.map((d) => (
+              <tr key={String(d.accountId)}>
+                <td className={styles.mono}>{String(d.accountId)}</td>
+                <td>{accountKindName(d.kind)}</td>
+                <td className={`${styles.num} amount`}>{minor(d.cached)}</td>
+                <td className={`${styles.num} amount`}>{minor(d.fromPostings)}</td>
+                <td className={`${styles.num} amount`}>{minor(d.cached - d.fromPostings)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

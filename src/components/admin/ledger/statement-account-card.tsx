@@ -12,7 +12,7 @@ export function StatementAccountCard({ account }: { account: Statement["account"
             {accountKindName(account.kind)} · {account.owner}
           </h1>
           <p className={`muted small ${styles.mono}`} style={{ margin: 0 }}>
-            Account #{String(account.id)} · {account.kind}
+            Account #{String(account.id)}
           </p>
         </div>
         {/* A plain link: the browser downloads with the session cookie, no script involved. */}

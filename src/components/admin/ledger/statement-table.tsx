@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { ENTRY_KIND, labelOf } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
 import styles from "../shared/admin.module.css";
 import type { StatementLine } from "../shared/report-types";
@@ -32,58 +33,60 @@ export function StatementTable({
   }
   return (
     <div className="stack">
-      <table className={styles.table} data-testid="statement">
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Description</th>
-            <th scope="col">Order</th>
-            <th scope="col">Bank reference</th>
-            <th scope="col" className={styles.num}>
-              Amount
-            </th>
-            <th scope="col" className={styles.num}>
-              Balance
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => (
-            <tr key={String(line.postingId)} data-testid="statement-line">
-              <td className={styles.nowrap}>{formatMoment(line.at)}</td>
-              <td>
-                <span className={r.kind}>{line.kind}</span>
-                <div className="small">
-                  {/* The whole entry (the other side of this posting) is in the journal. */}
-                  <Link href={`/admin/ledger/journal?at=${line.entryId}`}>
-                    Entry #{String(line.entryId)}
-                  </Link>
-                </div>
-              </td>
-              <td>{line.description}</td>
-              <td>
-                {line.orderId ? (
-                  <Link href={`/admin/orders/${line.orderId}`} className={styles.mono}>
-                    {line.orderReference ?? shortId(line.orderId)}
-                  </Link>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td className={styles.mono}>
-                {line.externalRef ?? <span className="muted">—</span>}
-              </td>
-              <td className={styles.num}>
-                <SignedAmount amount={line.amount} currency={currency} />
-              </td>
-              <td className={styles.num}>
-                <Money amount={line.balanceAfter} currency={currency} />
-              </td>
+      <div className={styles.scroll}>
+        <table className={styles.table} data-testid="statement">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Description</th>
+              <th scope="col">Order</th>
+              <th scope="col">Bank reference</th>
+              <th scope="col" className={styles.num}>
+                Amount
+              </th>
+              <th scope="col" className={styles.num}>
+                Balance
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={String(line.postingId)} data-testid="statement-line">
+                <td className={styles.nowrap}>{formatMoment(line.at)}</td>
+                <td>
+                  <span className={r.kind}>{labelOf(ENTRY_KIND, line.kind)}</span>
+                  <div className="small">
+                    {/* The whole entry (the other side of this posting) is in the journal. */}
+                    <Link href={`/admin/ledger/journal?at=${line.entryId}`}>
+                      Entry #{String(line.entryId)}
+                    </Link>
+                  </div>
+                </td>
+                <td>{line.description}</td>
+                <td>
+                  {line.orderId ? (
+                    <Link href={`/admin/orders/${line.orderId}`} className={styles.mono}>
+                      {line.orderReference ?? shortId(line.orderId)}
+                    </Link>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td className={styles.mono}>
+                  {line.externalRef ?? <span className="muted">—</span>}
+                </td>
+                <td className={styles.num}>
+                  <SignedAmount amount={line.amount} currency={currency} />
+                </td>
+                <td className={styles.num}>
+                  <Money amount={line.balanceAfter} currency={currency} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {/* A failed next page keeps the lines already shown. */}
       <ErrorNote error={error} />
       {hasMore ? (

@@ -82,49 +82,48 @@ function CurrencyCard({
           instead of zero: money was created or lost. Stop money movements and investigate.
         </p>
       )}
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col" className={styles.num}>
-              Accounts
-            </th>
-            <th scope="col" className={styles.num}>
-              Balance
-            </th>
-            <th scope="col" className={styles.num}>
-              On hold
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {balance.lines.map((line) => (
-            <tr key={line.kind}>
-              <td>
-                {accountKindName(line.kind, true)}
-                <div className={`muted small ${styles.mono}`}>{line.kind}</div>
-              </td>
-              <td className={styles.num}>{line.accounts}</td>
-              <td className={styles.num}>
-                <Money amount={line.balance} currency={balance.currency} />
-              </td>
-              <td className={styles.num}>
-                <Money amount={line.onHold} currency={balance.currency} />
-              </td>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col" className={styles.num}>
+                Accounts
+              </th>
+              <th scope="col" className={styles.num}>
+                Balance
+              </th>
+              <th scope="col" className={styles.num}>
+                On hold
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td>Total</td>
-            <td className={styles.num}>{balance.lines.reduce((n, l) => n + l.accounts, 0)}</td>
-            <td className={styles.num}>
-              <Money amount={balance.total} currency={balance.currency} />
-            </td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {balance.lines.map((line) => (
+              <tr key={line.kind}>
+                <td>{accountKindName(line.kind, true)}</td>
+                <td className={styles.num}>{line.accounts}</td>
+                <td className={styles.num}>
+                  <Money amount={line.balance} currency={balance.currency} />
+                </td>
+                <td className={styles.num}>
+                  <Money amount={line.onHold} currency={balance.currency} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td>Total</td>
+              <td className={styles.num}>{balance.lines.reduce((n, l) => n + l.accounts, 0)}</td>
+              <td className={styles.num}>
+                <Money amount={balance.total} currency={balance.currency} />
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
       <p className="muted small" style={{ margin: 0 }}>
         Platform accounts are negative by design: they are where money enters and leaves.
       </p>

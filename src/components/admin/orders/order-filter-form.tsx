@@ -16,7 +16,8 @@ export const ORDER_STATUSES: { value: OrderStatus; label: string }[] = [
   { value: "COMPLETED", label: "Completed" },
   { value: "CANCELLED", label: "Cancelled" },
   { value: "EXPIRED", label: "Expired" },
-  { value: "DECLINED", label: "Declined" },
+  // One status holds both: the agent declined, or the customer rejected a cash-out.
+  { value: "DECLINED", label: "Declined or rejected" },
   { value: "REVERSED", label: "Reversed" },
 ];
 

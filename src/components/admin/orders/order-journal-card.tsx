@@ -1,3 +1,4 @@
+import { ENTRY_KIND, labelOf } from "@/components/ui/labels";
 import styles from "../shared/admin.module.css";
 import { PostingsTable } from "../shared/postings-table";
 import { formatMoment, type OrderDossier } from "../shared/types";
@@ -27,7 +28,7 @@ export function OrderJournalCard({
           <div key={String(entry.id)} className={styles.panelBox}>
             <div className="spread">
               <strong>
-                <span className={styles.mono}>{entry.kind}</span> · {entry.description}
+                <span>{labelOf(ENTRY_KIND, entry.kind)}</span> · {entry.description}
               </strong>
               <span className={`muted small ${styles.nowrap}`}>
                 Entry {String(entry.id)} · {formatMoment(entry.at)}

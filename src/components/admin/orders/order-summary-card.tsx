@@ -23,7 +23,7 @@ export function OrderSummaryCard({ order }: { order: OrderDossier }) {
             {order.id}
           </p>
         </div>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <dl className={styles.facts}>
         <Fact label="Amount">

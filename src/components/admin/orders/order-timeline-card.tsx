@@ -1,4 +1,5 @@
 import { StatusBadge } from "@/components/ui/status-badge";
+import { CLOSE_REASON } from "@/domain/close-reasons";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { formatMoment, type OrderDossier } from "../shared/types";
@@ -22,7 +23,15 @@ export function OrderTimelineCard({ timeline }: { timeline: OrderDossier["timeli
                       <span className="sr-only">to</span>
                     </>
                   ) : null}
-                  <StatusBadge status={step.to} />
+                  <StatusBadge
+                    status={step.to}
+                    closeReason={
+                      // The customer's own no to a cash-out ends DECLINED too: it reads "Rejected".
+                      step.to === "DECLINED" && step.actorRole === "CUSTOMER"
+                        ? CLOSE_REASON.rejectedByCustomer
+                        : null
+                    }
+                  />
                 </span>
                 <span className={`muted small ${styles.nowrap}`}>{formatMoment(step.at)}</span>
               </div>

@@ -52,54 +52,59 @@ export function CyclingPairsCard() {
         <>
           {/* A failed refresh keeps the rows already shown; say so rather than blank them. */}
           <ErrorNote error={cycling.error} />
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Agent</th>
-                <th scope="col" className={styles.num}>
-                  Cash-ins
-                </th>
-                <th scope="col" className={styles.num}>
-                  Cash-outs
-                </th>
-                <th scope="col" className={styles.num}>
-                  Commission earned
-                </th>
-                <th scope="col">Last seen</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.pairs.map((p) => (
-                <tr key={`${p.customer.id}-${p.agent.id}-${p.currency}`} data-testid="cycling-pair">
-                  <td>
-                    <Link href={`/admin/customers/${p.customer.id}`}>{p.customer.name}</Link>
-                    <div className="muted small">{p.customer.phone}</div>
-                  </td>
-                  <td>
-                    {p.agent.shopName}
-                    <div className="small">
-                      <Link
-                        href={`/admin/orders?agent=${p.agent.id}&phone=${encodeURIComponent(p.customer.phone)}`}
-                      >
-                        Orders between them
-                      </Link>
-                    </div>
-                  </td>
-                  <td className={styles.num}>
-                    {p.cashIns} · <Money amount={p.cashInVolume} currency={p.currency} />
-                  </td>
-                  <td className={styles.num}>
-                    {p.cashOuts} · <Money amount={p.cashOutVolume} currency={p.currency} />
-                  </td>
-                  <td className={styles.num}>
-                    <Money amount={p.commission} currency={p.currency} />
-                  </td>
-                  <td>{formatMoment(p.lastSeen)}</td>
+          <div className={styles.scroll}>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">Customer</th>
+                  <th scope="col">Agent</th>
+                  <th scope="col" className={styles.num}>
+                    Cash-ins
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    Cash-outs
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    Commission earned
+                  </th>
+                  <th scope="col">Last seen</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.pairs.map((p) => (
+                  <tr
+                    key={`${p.customer.id}-${p.agent.id}-${p.currency}`}
+                    data-testid="cycling-pair"
+                  >
+                    <td>
+                      <Link href={`/admin/customers/${p.customer.id}`}>{p.customer.name}</Link>
+                      <div className="muted small">{p.customer.phone}</div>
+                    </td>
+                    <td>
+                      {p.agent.shopName}
+                      <div className="small">
+                        <Link
+                          href={`/admin/orders?agent=${p.agent.id}&phone=${encodeURIComponent(p.customer.phone)}`}
+                        >
+                          Orders between them
+                        </Link>
+                      </div>
+                    </td>
+                    <td className={styles.num}>
+                      {p.cashIns} · <Money amount={p.cashInVolume} currency={p.currency} />
+                    </td>
+                    <td className={styles.num}>
+                      {p.cashOuts} · <Money amount={p.cashOutVolume} currency={p.currency} />
+                    </td>
+                    <td className={styles.num}>
+                      <Money amount={p.commission} currency={p.currency} />
+                    </td>
+                    <td>{formatMoment(p.lastSeen)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

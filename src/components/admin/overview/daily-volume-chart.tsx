@@ -76,38 +76,40 @@ export function DailyVolumeChart({ days, currency }: { days: DailyVolume[]; curr
       ) : (
         <div className={`skeleton ${r.chartBox}`} aria-hidden />
       )}
-      <table className={`${styles.table} ${r.chartTable}`}>
-        <caption className="sr-only">Daily completed volume in {currency}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Type</th>
-            {data.map((d) => (
-              <th key={d.label} scope="col" className={styles.num}>
-                {d.label}
+      <div className={styles.scroll}>
+        <table className={`${styles.table} ${r.chartTable}`}>
+          <caption className="sr-only">Daily completed volume in {currency}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              {data.map((d) => (
+                <th key={d.label} scope="col" className={styles.num}>
+                  {d.label}
+                </th>
+              ))}
+              <th scope="col" className={styles.num}>
+                7 days
               </th>
-            ))}
-            <th scope="col" className={styles.num}>
-              7 days
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <VolumeRow
-            label="Cash-in"
-            colour={CASH_IN_COLOUR}
-            amounts={days.map((d) => d.cashIn)}
-            total={totalIn}
-            currency={currency}
-          />
-          <VolumeRow
-            label="Cash-out"
-            colour={CASH_OUT_COLOUR}
-            amounts={days.map((d) => d.cashOut)}
-            total={totalOut}
-            currency={currency}
-          />
-        </tbody>
-      </table>
+            </tr>
+          </thead>
+          <tbody>
+            <VolumeRow
+              label="Cash-in"
+              colour={CASH_IN_COLOUR}
+              amounts={days.map((d) => d.cashIn)}
+              total={totalIn}
+              currency={currency}
+            />
+            <VolumeRow
+              label="Cash-out"
+              colour={CASH_OUT_COLOUR}
+              amounts={days.map((d) => d.cashOut)}
+              total={totalOut}
+              currency={currency}
+            />
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -2,26 +2,27 @@
 
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
-import { STATUS_LABELS, StatusBadge } from "@/components/ui/status-badge";
+import { lookOf, ORDER_STATUS } from "@/components/ui/labels";
+import { StatusBadge } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
 import { formatCount } from "../shared/report-formats";
 import type { StatusCount } from "../shared/report-types";
 import r from "../shared/reports.module.css";
 import { useIsClient } from "./use-is-client";
 
-/** In lifecycle order, in the badges' words; green done, amber waiting, grey closed. */
+/** In lifecycle order, in the badges' words and tones: green done, amber acting, grey closed. */
 const STATUSES: { status: string; label: string; colour: string }[] = (
   [
     ["PENDING", "#5c9c92"],
     ["CLAIMED", "#d4922a"],
-    ["APPROVED", "#b7791f"],
+    ["APPROVED", "#2f8a4f"],
     ["COMPLETED", "#137a3a"],
     ["CANCELLED", "#9aa5a3"],
     ["EXPIRED", "#b4bdbb"],
     ["DECLINED", "#7d8a87"],
     ["REVERSED", "#b42318"],
   ] as const
-).map(([status, colour]) => ({ status, label: STATUS_LABELS[status] ?? status, colour }));
+).map(([status, colour]) => ({ status, label: lookOf(ORDER_STATUS, status).label, colour }));
 
 const ROW_HEIGHT = 40;
 // A chart of one or two bars still gets room to read as a chart.
@@ -39,7 +40,12 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
   // A status added on the server later still shows, after the known ones.
   const others = statuses
     .filter((x) => x.orders > 0 && !STATUSES.some((s) => s.status === x.status))
-    .map((x) => ({ status: x.status, label: x.status, colour: "#5b6b68", orders: x.orders }));
+    .map((x) => ({
+      status: x.status,
+      label: lookOf(ORDER_STATUS, x.status).label,
+      colour: "#5b6b68",
+      orders: x.orders,
+    }));
   const rows = [...known, ...others];
   const chartHeight = Math.max(MIN_HEIGHT, rows.length * ROW_HEIGHT + 40);
 
@@ -90,38 +96,40 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
           ) : (
             <div className="skeleton" style={{ height: chartHeight }} aria-hidden />
           )}
-          <table className={`${styles.table} ${r.chartTable}`}>
-            <caption className="sr-only">Orders in the last 7 days by status</caption>
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col" className={styles.num}>
-                  Orders
-                </th>
-                <th scope="col" className={styles.num}>
-                  Share
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.status}>
-                  <th scope="row">
-                    <StatusBadge status={row.status} />
+          <div className={styles.scroll}>
+            <table className={`${styles.table} ${r.chartTable}`}>
+              <caption className="sr-only">Orders in the last 7 days by status</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Status</th>
+                  <th scope="col" className={styles.num}>
+                    Orders
                   </th>
-                  <td className={styles.num}>{formatCount(row.orders)}</td>
-                  <td className={styles.num}>{Math.round((row.orders / total) * 100)}%</td>
+                  <th scope="col" className={styles.num}>
+                    Share
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className={styles.num}>{formatCount(total)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.status}>
+                    <th scope="row">
+                      <StatusBadge status={row.status} />
+                    </th>
+                    <td className={styles.num}>{formatCount(row.orders)}</td>
+                    <td className={styles.num}>{Math.round((row.orders / total) * 100)}%</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td className={styles.num}>{formatCount(total)}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
         </div>
       )}
     </section>

@@ -55,44 +55,46 @@ export function OverviewWindowCard({
           <dd>{formatRate(figures.completionRate)}</dd>
         </div>
       </dl>
-      <table className={`${styles.table} ${r.chartTable}`}>
-        <thead>
-          <tr>
-            <th scope="col">Type</th>
-            <th scope="col" className={styles.num}>
-              Orders
-            </th>
-            <th scope="col" className={styles.num}>
-              Completed
-            </th>
-            <th scope="col" className={styles.num}>
-              Volume
-            </th>
-            <th scope="col" className={styles.num}>
-              Fees
-            </th>
-            <th scope="col" className={styles.num}>
-              Median time
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.type}>
-              <th scope="row">{typeLabel(row.type)}</th>
-              <td className={styles.num}>{formatCount(row.orders)}</td>
-              <td className={styles.num}>{formatCount(row.completed)}</td>
-              <td className={styles.num}>
-                <Money amount={row.volume} currency={currency} />
-              </td>
-              <td className={styles.num}>
-                <Money amount={row.fees} currency={currency} />
-              </td>
-              <td className={styles.num}>{formatDuration(row.medianScanToCompleteSeconds)}</td>
+      <div className={styles.scroll}>
+        <table className={`${styles.table} ${r.chartTable}`}>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col" className={styles.num}>
+                Orders
+              </th>
+              <th scope="col" className={styles.num}>
+                Completed
+              </th>
+              <th scope="col" className={styles.num}>
+                Volume
+              </th>
+              <th scope="col" className={styles.num}>
+                Fees
+              </th>
+              <th scope="col" className={styles.num}>
+                Median time
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.type}>
+                <th scope="row">{typeLabel(row.type)}</th>
+                <td className={styles.num}>{formatCount(row.orders)}</td>
+                <td className={styles.num}>{formatCount(row.completed)}</td>
+                <td className={styles.num}>
+                  <Money amount={row.volume} currency={currency} />
+                </td>
+                <td className={styles.num}>
+                  <Money amount={row.fees} currency={currency} />
+                </td>
+                <td className={styles.num}>{formatDuration(row.medianScanToCompleteSeconds)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="muted small" style={{ margin: 0 }}>
         Volume and fees count completed orders (reversed ones included). Median time runs from the
         agent&apos;s scan to completion.

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { humanize } from "@/components/ui/labels";
 import { DEFAULT_PLAN, planOrder } from "@/domain/commission-plan";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
@@ -62,6 +63,12 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
     }
     setProblems({});
     save.mutate({ basedOnVersion: base.version, settings: result.settings });
+  }
+
+  /** The plan's saved name (steady while its name field is edited), else what is typed. */
+  function planLabel(code: string): string {
+    const path = `commissionPlans.${code}.name`;
+    return initial[path] || values[path] || humanize(code);
   }
 
   function input(field: FieldSpec, label: string, compact = false) {
@@ -135,51 +142,57 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
           What agents earn. Each agent is on one plan, chosen when it is onboarded; the cash-in rate
           is paid by the platform, the share comes out of the customer&apos;s cash-out fee.
         </p>
-        <table className={styles.table} data-testid="plans-table">
-          <thead>
-            <tr>
-              <th scope="col">Plan</th>
-              {planFields(DEFAULT_PLAN).map((f) => (
-                <th key={f.label} scope="col">
-                  {f.kind === "money" ? `${f.label} (${currency})` : f.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {planCodes.map((code) => (
-              <tr key={code}>
-                <th scope="row" className={styles.rowHead}>
-                  <code>{code}</code>
-                  {savedPlans.includes(code) ? null : (
-                    <div>
-                      <Button
-                        variant="ghost"
-                        className={styles.tableButton}
-                        aria-label={`Remove the new plan ${code}`}
-                        onClick={() => {
-                          setPlanCodes((codes) => codes.filter((c) => c !== code));
-                          // Its fields go with it, and so do any problems marked on them.
-                          const prefix = `commissionPlans.${code}.`;
-                          setProblems((p) =>
-                            Object.fromEntries(
-                              Object.entries(p).filter(([path]) => !path.startsWith(prefix)),
-                            ),
-                          );
-                        }}
-                      >
-                        Remove
-                      </Button>
-                    </div>
-                  )}
-                </th>
-                {planFields(code).map((f) => (
-                  <td key={f.path}>{input(f, `${code}: ${f.label}`, true)}</td>
+        <div className={styles.scroll}>
+          <table className={`${styles.table} ${styles.wrapHeads}`} data-testid="plans-table">
+            <thead>
+              <tr>
+                <th scope="col">Plan</th>
+                {planFields(DEFAULT_PLAN).map((f) => (
+                  <th key={f.label} scope="col">
+                    {f.kind === "money" ? `${f.label} (${currency})` : f.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {planCodes.map((code) => {
+                // Operators know a plan by its name; the code is only its key in the document.
+                const planName = planLabel(code);
+                return (
+                  <tr key={code}>
+                    <th scope="row" className={styles.rowHead}>
+                      {planName}
+                      {savedPlans.includes(code) ? null : (
+                        <div>
+                          <Button
+                            variant="ghost"
+                            className={styles.tableButton}
+                            aria-label={`Remove the new plan ${planName}`}
+                            onClick={() => {
+                              setPlanCodes((codes) => codes.filter((c) => c !== code));
+                              // Its fields go with it, and so do any problems marked on them.
+                              const prefix = `commissionPlans.${code}.`;
+                              setProblems((p) =>
+                                Object.fromEntries(
+                                  Object.entries(p).filter(([path]) => !path.startsWith(prefix)),
+                                ),
+                              );
+                            }}
+                          >
+                            Remove
+                          </Button>
+                        </div>
+                      )}
+                    </th>
+                    {planFields(code).map((f) => (
+                      <td key={f.path}>{input(f, `${planName}: ${f.label}`, true)}</td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <AddPlan
           existing={planCodes}
           onAdd={(code, name) => {
@@ -197,35 +210,39 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
         <p className="muted small" style={{ margin: "0 0 0.6rem" }}>
           A customer&apos;s tier sets how much one order, one day and their wallet may hold.
         </p>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th scope="col">Tier</th>
-              {TIER_COLUMNS.map((c) => (
-                <th key={c.key} scope="col">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {TIER_IDS.map((tier) => (
-              <tr key={tier}>
-                <th scope="row" className={styles.rowHead}>
-                  Tier {tier}
-                </th>
-                {TIER_COLUMNS.map((c) => {
-                  const field = fields.find((f) => f.path === tierPath(tier, c.key));
-                  return (
-                    <td key={c.key}>
-                      {field ? input(field, `Tier ${tier}: ${c.label} (${currency})`, true) : null}
-                    </td>
-                  );
-                })}
+        <div className={styles.scroll}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Tier</th>
+                {TIER_COLUMNS.map((c) => (
+                  <th key={c.key} scope="col">
+                    {c.label}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {TIER_IDS.map((tier) => (
+                <tr key={tier}>
+                  <th scope="row" className={styles.rowHead}>
+                    Tier {tier}
+                  </th>
+                  {TIER_COLUMNS.map((c) => {
+                    const field = fields.find((f) => f.path === tierPath(tier, c.key));
+                    return (
+                      <td key={c.key}>
+                        {field
+                          ? input(field, `Tier ${tier}: ${c.label} (${currency})`, true)
+                          : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </fieldset>
 
       {Object.keys(problems).length > 0 ? (

@@ -29,18 +29,20 @@ export function DataTable({
   children: ReactNode;
 }) {
   return (
-    <table className={styles.table} data-testid={testId}>
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column.label} scope="col" className={column.num ? styles.num : undefined}>
-              {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      {children}
-    </table>
+    <div className={styles.scroll}>
+      <table className={styles.table} data-testid={testId}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.num ? styles.num : undefined}>
+                {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </div>
   );
 }
 

@@ -15,6 +15,8 @@ interface OrderLine {
   amount: bigint;
   fee: bigint;
   createdAt: Date;
+  /** Tells a customer's Reject from an agent's Decline where the list carries it. */
+  closeReason?: string | null;
   /** With these, the table also names who the order was between. */
   customerName?: string;
   customerPhone?: string;
@@ -54,7 +56,7 @@ export function OrderListRows({
           </td>
           <td className={styles.nowrap}>{typeLabel(order.type)}</td>
           <td>
-            <StatusBadge status={order.status} />
+            <StatusBadge status={order.status} closeReason={order.closeReason ?? null} />
           </td>
           <td className={styles.num}>
             <Money amount={order.amount} currency={order.currency} />

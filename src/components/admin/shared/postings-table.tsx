@@ -15,40 +15,42 @@ export interface PostingLine {
 /** A journal entry's postings: which account, the signed amount, and its balance after. */
 export function PostingsTable({ postings }: { postings: readonly PostingLine[] }) {
   return (
-    <table className={styles.table}>
-      <thead>
-        <tr>
-          <th scope="col">Account</th>
-          <th scope="col" className={styles.num}>
-            Amount
-          </th>
-          <th scope="col" className={styles.num}>
-            Balance after
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {postings.map((p, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: postings arrive in id order and never change
-          <tr key={i}>
-            <td>
-              {accountKindName(p.accountKind)}{" "}
-              <Link
-                href={`/admin/ledger/accounts/${p.accountId}`}
-                className={`small ${styles.mono}`}
-              >
-                <span className="sr-only">Statement of account </span>#{String(p.accountId)}
-              </Link>
-            </td>
-            <td className={styles.num} style={{ width: "12rem" }}>
-              <SignedAmount amount={p.amount} currency={p.currency} />
-            </td>
-            <td className={styles.num} style={{ width: "12rem" }}>
-              <span className="amount">{formatMinor(p.balanceAfter, p.currency)}</span>
-            </td>
+    <div className={styles.scroll}>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Account</th>
+            <th scope="col" className={styles.num}>
+              Amount
+            </th>
+            <th scope="col" className={styles.num}>
+              Balance after
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {postings.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: postings arrive in id order and never change
+            <tr key={i}>
+              <td>
+                {accountKindName(p.accountKind)}{" "}
+                <Link
+                  href={`/admin/ledger/accounts/${p.accountId}`}
+                  className={`small ${styles.mono}`}
+                >
+                  <span className="sr-only">Statement of account </span>#{String(p.accountId)}
+                </Link>
+              </td>
+              <td className={styles.num} style={{ width: "12rem" }}>
+                <SignedAmount amount={p.amount} currency={p.currency} />
+              </td>
+              <td className={styles.num} style={{ width: "12rem" }}>
+                <span className="amount">{formatMinor(p.balanceAfter, p.currency)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -15,25 +15,10 @@ export type Statement = Outputs["admin"]["statement"];
 export type StatementLine = Statement["lines"][number];
 export type JournalEntry = Outputs["admin"]["journal"][number];
 
+/** Account kinds' names live with every other code's words: src/components/ui/labels.ts. */
+export { accountKindName } from "@/components/ui/labels";
 /** In the order the ledger reads: customers and agents first, then the platform's own. */
 export { ACCOUNT_KINDS } from "@/domain/postings";
-
-/** One account, in the words a statement or a posting line uses. */
-/** Each kind of ledger account by name: one account, and all of that kind together. */
-const ACCOUNT_KIND_NAMES: Record<string, { one: string; all: string }> = {
-  WALLET: { one: "Customer wallet", all: "Customer wallets" },
-  FLOAT: { one: "Agent float", all: "Agent float" },
-  COMMISSION: { one: "Agent commission", all: "Agent commission" },
-  SETTLEMENT: { one: "Settlement (bank)", all: "Settlement (bank)" },
-  FEE_REVENUE: { one: "Fee revenue", all: "Fee revenue" },
-  COMMISSION_EXPENSE: { one: "Commission expense", all: "Commission expense" },
-};
-
-/** The kind's name for one account, or (`all`) for every account of the kind together. */
-export function accountKindName(kind: string, all = false): string {
-  const names = ACCOUNT_KIND_NAMES[kind];
-  return names ? names[all ? "all" : "one"] : kind;
-}
 
 /** The largest id the server accepts (its zod bound), so a pasted address fails here, not there. */
 export const MAX_LEDGER_ID = 2n ** 62n;

@@ -1,0 +1,25 @@
+import type { OrderType } from "./pricing";
+
+/**
+ * The reasons the server writes when it closes an order, read by both sides' screens. Kept
+ * here because a screen also tells by the reason who closed it: a cash-out the customer
+ * rejected and one the agent declined both end DECLINED, and only the agent's is "declined".
+ */
+export const CLOSE_REASON = {
+  rejectedByCustomer: "Rejected by the customer",
+  codeExpired: "The code expired before it was used",
+  // After the scan the code *was* used: what ran out is the time to finish the order.
+  cashInNotConfirmed: "The agent scanned the code but did not confirm the cash in time",
+  cashOutNotApproved: "The agent scanned the code but the customer did not approve in time",
+} as const;
+
+/** Why an order expired: before anyone scanned it, or after, by who had to act next. */
+export function expiryReason(type: OrderType, claimed: boolean): string {
+  if (!claimed) return CLOSE_REASON.codeExpired;
+  return type === "CASH_IN" ? CLOSE_REASON.cashInNotConfirmed : CLOSE_REASON.cashOutNotApproved;
+}
+
+/** Whether the customer's own "Reject" closed this order (not an agent's decline). */
+export function rejectedByCustomer(status: string, closeReason: string | null): boolean {
+  return status === "DECLINED" && closeReason === CLOSE_REASON.rejectedByCustomer;
+}
