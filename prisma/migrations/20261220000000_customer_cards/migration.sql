@@ -22,7 +22,7 @@ CREATE TABLE customer_cards (
   CONSTRAINT customer_cards_closed CHECK ((status = 'ACTIVE') = (closed_at IS NULL))
 );
 CREATE UNIQUE INDEX customer_cards_one_active ON customer_cards (user_id) WHERE status = 'ACTIVE';
-CREATE INDEX customer_cards_user_idx ON customer_cards (user_id, created_at DESC);
+CREATE INDEX customer_cards_user_idx ON customer_cards (user_id, created_at);
 
 -- The app issues, blocks and replaces cards; nothing is ever deleted.
 GRANT SELECT, INSERT, UPDATE ON customer_cards TO proxypay_app;
