@@ -45,7 +45,8 @@ export function PinPad({
         <output className={styles.pinDots} aria-label={`${pin.length} digits typed`}>
           {pin.length === 0 ? "Type your PIN" : "●".repeat(pin.length)}
         </output>
-        {error ? (
+        {/* Gone once the holder starts again, so the old refusal is not read as the new one's. */}
+        {error && pin === "" ? (
           <p className="alert error" role="alert">
             {error}
           </p>
