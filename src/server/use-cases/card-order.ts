@@ -63,7 +63,7 @@ const TOO_MANY = "Too many wrong PINs for this card or at this tablet";
  * order is the customer's, and their keys live in their namespace. Another agent sending
  * the same key gets no replay of this one's order; 64 hex characters fit the column.
  */
-function derivedKey(agentUserId: string, key: string, step: "create" | "approve"): string {
+function derivedKey(agentUserId: string, key: string, step: "create" | "approve" | "cancel"): string {
   return createHash("sha256").update(`card:${step}:${agentUserId}:${key}`).digest("hex");
 }
 
@@ -129,13 +129,17 @@ export async function cardOrder(
       // holding their money until it expires.
       await cancelOrder(holder, {
         orderId: created.id,
-        idempotencyKey: derivedKey(actor.userId, input.idempotencyKey, "approve"),
+        idempotencyKey: derivedKey(actor.userId, input.idempotencyKey, "cancel"),
       }).catch(() => undefined);
       throw e;
     }
   } else if (now.order?.agentId !== agent.id) {
-    // Never approve a cash-out that another tablet holds: its float would be paid.
-    throw new DomainError("ORDER_ALREADY_HANDLED", "This order is being handled elsewhere");
+    // Withdrawn above (a retry of a refused attempt), or, should another tablet ever hold
+    // it, never approved from here: that tablet's float would be paid.
+    throw new DomainError(
+      "ORDER_ALREADY_HANDLED",
+      "This order was withdrawn or is handled elsewhere. Start a new one",
+    );
   }
   if (input.type === "CASH_OUT") {
     await answerWithCheckedPin(holder, {
