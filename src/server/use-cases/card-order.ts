@@ -63,7 +63,11 @@ const TOO_MANY = "Too many wrong PINs for this card or at this tablet";
  * order is the customer's, and their keys live in their namespace. Another agent sending
  * the same key gets no replay of this one's order; 64 hex characters fit the column.
  */
-function derivedKey(agentUserId: string, key: string, step: "create" | "approve" | "cancel"): string {
+function derivedKey(
+  agentUserId: string,
+  key: string,
+  step: "create" | "approve" | "cancel",
+): string {
   return createHash("sha256").update(`card:${step}:${agentUserId}:${key}`).digest("hex");
 }
 
