@@ -56,6 +56,7 @@ test("no smartphone: the agent's camera reads the printed card, the holder types
   });
   await agent.getByRole("button", { name: "Cash out", exact: true }).click();
   await agent.getByLabel("Amount (KES)").fill("300");
+  await attachScreenshot(agent, testInfo, "tablet-card-scanned");
   await agent.getByRole("button", { name: /Hand the tablet to the customer/ }).click();
 
   const pad = agent.getByRole("dialog");

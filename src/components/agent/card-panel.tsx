@@ -75,7 +75,9 @@ export function CardPanel({
   const verb = type === "CASH_OUT" ? "Cash out" : "Cash in";
   return (
     <section className="card stack" aria-labelledby="card-holder">
-      <p className="badge">Personal QR card</p>
+      <p>
+        <span className="badge">Personal QR card</span>
+      </p>
       <h2 id="card-holder" className={styles.cardHolder}>
         {holder.holderName}
       </h2>

@@ -141,7 +141,7 @@ export function CounterScreen() {
             <ErrorNote error={claim.error} />
             <ErrorNote error={scanCard.error} />
             <TypedCodeForm
-              disabled={!canLookUp}
+              disabled={!canLookUp || card !== null}
               busy={claim.isPending}
               onCode={(code) => claim.mutate({ code })}
             />
