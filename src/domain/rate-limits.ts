@@ -31,6 +31,16 @@ export const PIN_PER_IP: FailurePolicy = {
   windowSeconds: 15 * 60,
   lockSeconds: 15 * 60,
 };
+/**
+ * PINs typed on an agent's tablet for personal QR cards, over all cards that tablet scans:
+ * each card's holder budget (PIN_TRUSTED_DEVICES) stops guessing one card, this stops a shop
+ * working through a pile of found cards. A right PIN takes its attempt back.
+ */
+export const CARD_PIN_PER_AGENT: FailurePolicy = {
+  limit: 10,
+  windowSeconds: 15 * 60,
+  lockSeconds: 15 * 60,
+};
 export const TYPED_CODE_PER_AGENT: FailurePolicy = {
   limit: 10,
   windowSeconds: 10 * 60,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cameraFrame, drawnModules, framesUntilRead } from "../../tests/support/qr-frames";
+import { CARD_QR } from "../components/ui/qr-card";
 
 const token = fc
   .uint8Array({ minLength: 17, maxLength: 17 })
@@ -24,6 +25,18 @@ describe("the agent's QR decoder", () => {
         expect(frames).not.toBeNull();
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
+    );
+  });
+
+  it("reads every personal card the app and the console print (level Q)", () => {
+    const card = token.map((t) => `PC1${t.slice(3)}`);
+    fc.assert(
+      fc.property(card, fc.integer({ min: 4, max: 12 }), (value, scale) => {
+        expect(
+          framesUntilRead(cameraFrame(drawnModules(value, CARD_QR), scale), value),
+        ).not.toBeNull();
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 50) },
     );
   });
 });

@@ -137,6 +137,12 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   disputes_decided: { server: STATE },
   disputes_four_eyes: { server: "the use case refuses the maker as checker first (four eyes)" },
   disputes_requested: { server: STATE },
+  customer_cards_status_check: { server: "set by the card use cases: issue, block, replace" },
+  customer_cards_closed: { server: "closing a card sets its status and closed_at together" },
+  customer_cards_block_reason_check: {
+    enforcedBy: [{ procedure: "admin.blockCustomerCard", field: "reason" }],
+    db: { kind: "length", min: 1, max: 200 },
+  },
 
   operator_invitations_phone_check: {
     enforcedBy: [{ procedure: "admin.proposeOperator", field: "phone" }],

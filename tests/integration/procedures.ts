@@ -52,6 +52,8 @@ export interface Fixture {
   completedId: string;
   cashOutId: string;
   token: string;
+  /** The customer's personal QR card. */
+  cardSecret: string;
 }
 
 export interface Rule {
@@ -114,6 +116,10 @@ export const MATRIX: Record<string, Rule> = {
     allow: CUSTOMER_ONLY,
     input: (f) => ({ orderId: f.declinedId, note: "matrix check", idempotencyKey: key() }),
   },
+  "customer.card": { allow: ["customer", "otherCustomer"], input: () => undefined },
+  "customer.issueCard": { allow: ["customer", "otherCustomer"], input: () => undefined },
+  // Only the card holder has a card to block; the other customer is told there is none.
+  "customer.blockCard": { allow: CUSTOMER_ONLY, input: () => undefined },
   "customer.answerApproval": {
     allow: CUSTOMER_ONLY,
     input: (f) => ({ orderId: f.cashOutId, approve: false, idempotencyKey: key() }),
@@ -122,6 +128,20 @@ export const MATRIX: Record<string, Rule> = {
   "agent.history": { allow: ANY_AGENT, input: () => ({ limit: 5 }) },
   "agent.order": { allow: ["agent"], input: (f) => ({ orderId: f.cashOutId }) },
   "agent.claim": { allow: ["agent"], input: (f) => ({ token: f.token }) },
+  // Any agent in good standing may look a card up; the holder's PIN is what moves money.
+  "agent.scanCard": { allow: ["agent"], input: (f) => ({ secret: f.cardSecret }) },
+  // A wrong PIN reaches the PIN check (a refusal, not a denial) and moves nothing.
+  "agent.cardOrder": {
+    allow: ["agent"],
+    input: (f) => ({
+      secret: f.cardSecret,
+      type: "CASH_OUT",
+      amount: 10_000n,
+      currency: "KES",
+      pin: "9999",
+      idempotencyKey: key(),
+    }),
+  },
   "agent.confirm": {
     allow: ["agent"],
     input: (f) => ({ orderId: f.cashOutId, idempotencyKey: key() }),
@@ -185,6 +205,12 @@ export const MATRIX: Record<string, Rule> = {
   "admin.customers": { allow: ["admin"], input: () => ({ limit: 5 }) },
   "admin.customer": { allow: ["admin"], input: (f) => ({ userId: f.customerId }) },
   "admin.operators": { allow: ["admin"], input: () => undefined },
+  "admin.customerCard": { allow: ["admin"], input: (f) => ({ userId: f.customerId }) },
+  "admin.issueCustomerCard": { allow: ["admin"], input: (f) => ({ userId: f.customerId }) },
+  "admin.blockCustomerCard": {
+    allow: ["admin"],
+    input: (f) => ({ userId: f.customerId, reason: "matrix: reported lost" }),
+  },
   "admin.updateCustomer": {
     allow: ["admin"],
     input: (f) => ({ userId: f.customerId, kycTier: 2 }),
@@ -248,6 +274,7 @@ export async function personas(): Promise<
       pinHash: adminHash,
     }),
   );
+  const card = await customer.api.customer.issueCard();
   const order = await placeOrder(customer, "CASH_IN", 10_000n);
   const cashOut = await placeOrder(customer, "CASH_OUT", 10_000n);
   // The agent has claimed the cash-out, so agent-side calls reach their real checks.
@@ -322,6 +349,7 @@ export async function personas(): Promise<
       admin: adminPhone,
     } as Record<Persona, string | null>,
     fixture: {
+      cardSecret: card.active!.secret,
       agentId: agent.agentId,
       accountId: (
         await inTransaction((tx) =>

@@ -9,9 +9,15 @@ import { decodeQrFrame, orientationForFrame } from "../../src/lib/qr-decode";
 
 export const FRAME = { width: 640, height: 480 };
 
-/** The modules of the QR the customer's page draws for `token` (true = dark). */
-export function drawnModules(token: string): boolean[][] {
-  const svg = renderToStaticMarkup(createElement(QRCodeSVG, { value: token, ...ORDER_QR }));
+/**
+ * The modules of the QR the customer's page draws for `token` (true = dark); `drawing` is
+ * the personal card's (CARD_QR) for a card secret.
+ */
+export function drawnModules(
+  token: string,
+  drawing: { size: number; marginSize: number; level: "L" | "M" | "Q" | "H" } = ORDER_QR,
+): boolean[][] {
+  const svg = renderToStaticMarkup(createElement(QRCodeSVG, { value: token, ...drawing }));
   const size = Number(/viewBox="0 0 (\d+)/.exec(svg)?.[1]);
   const dark = [...svg.matchAll(/<path[^>]*d="([^"]+)"/g)][1]?.[1] ?? "";
   const modules = Array.from({ length: size }, () => new Array<boolean>(size).fill(false));

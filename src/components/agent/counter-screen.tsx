@@ -4,12 +4,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { looksLikeCardSecret } from "@/domain/cards";
+import type { CurrencyCode } from "@/domain/money";
 import { isLive, progressOf } from "@/domain/order-state";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
 import { AgentTopBar } from "./agent-top-bar";
+import { CardPanel } from "./card-panel";
 import { OrderPanel } from "./order-panel";
-import { OverviewCards, OverviewSkeleton, SuspendedBanner } from "./overview-cards";
+import { OverviewCards, OverviewSkeleton, SuspendedBanner, shopCurrency } from "./overview-cards";
 import { QrScanner } from "./qr-scanner";
 import { TypedCodeForm } from "./typed-code-form";
 import type { AgentOrder } from "./types";
@@ -61,18 +64,43 @@ export function CounterScreen() {
     }),
   );
 
+  // A personal QR card (no smartphone): who it belongs to, then the holder's PIN on the pad.
+  const [card, setCard] = useState<{ secret: string } | null>(null);
+  const scanCard = useMutation(
+    trpc.agent.scanCard.mutationOptions({
+      onError: () => setCard(null),
+    }),
+  );
+
   const suspended = overview.data?.status === "SUSPENDED";
   const serving = order !== null && isLive(order.status);
   const canLookUp = overview.isSuccess && !suspended && !serving;
 
   const onScan = useCallback(
-    (text: string) => claim.mutate({ token: text.trim() }),
-    [claim.mutate],
+    (text: string) => {
+      const scanned = text.trim();
+      claim.reset();
+      if (looksLikeCardSecret(scanned)) {
+        setCard({ secret: scanned });
+        scanCard.mutate({ secret: scanned });
+      } else {
+        setCard(null);
+        scanCard.reset();
+        claim.mutate({ token: scanned });
+      }
+    },
+    [claim.mutate, claim.reset, scanCard.mutate, scanCard.reset],
   );
+
+  function putCardAway() {
+    setCard(null);
+    scanCard.reset();
+  }
 
   function nextCustomer() {
     clear();
     claim.reset();
+    putCardAway();
   }
 
   return (
@@ -105,7 +133,7 @@ export function CounterScreen() {
               </p>
             ) : null}
             <QrScanner
-              disabled={!canLookUp || claim.isPending}
+              disabled={!canLookUp || claim.isPending || scanCard.isPending || card !== null}
               onScan={onScan}
               label={
                 claim.isError && claim.variables && "token" in claim.variables
@@ -114,8 +142,9 @@ export function CounterScreen() {
               }
             />
             <ErrorNote error={claim.error} />
+            <ErrorNote error={scanCard.error} />
             <TypedCodeForm
-              disabled={!canLookUp}
+              disabled={!canLookUp || card !== null}
               busy={claim.isPending}
               onCode={(code) => claim.mutate({ code })}
             />
@@ -124,7 +153,18 @@ export function CounterScreen() {
           <div className={styles.orderColumn}>
             {order ? (
               <OrderPanel key={order.id} order={order} onUpdate={update} onNext={nextCustomer} />
-            ) : claim.isPending ? (
+            ) : card && scanCard.data && overview.data ? (
+              <CardPanel
+                secret={card.secret}
+                holder={scanCard.data}
+                currency={shopCurrency(overview.data) as CurrencyCode}
+                onOrder={(next) => {
+                  putCardAway();
+                  show(next);
+                }}
+                onCancel={putCardAway}
+              />
+            ) : claim.isPending || scanCard.isPending ? (
               <section className="card center" role="status">
                 <p className="row muted">
                   <span className="spinner" aria-hidden /> Looking up the order…
@@ -136,7 +176,7 @@ export function CounterScreen() {
                 <p className="muted">
                   {suspended
                     ? "Serving customers is paused while your account is suspended."
-                    : "Scan the QR code on the customer's phone, or type the code shown under it. The order will appear here."}
+                    : "Scan the QR code on the customer's phone or personal card, or type the code shown under the phone's QR. The order will appear here."}
                 </p>
               </section>
             )}

@@ -43,6 +43,18 @@ export async function answerApproval(
     if (!input.pin) throw new DomainError("INVALID_INPUT", "Enter your PIN to approve");
     await checkPin(actor, input.pin);
   }
+  return answerWithCheckedPin(actor, input);
+}
+
+/**
+ * The approval's move once the PIN (if approving) was checked by the caller: the phone
+ * path above, or the agent's tablet for a personal QR card (card-order.ts), which spends
+ * the same PIN budget.
+ */
+export async function answerWithCheckedPin(
+  actor: Actor,
+  input: { orderId: string; approve: boolean; idempotencyKey: string },
+): Promise<CustomerOrderView> {
   // The PIN stays out of the stored request fingerprint: a hash of 4-6 digits is no secret.
   const idempotency = keyOf(input.idempotencyKey, "order.answer", {
     orderId: input.orderId,

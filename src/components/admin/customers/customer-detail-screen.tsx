@@ -13,6 +13,7 @@ import { Fact } from "../shared/fact";
 import { LoadFailed } from "../shared/load-states";
 import { OrderListRows, orderColumns } from "../shared/order-list-table";
 import { formatDay } from "../shared/types";
+import { CustomerCardSection } from "./customer-card-section";
 
 export function CustomerDetailScreen({ userId }: { userId: string }) {
   return (
@@ -112,6 +113,7 @@ function CustomerDetail({ userId }: { userId: string }) {
           </DataTable>
         )}
       </section>
+      <CustomerCardSection userId={c.id} />
       <section className="card stack">
         <h2>Recent orders</h2>
         {c.recentOrders.length === 0 ? (

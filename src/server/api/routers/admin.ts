@@ -6,6 +6,7 @@ import { listAgents } from "../../use-cases/admin-agents";
 import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/admin-customers";
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
 import { searchAudit } from "../../use-cases/audit-trail";
+import { blockCard, cardOf, issueCard } from "../../use-cases/customer-cards";
 import { listCyclingPairs } from "../../use-cases/cycling-pairs";
 import { decideDispute } from "../../use-cases/decide-dispute";
 import { decideMoneyRequest, listMoneyRequests } from "../../use-cases/decide-money-request";
@@ -206,6 +207,20 @@ export const adminRouter = router({
     .input(z.strictObject({ userId: z.uuid({ message: "Not a valid customer id" }) }))
     .query(({ input }) => customerDetail(input.userId)),
   operators: adminProcedure.query(() => listOperators()),
+  customerCard: adminProcedure
+    .input(z.strictObject({ userId: z.uuid({ message: "Not a valid customer id" }) }))
+    .query(({ input }) => cardOf(input.userId)),
+  issueCustomerCard: adminProcedure
+    .input(z.strictObject({ userId: z.uuid({ message: "Not a valid customer id" }) }))
+    .mutation(({ ctx, input }) => issueCard(ctx.actor, input.userId)),
+  blockCustomerCard: adminProcedure
+    .input(
+      z.strictObject({
+        userId: z.uuid({ message: "Not a valid customer id" }),
+        reason: text("The reason", 200),
+      }),
+    )
+    .mutation(({ ctx, input }) => blockCard(ctx.actor, input.userId, input.reason)),
   updateCustomer: adminProcedure
     .input(
       z.strictObject({

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { agentHistory, agentOrder, agentOverview } from "../../use-cases/agent-home";
+import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
 import { declineOrder } from "../../use-cases/decline-order";
-import { idempotencyKey, orderId, page, text } from "../inputs";
+import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
 import { agentProcedure, router } from "../trpc";
 
 export const agentRouter = router({
@@ -20,6 +21,23 @@ export const agentRouter = router({
       ]),
     )
     .mutation(({ ctx, input }) => claimOrder(ctx.actor, input)),
+  /** A personal QR card was scanned: whose it is (name, masked phone), or why it is refused. */
+  scanCard: agentProcedure
+    .input(z.strictObject({ secret: z.string().min(1).max(200) }))
+    .mutation(({ ctx, input }) => scanCard(ctx.actor, input)),
+  /** The card's holder typed their PIN on the tablet's pad: the order for the card's wallet. */
+  cardOrder: agentProcedure
+    .input(
+      z.strictObject({
+        secret: z.string().min(1).max(200),
+        type: z.enum(["CASH_IN", "CASH_OUT"]),
+        amount: amountMinor,
+        currency,
+        pin,
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => cardOrder(ctx.actor, input)),
   confirm: agentProcedure
     .input(z.strictObject({ orderId, idempotencyKey }))
     .mutation(({ ctx, input }) => confirmOrder(ctx.actor, input)),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { answerApproval } from "../../use-cases/answer-approval";
 import { cancelOrder } from "../../use-cases/cancel-order";
 import { createOrder } from "../../use-cases/create-order";
+import { blockCard, cardOf, issueCard } from "../../use-cases/customer-cards";
 import { customerActivity, customerOrder, customerOverview } from "../../use-cases/customer-home";
 import { openDispute } from "../../use-cases/open-dispute";
 import { quoteOrder } from "../../use-cases/quote-order";
@@ -44,6 +45,12 @@ export const customerRouter = router({
       ]),
     )
     .mutation(({ ctx, input }) => answerApproval(ctx.actor, input)),
+  /** The personal QR card to print, for a customer who may come without a phone. */
+  card: customerProcedure.query(({ ctx }) => cardOf(ctx.actor.userId)),
+  /** A new card; the one still working, if any, stops working at once (replaced). */
+  issueCard: customerProcedure.mutation(({ ctx }) => issueCard(ctx.actor, ctx.actor.userId)),
+  /** The card is lost: it stops working at once. */
+  blockCard: customerProcedure.mutation(({ ctx }) => blockCard(ctx.actor, ctx.actor.userId, null)),
   reportProblem: customerProcedure
     .input(z.strictObject({ orderId, note: text("What happened", 500), idempotencyKey }))
     .mutation(({ ctx, input }) => openDispute(ctx.actor, input)),
