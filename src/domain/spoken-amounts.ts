@@ -1,5 +1,5 @@
 import type { CashBreakdown } from "./cash-breakdown";
-import { CURRENCY_EXPONENTS, type CurrencyCode } from "./money";
+import { CURRENCY_EXPONENTS, type CurrencyCode, isCurrencyCode } from "./money";
 
 /**
  * Sentences about money that are read aloud or stand in for a picture: the words come from
@@ -157,6 +157,20 @@ function moneyWords(
  * of the counter, in the words of the screen it is on. Null when there are no words for the
  * language.
  */
+/**
+ * The sentence for an order as a screen holds it (its currency a plain string), per
+ * language: null for a currency or a language with no spoken words.
+ */
+export function spokenFor(
+  order: Omit<SpokenOrder, "currency"> & { currency: string },
+): (language: string) => string | null {
+  return (language) => {
+    const currency = order.currency;
+    if (!isCurrencyCode(currency)) return null;
+    return spokenSummary({ ...order, currency }, language);
+  };
+}
+
 export function spokenSummary(order: SpokenOrder, language: string): string | null {
   const phrases = phrasesFor(language);
   if (!phrases) return null;

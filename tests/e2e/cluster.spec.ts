@@ -11,12 +11,10 @@ import {
   createOrder,
   DEMO,
   kes,
-  launchWithCamera,
   PHONE,
-  qrAsCameraFeed,
   readMoney,
   signIn,
-  TABLET,
+  tabletScanning,
 } from "./support";
 
 closeContextsAfterEach();
@@ -66,19 +64,14 @@ test("cash-out across two instances: phone on one, tablet on the other, both upd
   await signIn(customer, "customer", DEMO.amina);
   const walletBefore = await readMoney(customer.getByTestId("wallet"));
   await createOrder(customer, "Cash out", "700");
-  const feed = await qrAsCameraFeed(
+  let tabletSeen: Seen[] = [];
+  const { agent, floatBefore } = await tabletScanning(
     customer.getByTestId("order-qr"),
-    testInfo.outputPath("cluster-qr.png"),
+    testInfo,
+    "cluster-qr.png",
+    DEMO.wanjiru,
+    { baseURL: entry(2), onPage: (page) => (tabletSeen = recordUpstreams(page)) },
   );
-
-  const agentBrowser = await launchWithCamera(feed);
-  const agent = await (
-    await agentBrowser.newContext({ viewport: TABLET, baseURL: entry(2) })
-  ).newPage();
-  const tabletSeen = recordUpstreams(agent);
-  await signIn(agent, "agent", DEMO.wanjiru);
-  const floatBefore = await readMoney(agent.getByTestId("float-card"));
-  await agent.getByRole("button", { name: "Scan QR code" }).click();
   await expect(agent.getByTestId("order-preview")).toContainText("KES 700.00", {
     timeout: CAMERA_TIMEOUT,
   });

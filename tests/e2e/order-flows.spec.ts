@@ -6,13 +6,12 @@ import {
   DEMO,
   expireOrderNow,
   kes,
-  launchWithCamera,
   PHONE,
-  qrAsCameraFeed,
   readMoney,
   signIn,
   smsCodeTo,
   TABLET,
+  tabletScanning,
 } from "./support";
 
 closeContextsAfterEach();
@@ -40,18 +39,12 @@ test("cash-in: new customer signs up, agent scans the QR with the camera and con
 
   await createOrder(customer, "Cash in", "500");
   await expect(customer.getByTestId("typed-code")).toHaveText(/^\d{4} \d{4} \d$/);
-  const feed = await qrAsCameraFeed(
+  const { agent, floatBefore } = await tabletScanning(
     customer.getByTestId("order-qr"),
-    testInfo.outputPath("cash-in-qr.png"),
+    testInfo,
+    "cash-in-qr.png",
+    DEMO.wanjiru,
   );
-
-  const agentBrowser = await launchWithCamera(feed);
-  const agent = await (
-    await agentBrowser.newContext({ viewport: TABLET, baseURL: testInfo.project.use.baseURL })
-  ).newPage();
-  await signIn(agent, "agent", DEMO.wanjiru);
-  const floatBefore = await readMoney(agent.getByTestId("float-card"));
-  await agent.getByRole("button", { name: "Scan QR code" }).click();
   const preview = agent.getByTestId("order-preview");
   await expect(preview).toContainText("KES 500.00", { timeout: CAMERA_TIMEOUT });
   await expect(customer.getByText(/scanned your code/i)).toBeVisible();
@@ -71,18 +64,12 @@ test("cash-out: the customer's approval with the PIN pays the shop; only then do
   await signIn(customer, "customer", DEMO.amina);
   const walletBefore = await readMoney(customer.getByTestId("wallet"));
   await createOrder(customer, "Cash out", "1000");
-  const feed = await qrAsCameraFeed(
+  const { agent, floatBefore } = await tabletScanning(
     customer.getByTestId("order-qr"),
-    testInfo.outputPath("cash-out-qr.png"),
+    testInfo,
+    "cash-out-qr.png",
+    DEMO.otieno,
   );
-
-  const agentBrowser = await launchWithCamera(feed);
-  const agent = await (
-    await agentBrowser.newContext({ viewport: TABLET, baseURL: testInfo.project.use.baseURL })
-  ).newPage();
-  await signIn(agent, "agent", DEMO.otieno);
-  const floatBefore = await readMoney(agent.getByTestId("float-card"));
-  await agent.getByRole("button", { name: "Scan QR code" }).click();
   await expect(agent.getByTestId("order-preview")).toContainText("KES 1,000.00", {
     timeout: CAMERA_TIMEOUT,
   });

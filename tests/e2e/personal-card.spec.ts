@@ -4,13 +4,11 @@ import {
   closeContextsAfterEach,
   DEMO,
   kes,
-  launchWithCamera,
   PHONE,
-  qrAsCameraFeed,
   readMoney,
   rememberSecret,
   signIn,
-  TABLET,
+  tabletScanning,
 } from "./support";
 
 closeContextsAfterEach();
@@ -39,18 +37,12 @@ test("no smartphone: the agent's camera reads the printed card, the holder types
   await expect(card).toContainText("+254 ••• ••• 001");
   await expect(card).not.toContainText(DEMO.amina.phone);
   await attachScreenshot(customer, testInfo, "customer-card-phone");
-  const feed = await qrAsCameraFeed(
+  const { agent, floatBefore } = await tabletScanning(
     customer.getByTestId("card-qr"),
-    testInfo.outputPath("card-qr.png"),
+    testInfo,
+    "card-qr.png",
+    DEMO.otieno,
   );
-
-  const agentBrowser = await launchWithCamera(feed);
-  const agent = await (
-    await agentBrowser.newContext({ viewport: TABLET, baseURL: testInfo.project.use.baseURL })
-  ).newPage();
-  await signIn(agent, "agent", DEMO.otieno);
-  const floatBefore = await readMoney(agent.getByTestId("float-card"));
-  await agent.getByRole("button", { name: "Scan QR code" }).click();
   await expect(agent.getByRole("heading", { name: /Amina/ })).toBeVisible({
     timeout: CAMERA_TIMEOUT,
   });

@@ -2,7 +2,15 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, expect, type Locator, type Page, test } from "@playwright/test";
+import {
+  type Browser,
+  chromium,
+  expect,
+  type Locator,
+  type Page,
+  type TestInfo,
+  test,
+} from "@playwright/test";
 import pg from "pg";
 import { formatMinor, parseMajor } from "../../src/domain/money";
 
@@ -170,6 +178,33 @@ export async function launchWithCamera(y4mPath: string): Promise<Browser> {
   });
   cameraBrowsers.add(browser);
   return browser;
+}
+
+/**
+ * The agent's tablet pointed at a QR another page drew: a Chromium whose camera shows that
+ * QR (`png` names the picture in the test's output), the agent signed in on `baseURL` (the
+ * project's by default), the float noted, "Scan QR code" pressed. `onPage` sees the page
+ * before anything loads in it (to record its responses, say).
+ */
+export async function tabletScanning(
+  qr: Locator,
+  testInfo: TestInfo,
+  png: string,
+  who: { phone: string; pin: string },
+  options: { baseURL?: string; onPage?: (page: Page) => void } = {},
+): Promise<{ agent: Page; floatBefore: bigint }> {
+  const feed = await qrAsCameraFeed(qr, testInfo.outputPath(png));
+  const browser = await launchWithCamera(feed);
+  const context = await browser.newContext({
+    viewport: TABLET,
+    baseURL: options.baseURL ?? testInfo.project.use.baseURL,
+  });
+  const agent = await context.newPage();
+  options.onPage?.(agent);
+  await signIn(agent, "agent", who);
+  const floatBefore = await readMoney(agent.getByTestId("float-card"));
+  await agent.getByRole("button", { name: "Scan QR code" }).click();
+  return { agent, floatBefore };
 }
 
 /** Test-only time travel: moves an order's expiry into the past. */

@@ -1,5 +1,4 @@
-import { isCurrencyCode } from "@/domain/money";
-import { type SpokenScreen, spokenSummary } from "@/domain/spoken-amounts";
+import { type SpokenScreen, spokenFor } from "@/domain/spoken-amounts";
 import type { AgentOrder } from "./types";
 
 /**
@@ -8,19 +7,12 @@ import type { AgentOrder } from "./types";
  * phone's last digits, the same ones shown on screen.
  */
 export function spokenOrder(order: AgentOrder, screen: SpokenScreen) {
-  return (language: string): string | null => {
-    const currency = order.currency;
-    if (!isCurrencyCode(currency)) return null;
-    return spokenSummary(
-      {
-        screen,
-        type: order.type,
-        currency,
-        cash: order.cash,
-        fee: order.fee,
-        otherParty: { kind: "customer", phoneEnd: /\d*$/.exec(order.customerPhone)?.[0] ?? "" },
-      },
-      language,
-    );
-  };
+  return spokenFor({
+    screen,
+    type: order.type,
+    currency: order.currency,
+    cash: order.cash,
+    fee: order.fee,
+    otherParty: { kind: "customer", phoneEnd: /\d*$/.exec(order.customerPhone)?.[0] ?? "" },
+  });
 }
