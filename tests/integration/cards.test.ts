@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CARD_PIN_PER_AGENT, PIN_TRUSTED_DEVICES } from "../../src/domain/rate-limits";
 import { inTransaction } from "../../src/server/db/transaction";
 import { hashCardSecret } from "../../src/server/security/card-secret";
-import { balances, key, newAdmin, newAgent, newCustomer } from "./helpers";
+import { balances, key, lastSmsTo, newAdmin, newAgent, newCustomer } from "./helpers";
 
 // The personal QR card path: the card says whose wallet, the holder's PIN on the tablet
 // approves, and the money moves through the same order steps as the phone's path.
@@ -110,6 +110,10 @@ describe("a cash-out and a cash-in with a card", () => {
     expect(wallet.WALLET).toEqual({ balance: 50_000n - 10_000n - order.fee, onHold: 0n });
     const shop = await balances(agent.userId);
     expect(shop.FLOAT!.balance).toBe(10_000n);
+    // The holder hears of it at once: a shop that kept the card and PIN cannot use them quietly.
+    expect(lastSmsTo(c.phone)).toMatch(
+      new RegExp(`KES 100\\.00 was paid out in cash at .+ \\(order ${order.reference}\\)`),
+    );
   });
 
   it("cash-in: the PIN creates it for the holder, claimed by this agent; money moves at the agent's confirm", async () => {
@@ -117,6 +121,7 @@ describe("a cash-out and a cash-in with a card", () => {
     const agent = await newAgent(100_000n);
     const order = await cardOrder(agent, c.secret, "CASH_IN", 20_000n);
     expect(order.status).toBe("CLAIMED");
+    expect(lastSmsTo(c.phone)).toMatch(/A cash-in of KES 200\.00 was started at /);
     expect((await balances(c.userId)).WALLET!.balance).toBe(0n);
     const done = await agent.api.agent.confirm({ orderId: order.id, idempotencyKey: key() });
     expect(done.status).toBe("COMPLETED");

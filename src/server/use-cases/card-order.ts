@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
 import { cardRefusal, looksLikeCardSecret, maskedPhone } from "@/domain/cards";
 import { DomainError } from "@/domain/errors";
+import { formatMinor } from "@/domain/money";
 import type { OrderType } from "@/domain/pricing";
 import { CARD_PIN_PER_AGENT, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
 import { inTransaction } from "../db/transaction";
+import { log } from "../observability/log";
 import { cardBySecretHash } from "../repositories/cards";
 import { orderContext } from "../repositories/order-steps";
 import { hashCardSecret } from "../security/card-secret";
 import { orderToken } from "../security/order-token";
+import { otpSender } from "../sms/otp-sender";
 import type { Actor } from "./actor";
 import { agentOrder } from "./agent-home";
 import { answerWithCheckedPin } from "./answer-approval";
@@ -152,5 +155,38 @@ export async function cardOrder(
       idempotencyKey: derivedKey(actor.userId, input.idempotencyKey, "approve"),
     });
   }
+  await tellHolder(card.user.phone, input.type, created, agent.shopName);
   return agentOrder(actor, created.id);
+}
+
+/**
+ * Every card order is told to the holder's phone number by SMS at once (a feature phone gets
+ * it too): the shop's tablet sees both the card's secret and the PIN, so a shop that kept them
+ * could use the card again without the holder (docs/decisions.md, the card path's open risk);
+ * this makes such a use known within seconds instead of at the next balance check. The
+ * money has moved (or the order waits for the agent) whatever the SMS does: a failed send is
+ * logged, never a refusal.
+ */
+async function tellHolder(
+  phone: string,
+  type: OrderType,
+  order: { reference: string; amount: bigint; currency: string },
+  shopName: string,
+): Promise<void> {
+  const money = formatMinor(order.amount, order.currency);
+  const what =
+    type === "CASH_OUT"
+      ? `${money} was paid out in cash at ${shopName} with your ProxyPay card`
+      : `A cash-in of ${money} was started at ${shopName} with your ProxyPay card`;
+  try {
+    await otpSender().send(
+      phone,
+      `${what} (order ${order.reference}). Not you? Block your card in the app or call ProxyPay.`,
+    );
+  } catch (error) {
+    log().error(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      "card order SMS not sent",
+    );
+  }
 }
