@@ -8,6 +8,10 @@ const path = require("node:path");
 const { promisify } = require("node:util");
 const zlib = require("node:zlib");
 const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// Each request's language and messages (no locale in the URL): src/i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const brotli = promisify(zlib.brotliCompress);
 
@@ -73,7 +77,7 @@ function shellVersion() {
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => {
   const brotliChunks = phase !== PHASE_DEVELOPMENT_SERVER;
-  return {
+  return withNextIntl({
     // A second build or dev server beside the first (parallel UI work) needs its own folder.
     distDir: process.env.NEXT_DIST_DIR ?? ".next",
     // Inlined into client code (src/lib/shell-version.ts); "dev" in next dev, whose chunks
@@ -132,5 +136,5 @@ module.exports = (phase) => {
           : []),
       ];
     },
-  };
+  });
 };

@@ -54,9 +54,15 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The page lists the scripts and styles it loaded before this worker controlled it.
 self.addEventListener("message", (event) => {
   const data = event.data;
+  // A page created while this worker was activating (the sign-in's navigation to home)
+  // missed the claim in "activate": claiming again takes it, so it works offline at once.
+  if (data && data.type === "claim") {
+    event.waitUntil(self.clients.claim());
+    return;
+  }
+  // The page lists the scripts and styles it loaded before this worker controlled it.
   if (!data || data.type !== "keep-shell" || !Array.isArray(data.urls)) return;
   const urls = data.urls
     .filter((u) => typeof u === "string")

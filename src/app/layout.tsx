@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -20,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: its scripts carry that request's CSP nonce (src/proxy.ts).
   await connection();
   return (
-    <html lang="en">
+    <html lang={await getLocale()}>
       <body>{children}</body>
     </html>
   );

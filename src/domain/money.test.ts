@@ -29,6 +29,18 @@ describe("formatMinor", () => {
   });
 });
 
+describe("formatMinor in a language", () => {
+  it("uses the language's separators and the currency's own decimals, exactly", () => {
+    // Above 2^53: a float would lose the last cents.
+    expect(formatMinor(1_234_567_890_123_456n, "KES", "fr-FR")).toBe(
+      "12\u202f345\u202f678\u202f901\u202f234,56\u00a0KES",
+    );
+    expect(formatMinor(1_234_567_890_123_456n, "KES")).toBe("KES 12,345,678,901,234.56");
+    expect(formatMinor(1_234_567n, "UGX", "sw-KE")).toBe("UGX\u00a01,234,567");
+    expect(formatMinor(-5n, "KES", "zh-CN")).toBe("-KES\u00a00.05");
+  });
+});
+
 describe("applyBps", () => {
   it("rounds half up in integer arithmetic", () => {
     expect(applyBps(10_000n, 150)).toBe(150n);

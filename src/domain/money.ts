@@ -40,15 +40,41 @@ export function parseMajor(input: string, currency: CurrencyCode): bigint {
   return BigInt(whole) * 10n ** BigInt(exponent) + BigInt(fraction.padEnd(exponent, "0") || "0");
 }
 
-/** Formats minor units for people: 125050n KES -> "KES 1,250.50". */
-export function formatMinor(amount: bigint, currency: string): string {
+/**
+ * Formats minor units for people, in a language (an Intl tag such as "fr-FR"; English as
+ * written in Kenya when none is given): 125050n KES -> "KES 1,250.50", "1 250,50 KES" in
+ * French. Always with the currency's own number of decimals, and exactly: the amount goes
+ * to Intl as a decimal string, never through a float. English keeps a plain space after the
+ * code, so receipts, SMS and logs read the same as they always have.
+ */
+export function formatMinor(amount: bigint, currency: string, locale = "en-KE"): string {
   const exponent = isCurrencyCode(currency) ? CURRENCY_EXPONENTS[currency] : 2;
   const negative = amount < 0n;
   const abs = negative ? -amount : amount;
   const scale = 10n ** BigInt(exponent);
-  const whole = (abs / scale).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const fraction = exponent > 0 ? `.${(abs % scale).toString().padStart(exponent, "0")}` : "";
-  return `${negative ? "-" : ""}${currency} ${whole}${fraction}`;
+  const decimal = `${negative ? "-" : ""}${abs / scale}${fraction}` as `${number}`;
+  const text = moneyFormat(locale, currency, exponent).format(decimal);
+  return locale.startsWith("en") ? text.replace(/\u00a0/g, " ") : text;
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** One Intl formatter per language and currency: building one costs far more than using it. */
+function moneyFormat(locale: string, currency: string, exponent: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      currencyDisplay: "code",
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** amount * bps / 10000, rounded half up; integer arithmetic only. */

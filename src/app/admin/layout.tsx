@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
+import { AudienceMessages } from "@/components/ui/audience-messages";
 import { PwaRegister } from "@/components/ui/pwa-register";
 import { SessionProvider } from "@/components/ui/session";
 import { getSession } from "@/lib/session";
@@ -19,11 +20,13 @@ export const metadata: Metadata = {
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <SessionProvider session={await getSession()}>
-      {/* No install prompt (no manifest): the worker only keeps the console's scripts and
+    <AudienceMessages audience="admin">
+      <SessionProvider session={await getSession()}>
+        {/* No install prompt (no manifest): the worker only keeps the console's scripts and
           answers a lost connection with the offline page instead of the browser's error. */}
-      <PwaRegister scope="/admin" />
-      <Providers>{children}</Providers>
-    </SessionProvider>
+        <PwaRegister scope="/admin" />
+        <Providers>{children}</Providers>
+      </SessionProvider>
+    </AudienceMessages>
   );
 }

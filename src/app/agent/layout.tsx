@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { AudienceMessages } from "@/components/ui/audience-messages";
 import { PwaRegister } from "@/components/ui/pwa-register";
 
 export const metadata: Metadata = {
@@ -16,9 +17,9 @@ export const viewport: Viewport = {
 
 export default function AgentLayout({ children }: { children: ReactNode }) {
   return (
-    <>
+    <AudienceMessages audience="agent">
       <PwaRegister scope="/agent" />
       {children}
-    </>
+    </AudienceMessages>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { AudienceMessages } from "@/components/ui/audience-messages";
 import { PwaRegister } from "@/components/ui/pwa-register";
 
 export const metadata: Metadata = {
@@ -11,9 +12,9 @@ export const metadata: Metadata = {
 
 export default function CustomerLayout({ children }: { children: ReactNode }) {
   return (
-    <>
+    <AudienceMessages audience="customer">
       <PwaRegister scope="/customer" />
       {children}
-    </>
+    </AudienceMessages>
   );
 }

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
-import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import styles from "./agent.module.css";
 import { AgentTopBar } from "./agent-top-bar";
@@ -106,7 +106,9 @@ function HistoryItem({ row }: { row: AgentHistoryRow }) {
   return (
     <li className={styles.rowMain}>
       <div>
-        <strong>{typeLabel(row.type)}</strong>
+        <strong>
+          <CodeName group="orderType" code={row.type} />
+        </strong>
         <div className="muted small">{formatRowTime(row.completedAt ?? row.createdAt)}</div>
       </div>
       <div>

@@ -8,7 +8,7 @@ import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { ReadAloud } from "@/components/ui/read-aloud";
-import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import { expiryReason } from "@/domain/close-reasons";
 import { formatMinor } from "@/domain/money";
 import { isLive } from "@/domain/order-state";
@@ -129,7 +129,9 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
       <section className="stack" data-testid="order-preview">
         <div className="card stack">
           <div className="spread">
-            <h2>{typeLabel(order.type)}</h2>
+            <h2>
+              <CodeName group="orderType" code={order.type} />
+            </h2>
             <StatusBadge status={order.status} closeReason={order.closeReason} />
           </div>
           <p className="alert warn" role="status" data-testid="order-closed">
@@ -155,7 +157,9 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
   return (
     <section className="card stack" data-testid="order-preview">
       <div className="spread">
-        <h2>{typeLabel(order.type)}</h2>
+        <h2>
+          <CodeName group="orderType" code={order.type} />
+        </h2>
         <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className={styles.instruction} data-testid="order-instruction">

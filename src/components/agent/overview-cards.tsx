@@ -1,7 +1,7 @@
 "use client";
 
 import { Money } from "@/components/ui/money";
-import { typeLabel } from "@/components/ui/status-badge";
+import { CodeName } from "@/components/ui/status-badge";
 import { formatMinor } from "@/domain/money";
 import styles from "./agent.module.css";
 import type { AgentOverview } from "./types";
@@ -32,7 +32,8 @@ export function TodayTotals({ overview }: { overview: AgentOverview }) {
         return (
           <div key={type} className="spread">
             <span>
-              {typeLabel(type)} <span className="muted small">× {total?.count ?? 0}</span>
+              <CodeName group="orderType" code={type} />{" "}
+              <span className="muted small">× {total?.count ?? 0}</span>
             </span>
             <Money amount={total?.amount ?? 0n} currency={currency} />
           </div>

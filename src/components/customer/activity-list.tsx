@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
-import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { isLive } from "@/domain/order-state";
 import styles from "./customer.module.css";
@@ -97,7 +97,9 @@ function ActivityRow({
   const status = isLive(row.status) && row.expiresAt.getTime() < now ? "EXPIRED" : row.status;
   return (
     <Link href={`/customer/orders/${row.id}`} className={styles.activityRow}>
-      <strong>{typeLabel(row.type)}</strong>
+      <strong>
+        <CodeName group="orderType" code={row.type} />
+      </strong>
       <Money amount={row.amount} currency={row.currency} />
       <span className="small muted">{row.agentShopName ?? "No agent yet"}</span>
       <span>

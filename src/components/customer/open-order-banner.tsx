@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { useCodeNames } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
-import { typeLabel } from "@/components/ui/status-badge";
 import { isLive } from "@/domain/order-state";
 import styles from "./customer.module.css";
 import type { ActivityItem } from "./types";
@@ -20,6 +20,7 @@ export function OpenOrderBanner({
   /** When the server rendered the rows: "now" while hydrating, so both agree. */
   renderedAt: number;
 }) {
+  const names = useCodeNames();
   const now = useNow(15_000, renderedAt);
   const open = rows.find((r) => isLive(r.status) && r.expiresAt.getTime() > now);
   if (!open) return null;
@@ -30,7 +31,7 @@ export function OpenOrderBanner({
       data-testid="open-order"
     >
       <span>
-        <strong>Open {typeLabel(open.type).toLowerCase()}</strong>{" "}
+        <strong>Open {names.kind("orderType", open.type).toLowerCase()}</strong>{" "}
         <Money amount={open.amount} currency={open.currency} />
       </span>
       <strong className={styles.nowrap}>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { ErrorNote } from "@/components/ui/error-note";
-import { orderStatusLook, typeLabel } from "@/components/ui/status-badge";
+import { useCodeNames } from "@/components/ui/labels";
 import { ApprovalPanel } from "./approval-panel";
 import styles from "./customer.module.css";
 import { CustomerShell } from "./customer-shell";
@@ -16,6 +16,7 @@ import { useLiveOrder } from "./use-live-order";
 
 /** The live order: QR while it waits, then whatever the agent and the customer do next. */
 export function OrderScreen({ orderId }: { orderId: string }) {
+  const names = useCodeNames();
   const { order, error, notFound, loading, connection, knownAt, refresh, accept } =
     useLiveOrder(orderId);
 
@@ -62,11 +63,11 @@ export function OrderScreen({ orderId }: { orderId: string }) {
 
   return (
     <CustomerShell
-      bar={<BackTopBar title={`${typeLabel(order.type)} · ${order.reference}`} />}
+      bar={<BackTopBar title={`${names.kind("orderType", order.type)} · ${order.reference}`} />}
       connection={connection}
     >
       {connection !== "online" ? (
-        <LastKnown label={orderStatusLook(order.status, order.closeReason).label} at={knownAt} />
+        <LastKnown label={names.orderStatus(order.status, order.closeReason).label} at={knownAt} />
       ) : null}
       <OrderBody order={order} onChange={accept} onElapsed={refresh} />
     </CustomerShell>

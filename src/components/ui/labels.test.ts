@@ -1,19 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { CLOSE_REASON } from "@/domain/close-reasons";
 import { ACCOUNT_KINDS } from "@/domain/postings";
 import { DEFAULT_SETTINGS } from "@/domain/settings";
-import {
-  ACCOUNT_KIND,
-  accountKindName,
-  ENTRY_KIND,
-  humanize,
-  labelOf,
-  ORDER_STATUS,
-  REVERSAL_STATUS,
-} from "./labels";
-import { orderStatusLook } from "./status-badge";
+import { CATALOGUES } from "@/i18n/messages";
+import { codeNamesOf, ENTRY_KINDS, humanize, NAMED_CODES } from "./labels";
+
+const names = codeNamesOf(
+  createTranslator({ locale: "en", messages: CATALOGUES.en, namespace: "common.codes" }),
+);
 
 const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 
@@ -42,10 +39,11 @@ function entryKindsWritten(): string[] {
 describe("labels", () => {
   it("names every account kind, in words rather than its code", () => {
     for (const kind of ACCOUNT_KINDS) {
-      expect(ACCOUNT_KIND[kind].one).not.toMatch(CODE);
-      expect(accountKindName(kind, true)).not.toBe(kind);
+      expect(names.accountKind(kind)).not.toMatch(CODE);
+      expect(names.accountKind(kind, true)).not.toBe(kind);
     }
-    expect(accountKindName("COMMISSION_EXPENSE")).toBe("Commission expense");
+    expect(names.accountKind("COMMISSION_EXPENSE")).toBe("Commission expense");
+    expect(NAMED_CODES.accountKind).toEqual(ACCOUNT_KINDS);
   });
 
   it("names every journal-entry kind the code writes", () => {
@@ -54,8 +52,10 @@ describe("labels", () => {
     expect(written).toEqual(expect.arrayContaining(["FLOAT_FUNDING", "DEMO_BALANCE", "REVERSAL"]));
     // Order executions take the order's type, and bank movements the move's name.
     const fromValues = ["CASH_IN", "CASH_OUT", "FUND_FLOAT", "DEFLOAT", "PAY_COMMISSION"];
+    const named: readonly string[] = ENTRY_KINDS;
     for (const kind of [...written, ...fromValues]) {
-      expect(ENTRY_KIND[kind], kind).toBeDefined();
+      expect(named, kind).toContain(kind);
+      expect(CATALOGUES.en.common.codes.entryKind, kind).toHaveProperty(kind);
     }
   });
 
@@ -68,18 +68,19 @@ describe("labels", () => {
 
   it("turns a code it does not know into words", () => {
     expect(humanize("HIGH_VOLUME")).toBe("High volume");
-    expect(labelOf(ENTRY_KIND, "SOME_NEW_KIND")).toBe("Some new kind");
+    expect(names.kind("entryKind", "SOME_NEW_KIND")).toBe("Some new kind");
   });
 
   it("colours by meaning: Approved is done like Completed, not waiting like Claimed", () => {
-    expect(ORDER_STATUS.APPROVED.tone).toBe(ORDER_STATUS.COMPLETED.tone);
-    expect(ORDER_STATUS.APPROVED.tone).not.toBe(ORDER_STATUS.CLAIMED.tone);
-    expect(REVERSAL_STATUS.APPROVED?.tone).toBe("done");
+    const tone = (status: string) => names.look("orderStatus", status).tone;
+    expect(tone("APPROVED")).toBe(tone("COMPLETED"));
+    expect(tone("APPROVED")).not.toBe(tone("CLAIMED"));
+    expect(names.look("reversalStatus", "APPROVED").tone).toBe("done");
   });
 
   it("a customer's Reject reads Rejected; an agent's decline reads Declined", () => {
-    expect(orderStatusLook("DECLINED", CLOSE_REASON.rejectedByCustomer).label).toBe("Rejected");
-    expect(orderStatusLook("DECLINED", "Declined by Shop: no cash").label).toBe("Declined");
-    expect(orderStatusLook("DECLINED").label).toBe("Declined");
+    expect(names.orderStatus("DECLINED", CLOSE_REASON.rejectedByCustomer).label).toBe("Rejected");
+    expect(names.orderStatus("DECLINED", "Declined by Shop: no cash").label).toBe("Declined");
+    expect(names.orderStatus("DECLINED").label).toBe("Declined");
   });
 });

@@ -1,17 +1,19 @@
 /**
  * The words screens show for the codes the server sends (statuses, account and entry kinds,
- * dispute kinds). Every code a person can see is named here and nowhere else, so a screen
- * never shows COMMISSION_EXPENSE and a later translation step has one file to take over.
- * Each status also carries its tone, the badge colour by what it means to the reader:
+ * dispute kinds, order types), in the screen's language: messages/<language>/common.json,
+ * "codes". Every code a person can see is named there, so a screen never shows
+ * COMMISSION_EXPENSE. Each status also carries its tone, the badge colour by what it means:
  * - waiting: nobody has acted yet (a code not yet scanned, a request not yet decided);
  * - action: someone must act now (the agent scanned, a second operator must approve);
  * - done: it happened and the money moved as asked;
  * - closed: it ended without the money moving (or was undone);
  * - problem: something is wrong and needs a person.
  */
-import { DISPUTE_KIND_LABEL } from "@/domain/disputes";
+import { useTranslations } from "next-intl";
+import { rejectedByCustomer } from "@/domain/close-reasons";
+import type { DisputeKind } from "@/domain/disputes";
 import type { OrderStatus } from "@/domain/order-state";
-import type { ACCOUNT_KINDS } from "@/domain/postings";
+import { ACCOUNT_KINDS } from "@/domain/postings";
 
 export type Tone = "waiting" | "action" | "done" | "closed" | "problem";
 
@@ -20,84 +22,64 @@ export interface Look {
   tone: Tone;
 }
 
-/** Order statuses. DECLINED is the agent's word: a customer's own no is "Rejected" (below). */
-// Keyed by the domain's types, so a status or kind added there does not compile until named here.
-export const ORDER_STATUS: Readonly<Record<OrderStatus, Look>> = {
-  PENDING: { label: "Waiting for agent", tone: "waiting" },
-  CLAIMED: { label: "Agent scanned", tone: "action" },
+// Keyed by the domain's types, so a status or kind added there does not compile until it
+// has a tone here (and tests/unit/messages.test.ts wants its name in every language).
+const ORDER_STATUS_TONE: Readonly<Record<OrderStatus, Tone>> = {
+  PENDING: "waiting",
+  CLAIMED: "action",
   // Approval executes a cash-out; orders left in APPROVED are history whose money moved.
-  APPROVED: { label: "Approved", tone: "done" },
-  COMPLETED: { label: "Completed", tone: "done" },
-  CANCELLED: { label: "Cancelled", tone: "closed" },
-  EXPIRED: { label: "Expired", tone: "closed" },
-  DECLINED: { label: "Declined", tone: "closed" },
-  REVERSED: { label: "Reversed", tone: "closed" },
+  APPROVED: "done",
+  COMPLETED: "done",
+  CANCELLED: "closed",
+  EXPIRED: "closed",
+  // DECLINED is the agent's word; a customer's own no is REJECTED_BY_CUSTOMER ("Rejected").
+  DECLINED: "closed",
+  REVERSED: "closed",
 };
 
-/** A cash-out the customer said no to ends DECLINED too; this is its word. */
-export const CUSTOMER_REJECTED: Look = { label: "Rejected", tone: "closed" };
+const TONES = {
+  orderStatus: ORDER_STATUS_TONE,
+  reversalStatus: { REQUESTED: "action", APPROVED: "done", REJECTED: "closed" },
+  disputeStatus: { OPEN: "action", UPHOLD_REQUESTED: "action", UPHELD: "done", REJECTED: "closed" },
+  moneyRequestStatus: { REQUESTED: "action", APPROVED: "done", REJECTED: "closed" },
+  accountStatus: {
+    ACTIVE: "done",
+    SUSPENDED: "problem",
+    LOCKED: "problem",
+    PENDING_APPROVAL: "action",
+  },
+} as const satisfies Record<string, Readonly<Record<string, Tone>>>;
 
-export const REVERSAL_STATUS: Readonly<Record<string, Look>> = {
-  REQUESTED: { label: "Waiting for approval", tone: "action" },
-  APPROVED: { label: "Approved", tone: "done" },
-  REJECTED: { label: "Rejected", tone: "closed" },
-};
+/** Groups of statuses: each has a word and a tone. */
+export type StatusGroup = keyof typeof TONES;
+/** Groups of kinds: each has a word. */
+export type KindGroup = "entryKind" | "disputeKind" | "orderType";
 
-export const DISPUTE_STATUS: Readonly<Record<string, Look>> = {
-  OPEN: { label: "Open", tone: "action" },
-  UPHOLD_REQUESTED: { label: "Uphold requested", tone: "action" },
-  UPHELD: { label: "Upheld", tone: "done" },
-  REJECTED: { label: "Rejected", tone: "closed" },
-};
+/** Every journal-entry kind the server writes (labels.test.ts scans the code for more). */
+export const ENTRY_KINDS = [
+  "CASH_IN",
+  "CASH_OUT",
+  "REVERSAL",
+  "FUND_FLOAT",
+  "DEFLOAT",
+  "PAY_COMMISSION",
+  "FLOAT_FUNDING",
+  "DEMO_BALANCE",
+] as const;
 
-export const MONEY_REQUEST_STATUS: Readonly<Record<string, Look>> = {
-  REQUESTED: { label: "Waiting for approval", tone: "action" },
-  APPROVED: { label: "Approved", tone: "done" },
-  REJECTED: { label: "Rejected", tone: "closed" },
-};
-
-/** People's accounts (customers, agents, operators). */
-export const ACCOUNT_STATUS: Readonly<Record<string, Look>> = {
-  ACTIVE: { label: "Active", tone: "done" },
-  SUSPENDED: { label: "Suspended", tone: "problem" },
-  LOCKED: { label: "Locked", tone: "problem" },
-  PENDING_APPROVAL: { label: "Waiting for approval", tone: "action" },
-};
-
-/** Each kind of ledger account: one account, and every account of the kind together. */
-export const ACCOUNT_KIND: Readonly<
-  Record<(typeof ACCOUNT_KINDS)[number], { one: string; all: string }>
-> = {
-  WALLET: { one: "Customer wallet", all: "Customer wallets" },
-  FLOAT: { one: "Agent float", all: "Agent float" },
-  COMMISSION: { one: "Agent commission", all: "Agent commission" },
-  SETTLEMENT: { one: "Settlement (bank)", all: "Settlement (bank)" },
-  FEE_REVENUE: { one: "Fee revenue", all: "Fee revenue" },
-  COMMISSION_EXPENSE: { one: "Commission expense", all: "Commission expense" },
-};
-
-/** What a journal entry records (its `kind`). */
-export const ENTRY_KIND: Readonly<Record<string, string>> = {
-  CASH_IN: "Cash-in",
-  CASH_OUT: "Cash-out",
-  REVERSAL: "Reversal",
-  FUND_FLOAT: "Float funding",
-  DEFLOAT: "De-float",
-  PAY_COMMISSION: "Commission payout",
-  FLOAT_FUNDING: "Opening float",
-  DEMO_BALANCE: "Demo balance",
-};
-
-/** Dispute kinds are named in the domain (the customer's report form words them). */
-export const DISPUTE_KIND: Readonly<Record<string, string>> = DISPUTE_KIND_LABEL;
-
-export const ORDER_TYPE: Readonly<Record<string, string>> = {
-  CASH_IN: "Cash-in",
-  CASH_OUT: "Cash-out",
+/** The codes every language must name (tests/unit/messages.test.ts), by group. */
+export const NAMED_CODES: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(Object.entries(TONES).map(([group, tones]) => [group, Object.keys(tones)])),
+  orderStatus: [...Object.keys(ORDER_STATUS_TONE), "REJECTED_BY_CUSTOMER"],
+  accountKind: ACCOUNT_KINDS,
+  accountKindAll: ACCOUNT_KINDS,
+  entryKind: ENTRY_KINDS,
+  disputeKind: ["CASH_NOT_CREDITED", "CASH_NOT_RECEIVED"] satisfies DisputeKind[],
+  orderType: ["CASH_IN", "CASH_OUT"],
 };
 
 /**
- * A code this file does not know yet (a new kind added on the server) still reads as words,
+ * A code no catalogue knows yet (a new kind added on the server) still reads as words,
  * "NEW_KIND" -> "New kind", rather than as a code; the unit test keeps the known ones named.
  */
 export function humanize(code: string): string {
@@ -105,15 +87,46 @@ export function humanize(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function lookOf(map: Readonly<Record<string, Look>>, code: string): Look {
-  return map[code] ?? { label: humanize(code), tone: "waiting" };
+/** The little of a translator (next-intl's, scoped to "common.codes") that naming needs. */
+export interface CodeTranslator {
+  (key: never): string;
+  has(key: never): boolean;
 }
 
-export function labelOf(map: Readonly<Record<string, string>>, code: string): string {
-  return map[code] ?? humanize(code);
+/** Names codes in the screen's language, for components (server or client). */
+export function useCodeNames() {
+  return codeNamesOf(useTranslations("common.codes"));
 }
 
-export function accountKindName(kind: string, all = false): string {
-  const names = (ACCOUNT_KIND as Readonly<Record<string, { one: string; all: string }>>)[kind];
-  return names ? names[all ? "all" : "one"] : humanize(kind);
+/** The same outside React (tests, a server's rendering), from a "common.codes" translator. */
+export function codeNamesOf(t: CodeTranslator) {
+  // Codes are looked up at run time; an unknown one reads as words (humanize).
+  const lookup = t as unknown as { (key: string): string; has(key: string): boolean };
+  const word = (group: string, code: string): string => {
+    const key = `${group}.${code}`;
+    return lookup.has(key) ? lookup(key) : humanize(code);
+  };
+  return {
+    /** A status's word and tone. */
+    look(group: StatusGroup, code: string): Look {
+      const tones: Readonly<Record<string, Tone>> = TONES[group];
+      return { label: word(group, code), tone: tones[code] ?? "waiting" };
+    },
+    /** An order's status; the close reason tells a customer's reject from an agent's decline. */
+    orderStatus(status: string, closeReason: string | null = null): Look {
+      return rejectedByCustomer(status, closeReason)
+        ? { label: word("orderStatus", "REJECTED_BY_CUSTOMER"), tone: "closed" }
+        : this.look("orderStatus", status);
+    },
+    /** A kind's word (journal entries, disputes, order types). */
+    kind(group: KindGroup, code: string): string {
+      return word(group, code);
+    },
+    /** A ledger account kind: one account ("Customer wallet"), or all of them ("Customer wallets"). */
+    accountKind(kind: string, all = false): string {
+      return word(all ? "accountKindAll" : "accountKind", kind);
+    },
+  };
 }
+
+export type CodeNames = ReturnType<typeof codeNamesOf>;

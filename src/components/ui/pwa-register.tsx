@@ -19,7 +19,12 @@ export function PwaRegister({ scope }: { scope: string }) {
     navigator.serviceWorker
       .register(script, { scope })
       .then((registration) => whenActive(registration))
-      .then((worker) => worker.postMessage({ type: "keep-shell", urls: loadedShellFiles() }))
+      .then((worker) => {
+        // A page that began loading before the worker was active (the navigation that
+        // followed sign-in) is not controlled by it: ask it to claim this page too.
+        if (!navigator.serviceWorker.controller) worker.postMessage({ type: "claim" });
+        worker.postMessage({ type: "keep-shell", urls: loadedShellFiles() });
+      })
       .catch(() => {
         // Without a service worker the app still works online; nothing to tell the user.
       });

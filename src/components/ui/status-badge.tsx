@@ -1,16 +1,11 @@
-import { rejectedByCustomer } from "@/domain/close-reasons";
-import { CUSTOMER_REJECTED, type Look, labelOf, lookOf, ORDER_STATUS, ORDER_TYPE } from "./labels";
-
-/** The words and tone of an order's status; the close reason tells a customer's reject apart. */
-export function orderStatusLook(status: string, closeReason: string | null = null): Look {
-  return rejectedByCustomer(status, closeReason) ? CUSTOMER_REJECTED : lookOf(ORDER_STATUS, status);
-}
+import { type KindGroup, type Look, type StatusGroup, useCodeNames } from "./labels";
 
 /** A status pill, coloured by what the status means (labels.ts, Tone), not by which it is. */
 export function Badge({ look }: { look: Look }) {
   return <span className={`badge tone-${look.tone}`}>{look.label}</span>;
 }
 
+/** An order's status pill; the close reason tells a customer's reject apart. */
 export function StatusBadge({
   status,
   closeReason = null,
@@ -18,9 +13,20 @@ export function StatusBadge({
   status: string;
   closeReason?: string | null;
 }) {
-  return <Badge look={orderStatusLook(status, closeReason)} />;
+  return <Badge look={useCodeNames().orderStatus(status, closeReason)} />;
 }
 
-export function typeLabel(type: string): string {
-  return labelOf(ORDER_TYPE, type);
+/** Any other status's pill (reversals, disputes, money requests, accounts). */
+export function CodeBadge({ group, code }: { group: StatusGroup; code: string }) {
+  return <Badge look={useCodeNames().look(group, code)} />;
+}
+
+/** A kind's word (order type, journal-entry kind, dispute kind) in the screen's language. */
+export function CodeName({ group, code }: { group: KindGroup; code: string }) {
+  return <>{useCodeNames().kind(group, code)}</>;
+}
+
+/** A ledger account kind's word: one account, or `all` of the kind together. */
+export function AccountKindName({ kind, all = false }: { kind: string; all?: boolean }) {
+  return <>{useCodeNames().accountKind(kind, all)}</>;
 }

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Role } from "@/generated/prisma/enums";
+import type { Locale } from "@/i18n/locales";
 import { log } from "../observability/log";
 import { metrics, secondsSince } from "../observability/metrics";
 import type { Actor } from "../use-cases/actor";
@@ -13,6 +14,8 @@ export interface Context {
   ip: string | null;
   /** When the caller's session signed in: sessions ended after it are refused. */
   signedInAt?: number | undefined;
+  /** The caller's language, for the words of refusals (English when not given). */
+  locale?: Locale | undefined;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -111,3 +114,4 @@ export const customerProcedure = roleProcedure(["CUSTOMER"]);
 export const agentProcedure = roleProcedure(["AGENT"]);
 export const adminProcedure = roleProcedure(["ADMIN"]);
 export const orderPartyProcedure = roleProcedure(["CUSTOMER", "AGENT"]);
+export const signedInProcedure = roleProcedure(["CUSTOMER", "AGENT", "ADMIN"]);

@@ -104,6 +104,7 @@ export async function authorizeCredentials(
     id: user.id,
     name: user.name,
     role: user.role as Role,
+    locale: user.locale,
     deviceCookie: issueDeviceCookie(user.id, deviceId ?? undefined),
   };
 }
@@ -186,6 +187,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = user.role;
         token.signedInAt = Date.now();
+        token.locale = user.locale ?? null;
         return token;
       }
       // Every read of the session asks about the account as it is now: a locked or removed

@@ -10,6 +10,8 @@ export interface SessionClaim {
   role: Role;
   /** When the session signed in (ms); sessions ended after it are refused. */
   signedInAt: number;
+  /** The account's remembered language when it signed in (null: never chosen). */
+  locale: string | null;
 }
 
 /**
@@ -20,14 +22,24 @@ export interface SessionClaim {
  * refuseCaller, with `signedInAt`. Page loads and the client's session refresh still go
  * through next-auth, which keeps the cookie rolling.
  */
-export async function sessionOfRequest(req: Request): Promise<SessionClaim | null> {
-  const raw = readCookie(req.headers.get("cookie"), sessionCookie(secureCookies).name);
+export function sessionOfRequest(req: Request): Promise<SessionClaim | null> {
+  return sessionOfCookies(req.headers.get("cookie"));
+}
+
+/** The same, from a Cookie header (pages read it through next/headers). */
+export async function sessionOfCookies(cookieHeader: string | null): Promise<SessionClaim | null> {
+  const raw = readCookie(cookieHeader, sessionCookie(secureCookies).name);
   const secret = serverEnv().NEXTAUTH_SECRET;
   if (!raw || !secret) return null;
   try {
     const token = await decode({ token: raw, secret });
     if (!token?.uid || !token.role) return null;
-    return { userId: token.uid, role: token.role, signedInAt: token.signedInAt ?? 0 };
+    return {
+      userId: token.uid,
+      role: token.role,
+      signedInAt: token.signedInAt ?? 0,
+      locale: token.locale ?? null,
+    };
   } catch {
     // Expired, tampered with or sealed with another secret: no session.
     return null;

@@ -10,6 +10,8 @@ export interface UserRow {
   pinHash: string;
   status: "ACTIVE" | "LOCKED";
   kycTier: number;
+  /** The language the person chose; null: never chosen. */
+  locale: string | null;
 }
 
 export function findUserByPhone(db: Tx, phone: string): Promise<UserRow | null> {
@@ -18,6 +20,11 @@ export function findUserByPhone(db: Tx, phone: string): Promise<UserRow | null> 
 
 export function findUserById(db: Runner, id: string): Promise<UserRow | null> {
   return prismaOf(db).user.findUnique({ where: { id } });
+}
+
+/** Remembers the language a person chose with the switcher. */
+export async function setUserLocale(db: Runner, id: string, locale: string): Promise<void> {
+  await prismaOf(db).user.update({ where: { id }, data: { locale } });
 }
 
 /**

@@ -5,9 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { ACCOUNT_STATUS, lookOf } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
-import { Badge } from "@/components/ui/status-badge";
+import { CodeBadge } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { type Column, RowPanel } from "../shared/data-table";
@@ -93,13 +92,13 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
         <td>
           {suspended ? (
             <>
-              <Badge look={lookOf(ACCOUNT_STATUS, "SUSPENDED")} />
+              <CodeBadge group="accountStatus" code={"SUSPENDED"} />
               {agent.suspendedReason ? (
                 <div className={`small ${styles.reason}`}>{agent.suspendedReason}</div>
               ) : null}
             </>
           ) : (
-            <Badge look={lookOf(ACCOUNT_STATUS, "ACTIVE")} />
+            <CodeBadge group="accountStatus" code={"ACTIVE"} />
           )}
         </td>
         <td className={styles.num}>

@@ -2,9 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { ACCOUNT_STATUS, lookOf } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
-import { Badge } from "@/components/ui/status-badge";
+import { CodeBadge } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { BackLink } from "../shared/back-link";
@@ -70,7 +69,7 @@ function CustomerDetail({ userId }: { userId: string }) {
       <section className="card stack" data-testid="customer-profile">
         <div className="spread">
           <h1>{c.name}</h1>
-          <Badge look={lookOf(ACCOUNT_STATUS, c.status === "LOCKED" ? "LOCKED" : "ACTIVE")} />
+          <CodeBadge group="accountStatus" code={c.status === "LOCKED" ? "LOCKED" : "ACTIVE"} />
         </div>
         <dl className={styles.facts}>
           <Fact label="Phone">{c.phone}</Fact>

@@ -5,9 +5,8 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { ACCOUNT_STATUS, lookOf } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
-import { Badge } from "@/components/ui/status-badge";
+import { CodeBadge } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { type Column, RowPanel } from "../shared/data-table";
@@ -81,7 +80,7 @@ export function CustomerRows({
         </td>
         <td className={styles.nowrap}>{customer.phone}</td>
         <td>
-          <Badge look={lookOf(ACCOUNT_STATUS, locked ? "LOCKED" : "ACTIVE")} />
+          <CodeBadge group="accountStatus" code={locked ? "LOCKED" : "ACTIVE"} />
         </td>
         <td>
           Tier {customer.kycTier}

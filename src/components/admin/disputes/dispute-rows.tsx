@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useSession } from "@/components/ui/session";
-import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import { DISPUTE_KIND_LABEL } from "@/domain/disputes";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
@@ -89,7 +89,9 @@ export function DisputeRows({
           <Link href={`/admin/orders/${order.id}`} className={`${styles.mono} ${styles.nowrap}`}>
             {order.reference}
           </Link>
-          <div className="muted small">{typeLabel(order.type)}</div>
+          <div className="muted small">
+            <CodeName group="orderType" code={order.type} />
+          </div>
           <div>
             <StatusBadge status={order.status} />
           </div>

@@ -6,16 +6,13 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { useCodeNames } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
+import { AccountKindName } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { type Column, DataTable, Loaded } from "../shared/data-table";
-import {
-  ACCOUNT_KINDS,
-  type AccountKind,
-  accountKindName,
-  type LedgerAccount,
-} from "../shared/report-types";
+import { ACCOUNT_KINDS, type AccountKind, type LedgerAccount } from "../shared/report-types";
 import r from "../shared/reports.module.css";
 import { normalisePhone } from "../shared/use-url-filters";
 
@@ -97,7 +94,7 @@ function FinderForm({
           <option value="">All kinds</option>
           {ACCOUNT_KINDS.map((k) => (
             <option key={k} value={k}>
-              {accountKindName(k)}
+              <AccountKindName kind={k} />
             </option>
           ))}
         </select>
@@ -193,10 +190,13 @@ const ACCOUNT_COLUMNS: readonly Column[] = [
 ];
 
 function AccountRow({ account }: { account: LedgerAccount }) {
+  const names = useCodeNames();
   return (
     <tr data-testid="account-row">
       <td className={styles.mono}>#{String(account.id)}</td>
-      <td>{accountKindName(account.kind)}</td>
+      <td>
+        <AccountKindName kind={account.kind} />
+      </td>
       <td>
         {account.owner}
         {account.ownerPhone ? (
@@ -218,7 +218,7 @@ function AccountRow({ account }: { account: LedgerAccount }) {
       <td className={styles.num}>
         <Link
           href={`/admin/ledger/accounts/${account.id}`}
-          aria-label={`Statement of account ${account.id}, ${accountKindName(account.kind)}, ${account.owner}`}
+          aria-label={`Statement of account ${account.id}, ${names.accountKind(account.kind)}, ${account.owner}`}
         >
           Statement
         </Link>

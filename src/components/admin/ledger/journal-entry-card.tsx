@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ENTRY_KIND, labelOf } from "@/components/ui/labels";
+import { CodeName } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
 import { PostingsTable } from "../shared/postings-table";
 import type { JournalEntry } from "../shared/report-types";
@@ -19,7 +19,10 @@ export function JournalEntryCard({ entry, target }: { entry: JournalEntry; targe
     >
       <div className={r.entryHead}>
         <h2 id={`entry-${entry.id}`} style={{ margin: 0, fontSize: "1rem" }}>
-          <span className={r.kind}>{labelOf(ENTRY_KIND, entry.kind)}</span> {entry.description}
+          <span className={r.kind}>
+            <CodeName group="entryKind" code={entry.kind} />
+          </span>{" "}
+          {entry.description}
         </h2>
         <span className={`muted small ${styles.nowrap}`}>
           Entry #{String(entry.id)} · {formatMoment(entry.at)}

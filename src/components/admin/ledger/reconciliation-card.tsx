@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { accountKindName } from "@/components/ui/labels";
+import { AccountKindName } from "@/components/ui/status-badge";
 import { useTRPCClient } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { formatMoment, type Reconciliation } from "../shared/types";
@@ -72,7 +72,9 @@ function Result({ result }: { result: Reconciliation }) {
             {result.differences.map((d) => (
               <tr key={String(d.accountId)}>
                 <td className={styles.mono}>{String(d.accountId)}</td>
-                <td>{accountKindName(d.kind)}</td>
+                <td>
+                  <AccountKindName kind={d.kind} />
+                </td>
                 <td className={`${styles.num} amount`}>{minor(d.cached)}</td>
                 <td className={`${styles.num} amount`}>{minor(d.fromPostings)}</td>
                 <td className={`${styles.num} amount`}>{minor(d.cached - d.fromPostings)}</td>

@@ -1,6 +1,7 @@
 import { Money } from "@/components/ui/money";
+import { AccountKindName } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
-import { accountKindName, type Statement } from "../shared/report-types";
+import type { Statement } from "../shared/report-types";
 
 export function StatementAccountCard({ account }: { account: Statement["account"] }) {
   const available = account.balance - account.onHold;
@@ -9,7 +10,7 @@ export function StatementAccountCard({ account }: { account: Statement["account"
       <div className="spread">
         <div>
           <h1 id="account-title" style={{ margin: 0 }}>
-            {accountKindName(account.kind)} · {account.owner}
+            <AccountKindName kind={account.kind} /> · {account.owner}
           </h1>
           <p className={`muted small ${styles.mono}`} style={{ margin: 0 }}>
             Account #{String(account.id)}

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { ENTRY_KIND, labelOf } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
+import { CodeName } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
 import type { StatementLine } from "../shared/report-types";
 import r from "../shared/reports.module.css";
@@ -55,7 +55,9 @@ export function StatementTable({
               <tr key={String(line.postingId)} data-testid="statement-line">
                 <td className={styles.nowrap}>{formatMoment(line.at)}</td>
                 <td>
-                  <span className={r.kind}>{labelOf(ENTRY_KIND, line.kind)}</span>
+                  <span className={r.kind}>
+                    <CodeName group="entryKind" code={line.kind} />
+                  </span>
                   <div className="small">
                     {/* The whole entry (the other side of this posting) is in the journal. */}
                     <Link href={`/admin/ledger/journal?at=${line.entryId}`}>

@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
+import { AccountKindName } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { accountKindName } from "../shared/report-types";
 import type { CurrencyBalance } from "../shared/types";
 
 export function TrialBalanceCards() {
@@ -101,7 +101,9 @@ function CurrencyCard({
           <tbody>
             {balance.lines.map((line) => (
               <tr key={line.kind}>
-                <td>{accountKindName(line.kind, true)}</td>
+                <td>
+                  <AccountKindName kind={line.kind} all />
+                </td>
                 <td className={styles.num}>{line.accounts}</td>
                 <td className={styles.num}>
                   <Money amount={line.balance} currency={balance.currency} />

@@ -4,9 +4,8 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { ACCOUNT_STATUS, lookOf } from "@/components/ui/labels";
 import { useSession } from "@/components/ui/session";
-import { Badge } from "@/components/ui/status-badge";
+import { CodeBadge } from "@/components/ui/status-badge";
 import { PHONE_PATTERN } from "@/domain/codes";
 import { useTRPC } from "@/lib/trpc";
 import { ActorAt } from "../shared/actor-label";
@@ -280,7 +279,7 @@ function OperatorRow({
         </td>
         <td className={styles.nowrap}>{o.phone}</td>
         <td>
-          <Badge look={lookOf(ACCOUNT_STATUS, o.status)} />
+          <CodeBadge group="accountStatus" code={o.status} />
         </td>
         <td className={styles.nowrap}>{formatDay(o.createdAt)}</td>
         <td>

@@ -1,4 +1,4 @@
-import { ENTRY_KIND, labelOf } from "@/components/ui/labels";
+import { CodeName } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
 import { PostingsTable } from "../shared/postings-table";
 import { formatMoment, type OrderDossier } from "../shared/types";
@@ -28,7 +28,10 @@ export function OrderJournalCard({
           <div key={String(entry.id)} className={styles.panelBox}>
             <div className="spread">
               <strong>
-                <span>{labelOf(ENTRY_KIND, entry.kind)}</span> · {entry.description}
+                <span>
+                  <CodeName group="entryKind" code={entry.kind} />
+                </span>{" "}
+                · {entry.description}
               </strong>
               <span className={`muted small ${styles.nowrap}`}>
                 Entry {String(entry.id)} · {formatMoment(entry.at)}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Money } from "@/components/ui/money";
-import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
 import { Fact } from "../shared/fact";
 import { formatMoment, type OrderDossier } from "../shared/types";
@@ -17,7 +17,8 @@ export function OrderSummaryCard({ order }: { order: OrderDossier }) {
       <div className="spread">
         <div>
           <h1 style={{ margin: 0 }}>
-            {typeLabel(order.type)} <span className={styles.mono}>{order.reference}</span>
+            <CodeName group="orderType" code={order.type} />{" "}
+            <span className={styles.mono}>{order.reference}</span>
           </h1>
           <p className={`muted small ${styles.mono}`} style={{ margin: 0 }}>
             {order.id}

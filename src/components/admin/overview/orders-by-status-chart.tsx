@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
-import { lookOf, ORDER_STATUS } from "@/components/ui/labels";
+import { useCodeNames } from "@/components/ui/labels";
 import { StatusBadge } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
 import { formatCount } from "../shared/report-formats";
@@ -11,7 +11,7 @@ import r from "../shared/reports.module.css";
 import { useIsClient } from "./use-is-client";
 
 /** In lifecycle order, in the badges' words and tones: green done, amber acting, grey closed. */
-const STATUSES: { status: string; label: string; colour: string }[] = (
+const STATUSES: { status: string; colour: string }[] = (
   [
     ["PENDING", "#5c9c92"],
     ["CLAIMED", "#d4922a"],
@@ -22,7 +22,7 @@ const STATUSES: { status: string; label: string; colour: string }[] = (
     ["DECLINED", "#7d8a87"],
     ["REVERSED", "#b42318"],
   ] as const
-).map(([status, colour]) => ({ status, label: lookOf(ORDER_STATUS, status).label, colour }));
+).map(([status, colour]) => ({ status, colour }));
 
 const ROW_HEIGHT = 40;
 // A chart of one or two bars still gets room to read as a chart.
@@ -33,16 +33,17 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
   const headingId = useId();
   const isClient = useIsClient();
   const total = statuses.reduce((s, x) => s + x.orders, 0);
+  const names = useCodeNames();
   const known = STATUSES.flatMap((s) => {
     const orders = statuses.find((x) => x.status === s.status)?.orders ?? 0;
-    return orders > 0 ? [{ ...s, orders }] : [];
+    return orders > 0 ? [{ ...s, label: names.look("orderStatus", s.status).label, orders }] : [];
   });
   // A status added on the server later still shows, after the known ones.
   const others = statuses
     .filter((x) => x.orders > 0 && !STATUSES.some((s) => s.status === x.status))
     .map((x) => ({
       status: x.status,
-      label: lookOf(ORDER_STATUS, x.status).label,
+      label: names.look("orderStatus", x.status).label,
       colour: "#5b6b68",
       orders: x.orders,
     }));

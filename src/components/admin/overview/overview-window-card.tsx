@@ -1,5 +1,5 @@
 import { Money } from "@/components/ui/money";
-import { typeLabel } from "@/components/ui/status-badge";
+import { CodeName } from "@/components/ui/status-badge";
 import type { CurrencyCode } from "@/domain/money";
 import styles from "../shared/admin.module.css";
 import { formatCount, formatDuration, formatRate } from "../shared/report-formats";
@@ -80,7 +80,9 @@ export function OverviewWindowCard({
           <tbody>
             {rows.map((row) => (
               <tr key={row.type}>
-                <th scope="row">{typeLabel(row.type)}</th>
+                <th scope="row">
+                  <CodeName group="orderType" code={row.type} />
+                </th>
                 <td className={styles.num}>{formatCount(row.orders)}</td>
                 <td className={styles.num}>{formatCount(row.completed)}</td>
                 <td className={styles.num}>

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useSession } from "@/components/ui/session";
-import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import { ActorAt, ActorLabel } from "../shared/actor-label";
@@ -82,7 +82,9 @@ export function ReversalRows({
           >
             {order.reference}
           </Link>
-          <div className="muted small">{typeLabel(order.type)}</div>
+          <div className="muted small">
+            <CodeName group="orderType" code={order.type} />
+          </div>
         </td>
         <td className={styles.num}>
           <Money amount={order.amount} currency={order.currency} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Money } from "@/components/ui/money";
-import { StatusBadge, typeLabel } from "@/components/ui/status-badge";
+import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import styles from "./admin.module.css";
 import type { Column } from "./data-table";
 import type { OrderStatus, OrderType } from "./types";
@@ -54,7 +54,9 @@ export function OrderListRows({
               {order.reference}
             </Link>
           </td>
-          <td className={styles.nowrap}>{typeLabel(order.type)}</td>
+          <td className={styles.nowrap}>
+            <CodeName group="orderType" code={order.type} />
+          </td>
           <td>
             <StatusBadge status={order.status} closeReason={order.closeReason ?? null} />
           </td>

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { AccountKindName } from "@/components/ui/status-badge";
 import { formatMinor } from "@/domain/money";
 import styles from "./admin.module.css";
-import { accountKindName } from "./report-types";
 import { SignedAmount } from "./signed-amount";
 
 export interface PostingLine {
@@ -33,7 +33,7 @@ export function PostingsTable({ postings }: { postings: readonly PostingLine[] }
             // biome-ignore lint/suspicious/noArrayIndexKey: postings arrive in id order and never change
             <tr key={i}>
               <td>
-                {accountKindName(p.accountKind)}{" "}
+                <AccountKindName kind={p.accountKind} />{" "}
                 <Link
                   href={`/admin/ledger/accounts/${p.accountId}`}
                   className={`small ${styles.mono}`}

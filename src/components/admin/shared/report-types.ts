@@ -15,8 +15,6 @@ export type Statement = Outputs["admin"]["statement"];
 export type StatementLine = Statement["lines"][number];
 export type JournalEntry = Outputs["admin"]["journal"][number];
 
-/** Account kinds' names live with every other code's words: src/components/ui/labels.ts. */
-export { accountKindName } from "@/components/ui/labels";
 /** In the order the ledger reads: customers and agents first, then the platform's own. */
 export { ACCOUNT_KINDS } from "@/domain/postings";
 

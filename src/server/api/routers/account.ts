@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { LOCALES } from "@/i18n/locales";
 import { activateOperator } from "../../use-cases/activate-operator";
 import { requestSignUpCode } from "../../use-cases/request-sign-up-code";
+import { setLocale } from "../../use-cases/set-locale";
 import { signUpCustomer } from "../../use-cases/sign-up-customer";
 import { verifySignUpCode } from "../../use-cases/verify-sign-up-code";
 import { operatorPassword, phone, pin, text } from "../inputs";
-import { publicProcedure, router } from "../trpc";
+import { publicProcedure, router, signedInProcedure } from "../trpc";
 
 // Sign-up in three steps: a code texted to the number, the code, then name and PIN.
 export const accountRouter = router({
@@ -42,4 +44,8 @@ export const accountRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => activateOperator(input, ctx.ip)),
+  /** The language chosen with the switcher, remembered for the account's next sign-in. */
+  setLocale: signedInProcedure
+    .input(z.strictObject({ locale: z.enum(LOCALES) }))
+    .mutation(({ ctx, input }) => setLocale(ctx.actor, input.locale)),
 });

@@ -1,3 +1,4 @@
+import { chooseLocale, LOCALE_COOKIE } from "@/i18n/locales";
 import { handleTrpcRequest } from "@/server/api/http";
 import type { Context } from "@/server/api/trpc";
 import { sessionOfRequest } from "@/server/auth/session";
@@ -7,6 +8,7 @@ import {
   withRequestId,
 } from "@/server/observability/request-context";
 import { clientIp } from "@/server/security/client-ip";
+import { readCookie } from "@/server/security/device-cookie";
 
 async function createContext(req: Request): Promise<Context> {
   const session = await sessionOfRequest(req);
@@ -15,6 +17,11 @@ async function createContext(req: Request): Promise<Context> {
     ip,
     actor: session ? { userId: session.userId, role: session.role, ip } : null,
     signedInAt: session?.signedInAt,
+    locale: chooseLocale({
+      cookie: readCookie(req.headers.get("cookie"), LOCALE_COOKIE),
+      account: session?.locale,
+      acceptLanguage: req.headers.get("accept-language"),
+    }),
   };
 }
 
