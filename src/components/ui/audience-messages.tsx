@@ -7,7 +7,7 @@ import { pickMessages } from "@/i18n/messages";
 const NAMESPACES = {
   customer: ["common", "customer", "errors"],
   agent: ["common", "agent", "errors"],
-  admin: ["common", "admin", "errors"],
+  admin: ["common", "admin", "control", "errors"],
 } as const;
 
 /** Hands one audience's client components their language and words. */
