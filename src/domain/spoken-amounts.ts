@@ -122,6 +122,37 @@ function moneyWords(
   amount: bigint,
   currency: CurrencyCode,
 ): string {
+  const unit = phrases.minorUnit[currency];
+  return spokenMoney(language, amount, currency, {
+    minor: unit
+      ? (count) =>
+          `${new Intl.NumberFormat(language).format(count)} ${
+            new Intl.PluralRules(language).select(count) === "one" ? unit[0] : unit[1]
+          }`
+      : null,
+    and: (whole, minor) => `${whole} ${phrases.and} ${minor}`,
+  });
+}
+
+/** How one language says the part of an amount below one unit, and joins it to the rest. */
+export interface MinorWords {
+  /** "50 cents"; null when the language has no name for the currency's minor unit. */
+  minor: ((count: number) => string) | null;
+  /** "1,250 Kenyan shillings" and "50 cents" together. */
+  and: (whole: string, minor: string) => string;
+}
+
+/**
+ * An amount in words for a speech engine, in `language` (a BCP 47 tag), with the words for
+ * the minor unit given by the caller (a screen takes them from its message catalogue). The
+ * currency's name and the numbers come from Intl.
+ */
+export function spokenMoney(
+  language: string,
+  amount: bigint,
+  currency: CurrencyCode,
+  words: MinorWords,
+): string {
   const exponent = CURRENCY_EXPONENTS[currency];
   const scale = 10n ** BigInt(exponent);
   const negative = amount < 0n;
@@ -134,9 +165,8 @@ function moneyWords(
     currencyDisplay: "name",
     maximumFractionDigits: 0,
   });
-  const unit = phrases.minorUnit[currency];
   if (minor === 0n) return named.format(negative ? -whole : whole);
-  if (!unit) {
+  if (!words.minor) {
     // No name for the minor unit in this language: let Intl say the decimals. Exact enough:
     // a number is exact to 2^53 and amounts stop at 1e13 minor units.
     return new Intl.NumberFormat(language, {
@@ -145,11 +175,10 @@ function moneyWords(
       currencyDisplay: "name",
     }).format(Number(amount) / Number(scale));
   }
-  const minorText = `${new Intl.NumberFormat(language).format(minor)} ${
-    new Intl.PluralRules(language).select(Number(minor)) === "one" ? unit[0] : unit[1]
-  }`;
+  // The minor part is below the currency's scale (at most 10^exponent): a safe number.
+  const minorText = words.minor(Number(minor));
   if (whole === 0n) return `${negative ? "-" : ""}${minorText}`;
-  return `${named.format(negative ? -whole : whole)} ${phrases.and} ${minorText}`;
+  return words.and(named.format(negative ? -whole : whole), minorText);
 }
 
 /**

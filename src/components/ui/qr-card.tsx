@@ -31,9 +31,7 @@ export function QrCard({
       <figcaption>
         <strong>{holderName}</strong>
         <span>{maskedPhone}</span>
-        <span className="qr-card-note">
-          {t("note")}
-        </span>
+        <span className="qr-card-note">{t("note")}</span>
       </figcaption>
     </figure>
   );

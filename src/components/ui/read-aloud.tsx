@@ -10,7 +10,12 @@ type State =
   | { kind: "waiting" }
   | { kind: "speaking" }
   /** Nothing was spoken: `why` says so, `text` is what would have been said, if any. */
-  | { kind: "silent"; why: "noWords" | "noSpeech" | "noVoice"; language: string; text: string | null };
+  | {
+      kind: "silent";
+      why: "noWords" | "noSpeech" | "noVoice";
+      language: string;
+      text: string | null;
+    };
 
 // Chrome fills getVoices() only after its first "voiceschanged"; a browser with no voices at
 // all never fires it. How long a press waits for the list before saying there is no voice.
