@@ -122,8 +122,12 @@ function moneyWords(
   amount: bigint,
   currency: CurrencyCode,
 ): string {
+  return spokenMoney(language, amount, currency, minorWordsOf(language, phrases, currency));
+}
+
+function minorWordsOf(language: string, phrases: Phrases, currency: CurrencyCode): MinorWords {
   const unit = phrases.minorUnit[currency];
-  return spokenMoney(language, amount, currency, {
+  return {
     minor: unit
       ? (count) =>
           `${new Intl.NumberFormat(language).format(count)} ${
@@ -131,7 +135,7 @@ function moneyWords(
           }`
       : null,
     and: (whole, minor) => `${whole} ${phrases.and} ${minor}`,
-  });
+  };
 }
 
 /** How one language says the part of an amount below one unit, and joins it to the rest. */
@@ -220,9 +224,30 @@ export function spokenSummary(order: SpokenOrder, language: string): string | nu
 export function describeCash(breakdown: CashBreakdown, language: string): string | null {
   const phrases = phrasesFor(language);
   if (!phrases) return null;
-  const money = (v: bigint) => moneyWords(language, phrases, v, breakdown.currency);
-  const parts = breakdown.pieces.map((p) => phrases.piece(p.kind, p.count, money(p.value)));
-  if (breakdown.unpayable > 0n) parts.push(phrases.unpayable(money(breakdown.unpayable)));
-  if (parts.length === 0) return phrases.noCash;
+  return describeCashWith(breakdown, language, {
+    ...minorWordsOf(language, phrases, breakdown.currency),
+    piece: phrases.piece,
+    unpayable: phrases.unpayable,
+    noCash: phrases.noCash,
+  });
+}
+
+/** The words a breakdown is said with, in one language (a screen takes them from its catalogue). */
+export interface CashWords extends MinorWords {
+  piece: (kind: "note" | "coin", count: number, face: string) => string;
+  unpayable: (money: string) => string;
+  noCash: string;
+}
+
+/** describeCash with the caller's words: any language the caller has words for. */
+export function describeCashWith(
+  breakdown: CashBreakdown,
+  language: string,
+  words: CashWords,
+): string {
+  const money = (v: bigint) => spokenMoney(language, v, breakdown.currency, words);
+  const parts = breakdown.pieces.map((p) => words.piece(p.kind, p.count, money(p.value)));
+  if (breakdown.unpayable > 0n) parts.push(words.unpayable(money(breakdown.unpayable)));
+  if (parts.length === 0) return words.noCash;
   return new Intl.ListFormat(language, { type: "conjunction" }).format(parts);
 }

@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { cashBreakdown } from "@/domain/cash-breakdown";
 import { CURRENCY_EXPONENTS, type CurrencyCode, formatMinor, isCurrencyCode } from "@/domain/money";
-import { describeCash } from "@/domain/spoken-amounts";
+import { describeCashWith } from "@/domain/spoken-amounts";
 import { INTL_TAG } from "@/i18n/locales";
 
 /** A face value as printed on the note or coin: "1000", "0.50" for a coin below one unit. */
@@ -32,7 +32,15 @@ export function CashChips({
   const locale = useLocale();
   if (!isCurrencyCode(currency) || amount <= 0n) return null;
   const breakdown = cashBreakdown(amount, currency);
-  const words = describeCash(breakdown, language ?? locale);
+  // The words from the screen's catalogue; the currency's name and numbers from Intl.
+  const words = describeCashWith(breakdown, language ?? locale, {
+    // Only KES is served today; another currency's cents are said as decimals by Intl.
+    minor: currency === "KES" ? (count) => t("minorKES", { count }) : null,
+    and: (whole, minor) => t("and", { whole, minor }),
+    piece: (kind, count, face) => t("piece", { kind, count, face }),
+    unpayable: (money) => t("unpayable", { amount: money }),
+    noCash: t("noCash"),
+  });
   const tag = INTL_TAG[locale];
   return (
     <div className="cash-chips" data-testid="cash-chips">
