@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { rejectedByCustomer } from "@/domain/close-reasons";
+import { useCloseReason } from "./close-reason";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
 import { type CustomerOrder, useFormatWhen } from "./types";
@@ -33,6 +34,7 @@ export function OrderClosed({
 }) {
   const t = useTranslations("customer.closed");
   const formatWhen = useFormatWhen();
+  const closeReason = useCloseReason();
   const released = order.type === "CASH_OUT" && order.status !== "REVERSED";
   // A cash-in a shop scanned may have had its cash handed over: say so, and how to get it back.
   const cashMayBeAtShop = order.type === "CASH_IN" && order.claimedAt !== null;
@@ -43,8 +45,10 @@ export function OrderClosed({
           <h1 className={styles.title}>{t(headingOf(order))}</h1>
           <StatusBadge status={order.status} closeReason={order.closeReason} />
         </div>
-        {/* The close reason is the server's (errors helper): shown as it comes. */}
-        <p>{order.closeReason ?? (isClosed(order.status) ? t(`reason${order.status}`) : null)}</p>
+        <p>
+          {closeReason(order.closeReason) ??
+            (isClosed(order.status) ? t(`reason${order.status}`) : null)}
+        </p>
         {released ? (
           <p className="alert ok">{t("released")}</p>
         ) : cashMayBeAtShop && order.status !== "REVERSED" ? (

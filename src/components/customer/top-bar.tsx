@@ -25,7 +25,7 @@ export function HomeTopBar({ name }: { name: string | null }) {
 export function BackTopBar({ title, heading = false }: { title: string; heading?: boolean }) {
   const t = useTranslations("customer.bar");
   return (
-    <header className="topbar">
+    <header className={`topbar ${styles.backBar}`}>
       <Link href="/customer" className={styles.barLink}>
         {t("home")}
       </Link>
