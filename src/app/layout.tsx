@@ -1,15 +1,18 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "ProxyPay",
-  description: "Cash in and cash out of your wallet at a nearby agent",
-  // The customer and agent apps name their own icons; this one serves the rest (operators).
-  icons: { icon: "/icons/customer.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("customer.meta");
+  return {
+    title: "ProxyPay", // i18n-ignore: brand name
+    description: t("description"),
+    // The customer and agent apps name their own icons; this one serves the rest (operators).
+    icons: { icon: "/icons/customer.svg" },
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",

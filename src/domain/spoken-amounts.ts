@@ -122,6 +122,41 @@ function moneyWords(
   amount: bigint,
   currency: CurrencyCode,
 ): string {
+  return spokenMoney(language, amount, currency, minorWordsOf(language, phrases, currency));
+}
+
+function minorWordsOf(language: string, phrases: Phrases, currency: CurrencyCode): MinorWords {
+  const unit = phrases.minorUnit[currency];
+  return {
+    minor: unit
+      ? (count) =>
+          `${new Intl.NumberFormat(language).format(count)} ${
+            new Intl.PluralRules(language).select(count) === "one" ? unit[0] : unit[1]
+          }`
+      : null,
+    and: (whole, minor) => `${whole} ${phrases.and} ${minor}`,
+  };
+}
+
+/** How one language says the part of an amount below one unit, and joins it to the rest. */
+export interface MinorWords {
+  /** "50 cents"; null when the language has no name for the currency's minor unit. */
+  minor: ((count: number) => string) | null;
+  /** "1,250 Kenyan shillings" and "50 cents" together. */
+  and: (whole: string, minor: string) => string;
+}
+
+/**
+ * An amount in words for a speech engine, in `language` (a BCP 47 tag), with the words for
+ * the minor unit given by the caller (a screen takes them from its message catalogue). The
+ * currency's name and the numbers come from Intl.
+ */
+export function spokenMoney(
+  language: string,
+  amount: bigint,
+  currency: CurrencyCode,
+  words: MinorWords,
+): string {
   const exponent = CURRENCY_EXPONENTS[currency];
   const scale = 10n ** BigInt(exponent);
   const negative = amount < 0n;
@@ -134,9 +169,8 @@ function moneyWords(
     currencyDisplay: "name",
     maximumFractionDigits: 0,
   });
-  const unit = phrases.minorUnit[currency];
   if (minor === 0n) return named.format(negative ? -whole : whole);
-  if (!unit) {
+  if (!words.minor) {
     // No name for the minor unit in this language: let Intl say the decimals. Exact enough:
     // a number is exact to 2^53 and amounts stop at 1e13 minor units.
     return new Intl.NumberFormat(language, {
@@ -145,11 +179,10 @@ function moneyWords(
       currencyDisplay: "name",
     }).format(Number(amount) / Number(scale));
   }
-  const minorText = `${new Intl.NumberFormat(language).format(minor)} ${
-    new Intl.PluralRules(language).select(Number(minor)) === "one" ? unit[0] : unit[1]
-  }`;
+  // The minor part is below the currency's scale (at most 10^exponent): a safe number.
+  const minorText = words.minor(Number(minor));
   if (whole === 0n) return `${negative ? "-" : ""}${minorText}`;
-  return `${named.format(negative ? -whole : whole)} ${phrases.and} ${minorText}`;
+  return words.and(named.format(negative ? -whole : whole), minorText);
 }
 
 /**
@@ -191,9 +224,30 @@ export function spokenSummary(order: SpokenOrder, language: string): string | nu
 export function describeCash(breakdown: CashBreakdown, language: string): string | null {
   const phrases = phrasesFor(language);
   if (!phrases) return null;
-  const money = (v: bigint) => moneyWords(language, phrases, v, breakdown.currency);
-  const parts = breakdown.pieces.map((p) => phrases.piece(p.kind, p.count, money(p.value)));
-  if (breakdown.unpayable > 0n) parts.push(phrases.unpayable(money(breakdown.unpayable)));
-  if (parts.length === 0) return phrases.noCash;
+  return describeCashWith(breakdown, language, {
+    ...minorWordsOf(language, phrases, breakdown.currency),
+    piece: phrases.piece,
+    unpayable: phrases.unpayable,
+    noCash: phrases.noCash,
+  });
+}
+
+/** The words a breakdown is said with, in one language (a screen takes them from its catalogue). */
+export interface CashWords extends MinorWords {
+  piece: (kind: "note" | "coin", count: number, face: string) => string;
+  unpayable: (money: string) => string;
+  noCash: string;
+}
+
+/** describeCash with the caller's words: any language the caller has words for. */
+export function describeCashWith(
+  breakdown: CashBreakdown,
+  language: string,
+  words: CashWords,
+): string {
+  const money = (v: bigint) => spokenMoney(language, v, breakdown.currency, words);
+  const parts = breakdown.pieces.map((p) => words.piece(p.kind, p.count, money(p.value)));
+  if (breakdown.unpayable > 0n) parts.push(words.unpayable(money(breakdown.unpayable)));
+  if (parts.length === 0) return words.noCash;
   return new Intl.ListFormat(language, { type: "conjunction" }).format(parts);
 }

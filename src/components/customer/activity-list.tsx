@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -9,7 +10,7 @@ import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { isLive } from "@/domain/order-state";
 import styles from "./customer.module.css";
-import { type ActivityItem, formatWhen } from "./types";
+import { type ActivityItem, useFormatWhen } from "./types";
 
 /**
  * The customer's orders, newest first: the first page comes with the page (rendered on the
@@ -26,6 +27,7 @@ export function ActivityList({
   /** When the server rendered the first page (ms since epoch): "now" until hydrated. */
   renderedAt: number;
 }) {
+  const t = useTranslations("customer.activity");
   const hydrated = useHydrated();
   const now = hydrated ? Date.now() : renderedAt;
   const [more, setMore] = useState<ActivityItem[]>([]);
@@ -48,11 +50,7 @@ export function ActivityList({
       setMore((shown) => [...shown, ...page]);
       setHasMore(page.length === pageSize);
     } catch (caught) {
-      setError(
-        caught instanceof Error
-          ? caught
-          : { message: "We could not reach ProxyPay. Check your connection and try again" },
-      );
+      setError(caught instanceof Error ? caught : { message: t("unreachable") });
     } finally {
       setLoading(false);
     }
@@ -61,10 +59,10 @@ export function ActivityList({
   return (
     <section className="card stack" aria-labelledby="activity-heading">
       <h2 id="activity-heading" className={styles.heading}>
-        Recent activity
+        {t("heading")}
       </h2>
       {rows.length === 0 ? (
-        <p className="muted">No orders yet. Tap Cash in or Cash out to start your first one.</p>
+        <p className="muted">{t("empty")}</p>
       ) : (
         <ul className="list" data-testid="activity">
           {rows.map((row) => (
@@ -77,7 +75,7 @@ export function ActivityList({
       <ErrorNote error={error} />
       {hasMore ? (
         <Button busy={loading} onClick={() => void loadMore()}>
-          Load more
+          {t("loadMore")}
         </Button>
       ) : null}
     </section>
@@ -93,6 +91,8 @@ function ActivityRow({
   now: number;
   deviceZone: boolean;
 }) {
+  const t = useTranslations("customer.activity");
+  const formatWhen = useFormatWhen();
   // The server marks an unused code EXPIRED only when someone next looks at that order.
   const status = isLive(row.status) && row.expiresAt.getTime() < now ? "EXPIRED" : row.status;
   return (
@@ -101,7 +101,7 @@ function ActivityRow({
         <CodeName group="orderType" code={row.type} />
       </strong>
       <Money amount={row.amount} currency={row.currency} />
-      <span className="small muted">{row.agentShopName ?? "No agent yet"}</span>
+      <span className="small muted">{row.agentShopName ?? t("noAgent")}</span>
       <span>
         <StatusBadge status={status} closeReason={row.closeReason} />
       </span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
@@ -11,7 +12,7 @@ import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./customer.module.css";
 import { OrderSummary } from "./order-summary";
-import { spokenOrder } from "./spoken";
+import { useSpokenOrder } from "./spoken";
 import type { CustomerOrder } from "./types";
 
 const PIN_PATTERN = /^\d{4,6}$/;
@@ -31,6 +32,8 @@ export function ApprovalPanel({
   /** Time is up: the screen asks the server, which expires the order (as for a code). */
   onElapsed: () => void;
 }) {
+  const t = useTranslations("customer.approval");
+  const spoken = useSpokenOrder(order, "customer-approval");
   const trpc = useTRPC();
   // Yes and no are different intents: each keeps its own key for retries.
   const approveKey = useIdempotencyKey();
@@ -38,7 +41,7 @@ export function ApprovalPanel({
   const answer = useMutation(trpc.customer.answerApproval.mutationOptions());
   const [pin, setPin] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
-  const shop = order.agentShopName ?? "An agent";
+  const shop = order.agentShopName ?? t("anAgent");
 
   function done(key: ReturnType<typeof useIdempotencyKey>) {
     return {
@@ -51,7 +54,7 @@ export function ApprovalPanel({
 
   function approve(event: React.FormEvent) {
     event.preventDefault();
-    if (!PIN_PATTERN.test(pin)) return setProblem("Enter your PIN (4 to 6 digits) to approve");
+    if (!PIN_PATTERN.test(pin)) return setProblem(t("pinInvalid"));
     setProblem(null);
     answer.mutate(
       { orderId: order.id, approve: true, pin, idempotencyKey: approveKey.key() },
@@ -76,23 +79,29 @@ export function ApprovalPanel({
   return (
     <section className="card stack" data-testid="approval" aria-labelledby="approval-heading">
       <h1 id="approval-heading" className={styles.title}>
-        {shop} will give you <Money amount={order.amount} currency={order.currency} /> in cash
+        {t.rich("heading", {
+          shop,
+          money: () => <Money amount={order.amount} currency={order.currency} />,
+        })}
       </h1>
       <p className="small muted" data-testid="approval-countdown">
-        Time left to answer: <Countdown until={order.expiresAt} onElapsed={onElapsed} />
+        {t.rich("timeLeft", {
+          timer: () => <Countdown until={order.expiresAt} onElapsed={onElapsed} />,
+        })}
       </p>
-      <ReadAloud sentence={spokenOrder(order, "customer-approval")} />
+      <ReadAloud sentence={spoken} />
       <p className="alert warn">
-        Approve only if you are at the counter of {shop}. Approving pays the shop{" "}
-        <Money amount={order.walletAmount} currency={order.currency} /> from your wallet at once;
-        then collect your cash.
+        {t.rich("warning", {
+          shop,
+          money: () => <Money amount={order.walletAmount} currency={order.currency} />,
+        })}
       </p>
       <div className="receipt">
         <OrderSummary order={order} />
       </div>
       <form className="stack" onSubmit={approve} noValidate>
         <label className="field">
-          <span>Your PIN</span>
+          <span>{t("pin")}</span>
           <input
             name="approval-pin"
             type="password"
@@ -104,7 +113,7 @@ export function ApprovalPanel({
             aria-describedby="approval-pin-hint"
           />
           <span id="approval-pin-hint" className="hint">
-            The PIN you sign in with. Never tell it to the agent.
+            {t("pinHint")}
           </span>
         </label>
         {problem ? (
@@ -122,7 +131,7 @@ export function ApprovalPanel({
             disabled={answer.isPending}
             onClick={reject}
           >
-            Reject
+            {t("reject")}
           </Button>
           <Button
             type="submit"
@@ -131,7 +140,7 @@ export function ApprovalPanel({
             busy={deciding === true}
             disabled={answer.isPending}
           >
-            Approve and pay
+            {t("approve")}
           </Button>
         </div>
       </form>

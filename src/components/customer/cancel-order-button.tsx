@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -16,6 +17,7 @@ export function CancelOrderButton({
   order: CustomerOrder;
   onChange: (order: CustomerOrder) => void;
 }) {
+  const t = useTranslations("customer.cancel");
   const trpc = useTRPC();
   const [asking, setAsking] = useState(false);
   const idempotency = useIdempotencyKey();
@@ -36,27 +38,27 @@ export function CancelOrderButton({
   if (!asking) {
     return (
       <Button variant="ghost" onClick={() => setAsking(true)}>
-        Cancel order
+        {t("button")}
       </Button>
     );
   }
   return (
-    <section className="card stack" aria-label="Cancel this order?">
+    <section className="card stack" aria-label={t("ask")}>
       <p>
-        <strong>Cancel this order?</strong>{" "}
+        <strong>{t("ask")}</strong>{" "}
         {order.type === "CASH_OUT"
-          ? "The money kept aside goes back to your wallet."
+          ? t("cashOutNote")
           : order.status === "CLAIMED"
-            ? "Only cancel if you have not handed over cash, or the shop gave it back."
+            ? t("claimedNote")
             : null}
       </p>
       <ErrorNote error={cancel.error} />
       <div className="grid-2">
         <Button onClick={() => setAsking(false)} disabled={cancel.isPending}>
-          Keep it
+          {t("keep")}
         </Button>
         <Button variant="danger" busy={cancel.isPending} onClick={confirm}>
-          Yes, cancel
+          {t("confirm")}
         </Button>
       </div>
     </section>

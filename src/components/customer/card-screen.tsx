@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -9,14 +10,14 @@ import { useTRPC } from "@/lib/trpc";
 import { CustomerShell } from "./customer-shell";
 import { BackTopBar } from "./top-bar";
 
-const WHEN = new Intl.DateTimeFormat("en-KE", { dateStyle: "medium" });
-
 /**
  * The customer's personal QR card: print it for the days without the phone (a flat battery,
  * a phone lent out, a relative who has none). The card alone moves nothing: at the shop the
  * holder types their PIN on the agent's tablet. Lost: block it here, at once.
  */
 export function CardScreen() {
+  const t = useTranslations("customer.card");
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const card = useQuery(trpc.customer.card.queryOptions());
@@ -32,15 +33,12 @@ export function CardScreen() {
 
   const view = card.data;
   return (
-    <CustomerShell bar={<BackTopBar title="Personal QR card" />}>
-      <p className="muted">
-        No phone with you? Show this card at any ProxyPay agent and type your PIN on the agent's
-        tablet. The card alone cannot move money.
-      </p>
+    <CustomerShell bar={<BackTopBar title={t("title")} />}>
+      <p className="muted">{t("intro")}</p>
       {card.isError ? <ErrorNote error={card.error} /> : null}
       {card.isPending ? (
         <p className="row muted">
-          <span className="spinner" aria-hidden /> Loading your card…
+          <span className="spinner" aria-hidden /> {t("loading")}
         </p>
       ) : null}
       {view?.active ? (
@@ -50,38 +48,35 @@ export function CardScreen() {
             holderName={view.holderName}
             maskedPhone={view.maskedPhone}
           />
-          <p className="small muted center">Issued {WHEN.format(view.active.issuedAt)}</p>
+          <p className="small muted center">
+            {t("issued", { date: format.dateTime(view.active.issuedAt, { dateStyle: "medium" }) })}
+          </p>
           <Button variant="primary" size="big" onClick={() => window.print()}>
-            Print the card
+            {t("print")}
           </Button>
           {confirmBlock ? (
             <div className="alert warn stack">
-              <p>
-                Block this card? It stops working at once, everywhere. You can get a new card
-                afterwards; this one never works again.
-              </p>
+              <p>{t("blockAsk")}</p>
               <div className="grid-2">
                 <Button variant="danger" busy={block.isPending} onClick={() => block.mutate()}>
-                  Yes, block it
+                  {t("blockYes")}
                 </Button>
-                <Button onClick={() => setConfirmBlock(false)}>Keep it</Button>
+                <Button onClick={() => setConfirmBlock(false)}>{t("keep")}</Button>
               </div>
             </div>
           ) : (
             <Button variant="danger" onClick={() => setConfirmBlock(true)}>
-              I lost my card: block it
+              {t("lost")}
             </Button>
           )}
           <Button variant="ghost" busy={issue.isPending} onClick={() => issue.mutate()}>
-            Replace with a new card (this one stops working)
+            {t("replace")}
           </Button>
         </>
       ) : view ? (
         <>
           <p className="alert warn">
-            {view.closed[0]?.status === "BLOCKED"
-              ? "Your card is blocked. Get a new one to use a card again."
-              : "You have no personal card yet."}
+            {view.closed[0]?.status === "BLOCKED" ? t("blocked") : t("none")}
           </p>
           <Button
             variant="primary"
@@ -89,7 +84,7 @@ export function CardScreen() {
             busy={issue.isPending}
             onClick={() => issue.mutate()}
           >
-            Get a personal QR card
+            {t("get")}
           </Button>
         </>
       ) : null}

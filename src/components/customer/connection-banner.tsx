@@ -1,7 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { type ReactNode, useEffect, useState } from "react";
 import { useOnline } from "@/components/ui/use-online";
+import { INTL_TAG } from "@/i18n/locales";
 import styles from "./customer.module.css";
 
 /** What a screen knows about its connection; "online" unless it follows a live stream. */
@@ -16,6 +18,7 @@ export type Connection = "online" | "offline" | "reconnecting";
  * browser's navigator.onLine decides.
  */
 export function ConnectionBanner({ connection }: { connection?: Connection }) {
+  const t = useTranslations("customer.connection");
   const online = useOnline();
   const state: Connection = !online ? "offline" : (connection ?? "online");
   const since = useSince(state !== "online");
@@ -25,25 +28,27 @@ export function ConnectionBanner({ connection }: { connection?: Connection }) {
     <div aria-live="polite" aria-atomic="true" className={styles.connection}>
       {state === "offline" ? (
         <p className={`${styles.connectionBanner} ${styles.offline}`} data-testid="offline-banner">
-          <strong>You are offline</strong>
-          {since ? ` since ${since}` : ""}. This screen catches up when you reconnect.
+          {since ? t.rich("offlineSince", { time: since, b }) : t.rich("offline", { b })}
         </p>
       ) : state === "reconnecting" ? (
         <p className={styles.connectionBanner} data-testid="reconnecting-banner">
-          <strong>Reconnecting…</strong> Live updates paused{since ? ` at ${since}` : ""}.
+          {since ? t.rich("reconnectingSince", { time: since, b }) : t.rich("reconnecting", { b })}
         </p>
       ) : null}
     </div>
   );
 }
 
-/** The time the connection was lost, as the phone's clock shows it. */
+const b = (chunks: ReactNode) => <strong>{chunks}</strong>;
+
+/** The time the connection was lost, as the phone's clock shows it, in the screen's language. */
 function useSince(lost: boolean): string | null {
+  const tag = INTL_TAG[useLocale()];
   const [since, setSince] = useState<string | null>(null);
   useEffect(() => {
     setSince(
-      lost ? new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : null,
+      lost ? new Date().toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit" }) : null,
     );
-  }, [lost]);
+  }, [lost, tag]);
   return since;
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ServerRoleGate } from "@/components/ui/server-role-gate";
 import styles from "./customer.module.css";
@@ -11,12 +12,13 @@ const shell = (children: ReactNode) => <CustomerShell>{children}</CustomerShell>
  * a shared device must not see someone's wallet screens.
  */
 export function CustomerGate({ children }: { children: ReactNode }) {
+  const t = useTranslations("customer.gate");
   return (
     <ServerRoleGate
       allow="CUSTOMER"
       loginPath="/customer/login"
-      appName="the customer app"
-      rightAccount="a customer wallet"
+      appName={t("app")}
+      rightAccount={t("account")}
       frame={shell}
       titleClassName={styles.title}
     >

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ErrorNote } from "@/components/ui/error-note";
 import { RefreshOnReturn } from "@/components/ui/refresh-on-return";
 import { TryAgainButton } from "@/components/ui/try-again-button";
@@ -19,6 +20,7 @@ const PAGE_SIZE = 10;
  * client to show them (a phone on a slow line can act as soon as the page's scripts run).
  */
 export async function CustomerHome() {
+  const t = await getTranslations("customer.home");
   const session = await getSession();
   const caller = await serverCaller(session);
   const [overview, activity] = await Promise.allSettled([
@@ -30,7 +32,7 @@ export async function CustomerHome() {
   if (failures.some((e) => e instanceof TRPCError && e.code === "UNAUTHORIZED")) {
     redirect("/customer/login");
   }
-  const problem = failures[0] ? shownError(failures[0]) : null;
+  const problem = failures[0] ? shownError(failures[0], t("internalError")) : null;
   const renderedAt = Date.now();
   const wallet = overview.status === "fulfilled" ? overview.value.wallets[0] : undefined;
   const rows = activity.status === "fulfilled" ? activity.value : null;
@@ -55,19 +57,19 @@ export async function CustomerHome() {
       ) : null}
       {wallet ? <WalletCard wallet={wallet} /> : null}
       {overview.status === "fulfilled" && !wallet ? (
-        <p className="alert warn">Your wallet is not open yet. Please call ProxyPay support.</p>
+        <p className="alert warn">{t("notOpen")}</p>
       ) : null}
       <div className="grid-2">
         <Link className="button primary big" href="/customer/new?type=CASH_IN">
-          Cash in
+          {t("cashIn")}
         </Link>
         <Link className="button primary big" href="/customer/new?type=CASH_OUT">
-          Cash out
+          {t("cashOut")}
         </Link>
       </div>
-      <p className="small muted center">Cash in or out at any ProxyPay agent shop.</p>
+      <p className="small muted center">{t("anyAgent")}</p>
       <Link className="small center" href="/customer/card">
-        No phone at the shop? Your personal QR card
+        {t("cardLink")}
       </Link>
       {rows ? <ActivityList firstPage={rows} pageSize={PAGE_SIZE} renderedAt={renderedAt} /> : null}
     </CustomerShell>
@@ -75,8 +77,8 @@ export async function CustomerHome() {
 }
 
 /** What the person may read: the server's refusal in its words, never an internal error. */
-function shownError(error: unknown): { message: string } {
+function shownError(error: unknown, internal: string): { message: string } {
   if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
   console.error("[customer home]", error);
-  return { message: "Something went wrong on our side. Nothing was changed; please try again" };
+  return { message: internal };
 }

@@ -1,19 +1,15 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { useCodeNames } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
-import { DISPUTE_KIND_LABEL } from "@/domain/disputes";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import type { CustomerOrder } from "./types";
-
-const ASK: Record<NonNullable<CustomerOrder["reportable"]>, string> = {
-  CASH_NOT_CREDITED: "Gave the shop cash and it was not credited?",
-  CASH_NOT_RECEIVED: "Did not get your cash?",
-};
 
 /**
  * Where the customer reports that cash crossed the counter but the order did not give them
@@ -27,40 +23,36 @@ export function DisputePanel({
   order: CustomerOrder;
   onChange: (order: CustomerOrder) => void;
 }) {
+  const t = useTranslations("customer.dispute");
+  const names = useCodeNames();
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState("");
   const idempotency = useIdempotencyKey();
   const report = useMutation(trpc.customer.reportProblem.mutationOptions());
-  const shop = order.agentShopName ?? "the shop";
+  const shop = order.agentShopName ?? t("theShop");
 
   if (order.dispute) {
     const d = order.dispute;
     return (
       <section className="card stack" data-testid="dispute" aria-live="polite">
-        <h2>You reported: {DISPUTE_KIND_LABEL[d.kind].toLowerCase()}</h2>
+        <h2>{t("reported", { kind: d.kind })}</h2>
         {d.status === "UPHELD" ? (
           <p className="alert ok">
-            ProxyPay checked and agreed with you.{" "}
-            {d.kind === "CASH_NOT_CREDITED"
-              ? "Your wallet has been credited."
-              : "The money went back to your wallet."}
+            {d.kind === "CASH_NOT_CREDITED" ? t("upheldCredited") : t("upheldReturned")}
           </p>
         ) : d.status === "REJECTED" ? (
           <p className="alert warn">
-            ProxyPay checked and could not confirm it{d.decisionNote ? `: ${d.decisionNote}` : "."}{" "}
-            Call ProxyPay support if you disagree.
+            {d.decisionNote ? t("rejectedNote", { note: d.decisionNote }) : t("rejected")}
           </p>
         ) : (
           <p>
-            ProxyPay is checking with {shop}.{" "}
-            {d.held > 0n ? (
-              <>
-                <Money amount={d.held} currency={order.currency} /> of the shop&apos;s money is held
-                until then.
-              </>
-            ) : null}{" "}
-            You will see the answer here.
+            {d.held > 0n
+              ? t.rich("checkingHeld", {
+                  shop,
+                  money: () => <Money amount={d.held} currency={order.currency} />,
+                })
+              : t("checking", { shop })}
           </p>
         )}
       </section>
@@ -72,11 +64,13 @@ export function DisputePanel({
     return (
       <section className="card stack">
         <p>
-          <strong>{ASK[order.reportable]}</strong> Tell ProxyPay. You can do this up to 24 hours
-          after the order.
+          {t.rich("tell", {
+            ask: t(`ask${order.reportable}`),
+            b: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
         <Button variant="ghost" onClick={() => setOpen(true)}>
-          Report a problem
+          {t("report")}
         </Button>
       </section>
     );
@@ -96,10 +90,10 @@ export function DisputePanel({
   }
 
   return (
-    <form className="card stack" onSubmit={submit} aria-label="Report a problem">
-      <h2>{DISPUTE_KIND_LABEL[order.reportable]}</h2>
+    <form className="card stack" onSubmit={submit} aria-label={t("report")}>
+      <h2>{names.kind("disputeKind", order.reportable)}</h2>
       <label className="field">
-        What happened?
+        {t("whatHappened")}
         <textarea
           name="dispute-note"
           rows={3}
@@ -112,10 +106,10 @@ export function DisputePanel({
       <ErrorNote error={report.error} />
       <div className="grid-2">
         <Button type="button" onClick={() => setOpen(false)} disabled={report.isPending}>
-          Back
+          {t("back")}
         </Button>
         <Button type="submit" variant="primary" busy={report.isPending} disabled={!note.trim()}>
-          Send report
+          {t("send")}
         </Button>
       </div>
     </form>

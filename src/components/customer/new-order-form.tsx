@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -17,6 +18,7 @@ import type { OrderType } from "./types";
 import { useDebouncedValue } from "./use-debounced-value";
 
 export function NewOrderForm({ initialType }: { initialType: OrderType }) {
+  const t = useTranslations("customer.newOrder");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -68,36 +70,39 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
 
   const problem =
     parsed.kind === "invalid" && (showProblem || settled.kind === "invalid")
-      ? { message: parsed.message }
+      ? {
+          message:
+            parsed.problem === "zero"
+              ? t("amountZero")
+              : parsed.problem === "decimals"
+                ? t("amountDecimals", { decimals: parsed.decimals })
+                : t("amountFormat"),
+        }
       : showProblem && parsed.kind === "empty"
-        ? { message: "Enter the amount" }
+        ? { message: t("enterAmount") }
         : null;
 
   return (
-    <CustomerShell bar={<BackTopBar title="New order" heading />}>
+    <CustomerShell bar={<BackTopBar title={t("title")} heading />}>
       <form className="stack" onSubmit={submit} noValidate>
         <fieldset className={`segmented ${styles.bare}`}>
-          <legend className="small muted">What do you want to do?</legend>
+          <legend className="small muted">{t("what")}</legend>
           <Button aria-pressed={type === "CASH_IN"} onClick={() => chooseType("CASH_IN")}>
-            Cash in
+            {t("cashIn")}
           </Button>
           <Button aria-pressed={type === "CASH_OUT"} onClick={() => chooseType("CASH_OUT")}>
-            Cash out
+            {t("cashOut")}
           </Button>
         </fieldset>
-        <p className="muted small">
-          {type === "CASH_IN"
-            ? "Give cash to an agent and it arrives in your wallet."
-            : "Take cash from an agent; it is paid from your wallet."}
-        </p>
+        <p className="muted small">{type === "CASH_IN" ? t("cashInHint") : t("cashOutHint")}</p>
         <label className="field">
-          Amount (KES)
+          {t("amount")}
           <input
             name="amount"
             type="text"
             inputMode="decimal"
             autoComplete="off"
-            placeholder="e.g. 1000"
+            placeholder={t("amountPlaceholder")}
             value={amountText}
             aria-invalid={problem ? true : undefined}
             aria-describedby={wallet ? "amount-hint" : undefined}
@@ -110,7 +115,9 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
         </label>
         {wallet ? (
           <span id="amount-hint" className={`small muted ${styles.hintBelow}`}>
-            Available in your wallet: <Money amount={wallet.available} currency="KES" />
+            {t.rich("available", {
+              money: () => <Money amount={wallet.available} currency="KES" />,
+            })}
           </span>
         ) : null}
         <ErrorNote error={problem} />
@@ -119,7 +126,7 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
         ) : null}
         <ErrorNote error={createOrder.error} />
         <Button type="submit" variant="primary" size="big" busy={createOrder.isPending}>
-          Create order
+          {t("create")}
         </Button>
       </form>
     </CustomerShell>

@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { useCodeNames } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
 import { isLive } from "@/domain/order-state";
 import styles from "./customer.module.css";
@@ -20,7 +20,7 @@ export function OpenOrderBanner({
   /** When the server rendered the rows: "now" while hydrating, so both agree. */
   renderedAt: number;
 }) {
-  const names = useCodeNames();
+  const t = useTranslations("customer.openOrder");
   const now = useNow(15_000, renderedAt);
   const open = rows.find((r) => isLive(r.status) && r.expiresAt.getTime() > now);
   if (!open) return null;
@@ -31,11 +31,11 @@ export function OpenOrderBanner({
       data-testid="open-order"
     >
       <span>
-        <strong>Open {names.kind("orderType", open.type).toLowerCase()}</strong>{" "}
+        <strong>{t("title", { type: open.type })}</strong>{" "}
         <Money amount={open.amount} currency={open.currency} />
       </span>
       <strong className={styles.nowrap}>
-        {open.status === "PENDING" ? "Show code ›" : "Open ›"}
+        {open.status === "PENDING" ? t("showCode") : t("open")}
       </strong>
     </Link>
   );

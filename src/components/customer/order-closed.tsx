@@ -1,32 +1,28 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { rejectedByCustomer } from "@/domain/close-reasons";
+import { useCloseReason } from "./close-reason";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
-import type { CustomerOrder } from "./types";
-import { formatWhen } from "./types";
+import { type CustomerOrder, useFormatWhen } from "./types";
 
-const HEADINGS: Record<string, string> = {
-  CANCELLED: "Order cancelled",
-  EXPIRED: "This code expired",
-  DECLINED: "Order declined",
-  REVERSED: "Order reversed",
-};
+type Closed = "CANCELLED" | "EXPIRED" | "DECLINED" | "REVERSED";
+const CLOSED: readonly string[] = [
+  "CANCELLED",
+  "EXPIRED",
+  "DECLINED",
+  "REVERSED",
+] satisfies Closed[];
+const isClosed = (status: string): status is Closed => CLOSED.includes(status);
 
-/** The heading, in words that fit how it ended: the code was used if a shop scanned it. */
-function headingOf(order: CustomerOrder): string {
-  if (rejectedByCustomer(order.status, order.closeReason)) return "You rejected this cash-out";
-  if (order.status === "EXPIRED" && order.claimedAt !== null) return "This order ran out of time";
-  return HEADINGS[order.status] ?? "Order closed";
+/** The heading's key, in words that fit how it ended: the code was used if a shop scanned it. */
+function headingOf(order: CustomerOrder): Closed | "rejected" | "ranOut" | "other" {
+  if (rejectedByCustomer(order.status, order.closeReason)) return "rejected";
+  if (order.status === "EXPIRED" && order.claimedAt !== null) return "ranOut";
+  return isClosed(order.status) ? order.status : "other";
 }
-
-const FALLBACK_REASONS: Record<string, string> = {
-  CANCELLED: "The order was cancelled.",
-  EXPIRED: "The code was not used in time.",
-  DECLINED: "The order was declined.",
-  REVERSED: "ProxyPay reversed this order. The money moved back to where it came from.",
-};
 
 /** An order that ended without (or after undoing) the money moving. */
 export function OrderClosed({
@@ -36,6 +32,9 @@ export function OrderClosed({
   order: CustomerOrder;
   onChange: (order: CustomerOrder) => void;
 }) {
+  const t = useTranslations("customer.closed");
+  const formatWhen = useFormatWhen();
+  const closeReason = useCloseReason();
   const released = order.type === "CASH_OUT" && order.status !== "REVERSED";
   // A cash-in a shop scanned may have had its cash handed over: say so, and how to get it back.
   const cashMayBeAtShop = order.type === "CASH_IN" && order.claimedAt !== null;
@@ -43,21 +42,21 @@ export function OrderClosed({
     <>
       <section className="card stack" data-testid="order-closed">
         <div className="spread">
-          <h1 className={styles.title}>{headingOf(order)}</h1>
+          <h1 className={styles.title}>{t(headingOf(order))}</h1>
           <StatusBadge status={order.status} closeReason={order.closeReason} />
         </div>
-        <p>{order.closeReason ?? FALLBACK_REASONS[order.status]}</p>
+        <p>
+          {closeReason(order.closeReason) ??
+            (isClosed(order.status) ? t(`reason${order.status}`) : null)}
+        </p>
         {released ? (
-          <p className="alert ok">
-            Your money is available again. Nothing was taken from your wallet.
-          </p>
+          <p className="alert ok">{t("released")}</p>
         ) : cashMayBeAtShop && order.status !== "REVERSED" ? (
           <p className="alert warn">
-            Your wallet was not credited. If you gave {order.agentShopName ?? "the shop"} cash, ask
-            for it back now.
+            {t("notCredited", { shop: order.agentShopName ?? t("theShop") })}
           </p>
         ) : order.status !== "REVERSED" ? (
-          <p className="muted small">No money moved.</p>
+          <p className="muted small">{t("noMoney")}</p>
         ) : null}
         <p className="small muted">
           {order.reference} · <Money amount={order.amount} currency={order.currency} /> ·{" "}
@@ -66,10 +65,10 @@ export function OrderClosed({
       </section>
       <DisputePanel order={order} onChange={onChange} />
       <Link className="button primary big" href={`/customer/new?type=${order.type}`}>
-        New order
+        {t("newOrder")}
       </Link>
       <Link className="button ghost" href="/customer">
-        Back to my wallet
+        {t("backToWallet")}
       </Link>
     </>
   );

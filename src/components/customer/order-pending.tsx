@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
 import { Countdown } from "@/components/ui/countdown";
 import { Money } from "@/components/ui/money";
@@ -15,49 +16,36 @@ import type { OrderScreenProps } from "./types";
  * customer can hold it up without scrolling; details follow below.
  */
 export function OrderPending({ order, onChange, onElapsed }: OrderScreenProps) {
+  const t = useTranslations("customer.pending");
+  const money = () => <Money amount={order.amount} currency={order.currency} />;
   return (
     <>
       <div className="spread">
-        <h1 className={styles.heading}>Show this code to the agent</h1>
+        <h1 className={styles.heading}>{t("heading")}</h1>
         <span className="small muted">
-          Expires in <Countdown until={order.expiresAt} onElapsed={onElapsed} />
+          {t.rich("expiresIn", {
+            timer: () => <Countdown until={order.expiresAt} onElapsed={onElapsed} />,
+          })}
         </span>
       </div>
       <div className={`qr-box ${styles.qr}`} data-testid="order-qr">
-        {order.token ? (
-          <QRCodeSVG
-            value={order.token}
-            {...ORDER_QR}
-            title="Order QR code for the agent to scan"
-          />
-        ) : null}
+        {order.token ? <QRCodeSVG value={order.token} {...ORDER_QR} title={t("qrTitle")} /> : null}
       </div>
       {order.typedCode ? (
         <div className="center">
-          <div className="small muted">Or the agent types this code</div>
+          <div className="small muted">{t("typedCode")}</div>
           <p className={`code ${styles.typedCode}`} data-testid="typed-code">
             {formatTypedCode(order.typedCode)}
           </p>
         </div>
       ) : null}
       <p className="center">
-        {order.type === "CASH_IN" ? (
-          <>
-            Give the agent <Money amount={order.amount} currency={order.currency} /> in cash.
-          </>
-        ) : (
-          <>
-            The agent gives you <Money amount={order.amount} currency={order.currency} /> in cash.
-          </>
-        )}
+        {order.type === "CASH_IN" ? t.rich("giveCash", { money }) : t.rich("getCash", { money })}
       </p>
       <section className="card receipt">
         <OrderSummary order={order} />
         <p className={`small muted ${styles.note}`}>
-          The code works once.
-          {order.type === "CASH_OUT"
-            ? " Until it is used or expires, this money is kept aside in your wallet."
-            : " Your wallet is credited when the agent confirms the cash."}
+          {order.type === "CASH_OUT" ? t("onceCashOut") : t("onceCashIn")}
         </p>
       </section>
       <CancelOrderButton order={order} onChange={onChange} />

@@ -1,12 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { ReadAloud } from "@/components/ui/read-aloud";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
 import { MoneyLines } from "./order-summary";
-import { spokenOrder } from "./spoken";
-import type { CustomerOrder } from "./types";
-import { formatWhen } from "./types";
+import { useSpokenOrder } from "./spoken";
+import { type CustomerOrder, useFormatWhen } from "./types";
 
 /**
  * What the customer keeps as proof: the reference the agent and support can look up. A
@@ -19,6 +19,9 @@ export function OrderReceipt({
   order: CustomerOrder;
   onChange: (order: CustomerOrder) => void;
 }) {
+  const t = useTranslations("customer.receipt");
+  const formatWhen = useFormatWhen();
+  const spoken = useSpokenOrder(order, "customer-receipt");
   const cashIn = order.type === "CASH_IN";
   const when = order.completedAt ?? order.closedAt ?? order.createdAt;
   return (
@@ -29,24 +32,26 @@ export function OrderReceipt({
         aria-labelledby="receipt-heading"
       >
         <h1 id="receipt-heading" className={`alert ok ${styles.title}`}>
-          {cashIn ? "Cash-in complete" : "Cash-out paid"}
+          {cashIn ? t("cashInDone") : t("cashOutDone")}
         </h1>
-        <ReadAloud sentence={spokenOrder(order, "customer-receipt")} />
+        <ReadAloud sentence={spoken} />
         {cashIn ? null : (
           <p className="amount center" data-testid="collect-cash">
-            Collect <Money amount={order.amount} currency={order.currency} /> cash from{" "}
-            {order.agentShopName ?? "the agent"}
+            {t.rich("collect", {
+              shop: order.agentShopName ?? t("theAgent"),
+              money: () => <Money amount={order.amount} currency={order.currency} />,
+            })}
           </p>
         )}
         <dl>
-          <dt>Reference</dt>
+          <dt>{t("reference")}</dt>
           <dd>
             <strong>{order.reference}</strong>
           </dd>
           <MoneyLines order={order} done />
           {order.balanceAfter !== null ? (
             <>
-              <dt>New balance</dt>
+              <dt>{t("newBalance")}</dt>
               <dd>
                 <strong>
                   <Money amount={order.balanceAfter} currency={order.currency} />
@@ -54,15 +59,15 @@ export function OrderReceipt({
               </dd>
             </>
           ) : null}
-          <dt>Agent</dt>
+          <dt>{t("agent")}</dt>
           <dd>{order.agentShopName ?? "—"}</dd>
-          <dt>Date</dt>
+          <dt>{t("date")}</dt>
           <dd>{formatWhen(when)}</dd>
         </dl>
       </section>
       <DisputePanel order={order} onChange={onChange} />
       <Link className="button primary big" href="/customer">
-        Done
+        {t("done")}
       </Link>
     </>
   );

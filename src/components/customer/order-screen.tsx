@@ -1,8 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useCodeNames } from "@/components/ui/labels";
+import { INTL_TAG } from "@/i18n/locales";
 import { ApprovalPanel } from "./approval-panel";
 import styles from "./customer.module.css";
 import { CustomerShell } from "./customer-shell";
@@ -17,12 +20,14 @@ import { useLiveOrder } from "./use-live-order";
 /** The live order: QR while it waits, then whatever the agent and the customer do next. */
 export function OrderScreen({ orderId }: { orderId: string }) {
   const names = useCodeNames();
+  const t = useTranslations("customer.order");
+  const tBar = useTranslations("customer.bar");
   const { order, error, notFound, loading, connection, knownAt, refresh, accept } =
     useLiveOrder(orderId);
 
   if (loading) {
     return (
-      <CustomerShell bar={<BackTopBar title="Your order" />}>
+      <CustomerShell bar={<BackTopBar title={t("title")} />}>
         <div className="card stack" aria-busy="true">
           <div className="skeleton" style={{ width: "50%" }} />
           <div className="skeleton" style={{ minHeight: "260px" }} />
@@ -34,27 +39,24 @@ export function OrderScreen({ orderId }: { orderId: string }) {
 
   if (!order) {
     return (
-      <CustomerShell bar={<BackTopBar title="Your order" />} connection={connection}>
+      <CustomerShell bar={<BackTopBar title={t("title")} />} connection={connection}>
         <div className="card stack">
           {notFound ? (
             <>
-              <h1 className={styles.title}>Order not found</h1>
-              <p className="muted">
-                We could not find this order in your wallet. Check the link, or open it from your
-                recent activity.
-              </p>
+              <h1 className={styles.title}>{t("notFound")}</h1>
+              <p className="muted">{t("notFoundText")}</p>
             </>
           ) : (
             <>
-              <h1 className={styles.title}>We could not load this order</h1>
+              <h1 className={styles.title}>{t("loadFailed")}</h1>
               <ErrorNote error={error} />
               <button type="button" className="button" onClick={refresh}>
-                Try again
+                {t("tryAgain")}
               </button>
             </>
           )}
           <Link className="button primary" href="/customer">
-            Back to my wallet
+            {t("backToWallet")}
           </Link>
         </div>
       </CustomerShell>
@@ -63,7 +65,14 @@ export function OrderScreen({ orderId }: { orderId: string }) {
 
   return (
     <CustomerShell
-      bar={<BackTopBar title={`${names.kind("orderType", order.type)} · ${order.reference}`} />}
+      bar={
+        <BackTopBar
+          title={tBar("orderTitle", {
+            type: names.kind("orderType", order.type),
+            reference: order.reference,
+          })}
+        />
+      }
       connection={connection}
     >
       {connection !== "online" ? (
@@ -81,13 +90,17 @@ export function OrderScreen({ orderId }: { orderId: string }) {
  * the order's code, and the agent's tablet checks it with the server.
  */
 function LastKnown({ label, at }: { label: string; at: number | null }) {
+  const t = useTranslations("customer.order");
+  const tag = INTL_TAG[useLocale()];
   const time = at
-    ? new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+    ? new Date(at).toLocaleTimeString(tag, { hour: "2-digit", minute: "2-digit" })
     : null;
+  const b = (chunks: ReactNode) => <strong>{chunks}</strong>;
   return (
     <p className={`small ${styles.lastKnown}`} data-testid="last-known">
-      Last known status{time ? ` (${time})` : ""}: <strong>{label}</strong>. It may have changed
-      since.
+      {time
+        ? t.rich("lastKnownAt", { time, status: label, b })
+        : t.rich("lastKnown", { status: label, b })}
     </p>
   );
 }

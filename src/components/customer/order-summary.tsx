@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { CashChips } from "@/components/ui/cash-chips";
 import { Money } from "@/components/ui/money";
 import type { CustomerOrder } from "./types";
@@ -16,21 +17,14 @@ export function OrderSummary({ order }: { order: CustomerOrder }) {
  * the counter, or (`done`) as a receipt says what happened.
  */
 export function MoneyLines({ order, done = false }: { order: CustomerOrder; done?: boolean }) {
+  const t = useTranslations("customer.summary");
   const cashIn = order.type === "CASH_IN";
   const cash = done
-    ? cashIn
-      ? "Cash given"
-      : "Cash received"
-    : cashIn
-      ? "Cash you give"
-      : "Cash you receive";
+    ? t(cashIn ? "cashGiven" : "cashReceived")
+    : t(cashIn ? "cashYouGive" : "cashYouReceive");
   const wallet = done
-    ? cashIn
-      ? "Wallet credited"
-      : "Wallet debited"
-    : cashIn
-      ? "Wallet receives"
-      : "Wallet pays";
+    ? t(cashIn ? "walletCredited" : "walletDebited")
+    : t(cashIn ? "walletReceives" : "walletPays");
   const walletMoney = <Money amount={order.walletAmount} currency={order.currency} />;
   return (
     <>
@@ -40,7 +34,7 @@ export function MoneyLines({ order, done = false }: { order: CustomerOrder; done
         {/* Only the cash is counted out in notes and coins; the fee and wallet never are. */}
         <CashChips amount={order.amount} currency={order.currency} />
       </dd>
-      <dt>Fee</dt>
+      <dt>{t("fee")}</dt>
       <dd>
         <Money amount={order.fee} currency={order.currency} />
       </dd>

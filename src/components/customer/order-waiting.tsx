@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { CancelOrderButton } from "./cancel-order-button";
 import styles from "./customer.module.css";
@@ -17,23 +18,20 @@ export function OrderWaiting({
   order: CustomerOrder;
   onChange: (order: CustomerOrder) => void;
 }) {
-  const shop = order.agentShopName ?? "The agent";
+  const t = useTranslations("customer.waiting");
+  const shop = order.agentShopName ?? t("theAgent");
   return (
     <>
       <section className="card stack" data-testid="order-waiting" aria-live="polite">
-        <h1 className={styles.title}>{shop} scanned your code.</h1>
-        <p>Hand over the cash. Your wallet is credited when the shop confirms.</p>
+        <h1 className={styles.title}>{t("scanned", { shop })}</h1>
+        <p>{t("handOver")}</p>
         <p className="amount huge center">
           <Money amount={order.amount} currency={order.currency} />
         </p>
         <p className="row muted small">
-          <span className="spinner" aria-hidden /> Waiting for {shop} to confirm…
+          <span className="spinner" aria-hidden /> {t("waitingFor", { shop })}
         </p>
-        <p className="small muted">
-          Stay until this screen says the cash-in is complete. If the shop declines after taking
-          your cash, you can report it here and ProxyPay holds the amount on the shop&apos;s account
-          while it checks.
-        </p>
+        <p className="small muted">{t("stay")}</p>
       </section>
       <section className="card receipt">
         <OrderSummary order={order} />

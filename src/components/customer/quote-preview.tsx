@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
@@ -9,6 +10,7 @@ import type { OrderType } from "./types";
 
 /** What the order will cost before it exists: fee and the wallet's side of it. */
 export function QuotePreview({ type, amount }: { type: OrderType; amount: bigint }) {
+  const t = useTranslations("customer.quote");
   const trpc = useTRPC();
   const quote = useQuery({
     ...trpc.customer.quote.queryOptions({ type, amount, currency: "KES" }),
@@ -24,20 +26,20 @@ export function QuotePreview({ type, amount }: { type: OrderType; amount: bigint
   return (
     <section
       className="card receipt"
-      aria-label="Price"
+      aria-label={t("label")}
       aria-busy={quote.isPlaceholderData}
       data-testid="quote"
     >
       <dl>
-        <dt>{type === "CASH_IN" ? "You give the agent" : "The agent gives you"}</dt>
+        <dt>{type === "CASH_IN" ? t("youGive") : t("agentGives")}</dt>
         <dd>
           <Money amount={q.amount} currency="KES" />
         </dd>
-        <dt>Fee</dt>
+        <dt>{t("fee")}</dt>
         <dd>
           <Money amount={q.fee} currency="KES" />
         </dd>
-        <dt>{type === "CASH_IN" ? "Your wallet receives" : "Taken from your wallet"}</dt>
+        <dt>{type === "CASH_IN" ? t("walletReceives") : t("takenFromWallet")}</dt>
         <dd>
           <strong>
             <Money amount={q.walletAmount} currency="KES" />
@@ -45,8 +47,7 @@ export function QuotePreview({ type, amount }: { type: OrderType; amount: bigint
         </dd>
       </dl>
       <p className={`small muted ${styles.note}`}>
-        Your code is valid for {minutes} minutes.
-        {type === "CASH_OUT" ? " The money is kept aside until then." : ""}
+        {type === "CASH_OUT" ? t("validKeptAside", { minutes }) : t("valid", { minutes })}
       </p>
     </section>
   );

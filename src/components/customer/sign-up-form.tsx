@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -22,6 +23,7 @@ type Step =
  * the number has a wallet already; only the SMS differs.
  */
 export function SignUpForm() {
+  const t = useTranslations("customer.signUp");
   const trpc = useTRPC();
   const router = useRouter();
   const [step, setStep] = useState<Step>({ at: "phone" });
@@ -59,7 +61,7 @@ export function SignUpForm() {
     event.preventDefault();
     if (step.at !== "code") return;
     resetErrors();
-    if (!/^\d{6}$/.test(code.trim())) return setProblem("The code is the 6 digits in the SMS");
+    if (!/^\d{6}$/.test(code.trim())) return setProblem(t("codeInvalid"));
     try {
       const { ticket } = await verifyCode.mutateAsync({ codeId: step.codeId, code: code.trim() });
       setStep({ at: "details", ticket });
@@ -73,8 +75,8 @@ export function SignUpForm() {
     if (step.at !== "details") return;
     resetErrors();
     // Checked here so a typo costs no round trip; the server checks again.
-    if (!PIN_PATTERN.test(pin)) return setProblem("The PIN is 4 to 6 digits");
-    if (pin !== pinAgain) return setProblem("The two PINs are not the same. Type them again");
+    if (!PIN_PATTERN.test(pin)) return setProblem(t("pinInvalid"));
+    if (pin !== pinAgain) return setProblem(t("pinMismatch"));
     try {
       await signUp.mutateAsync({ ticket: step.ticket, name, pin });
     } catch {
@@ -101,7 +103,7 @@ export function SignUpForm() {
     return (
       <form className="stack" onSubmit={sendCode} noValidate>
         <label className="field">
-          Phone number
+          {t("phone")}
           <input
             aria-describedby="signup-phone-hint"
             name="phone"
@@ -114,11 +116,11 @@ export function SignUpForm() {
           />
         </label>
         <span id="signup-phone-hint" className={`small muted ${styles.hintBelow}`}>
-          With the country code, like +254712345678. We send a code to it by SMS
+          {t("phoneHint")}
         </span>
         <ErrorNote error={requestCode.error} />
         <Button type="submit" variant="primary" size="big" busy={requestCode.isPending}>
-          Send code
+          {t("sendCode")}
         </Button>
       </form>
     );
@@ -127,12 +129,9 @@ export function SignUpForm() {
   if (step.at === "code") {
     return (
       <form className="stack" onSubmit={checkCode} noValidate>
-        <p role="status">
-          We sent a code by SMS to {step.sentTo}. If this number already has a wallet, the SMS says
-          so instead: sign in.
-        </p>
+        <p role="status">{t("sent", { phone: step.sentTo })}</p>
         <label className="field">
-          Code from the SMS
+          {t("code")}
           <input
             name="code"
             inputMode="numeric"
@@ -145,7 +144,7 @@ export function SignUpForm() {
         </label>
         <ErrorNote error={problem ? { message: problem } : verifyCode.error} />
         <Button type="submit" variant="primary" size="big" busy={verifyCode.isPending}>
-          Check code
+          {t("checkCode")}
         </Button>
         <Button
           type="button"
@@ -154,7 +153,7 @@ export function SignUpForm() {
             setStep({ at: "phone" });
           }}
         >
-          Change number or send a new code
+          {t("changeNumber")}
         </Button>
       </form>
     );
@@ -163,7 +162,7 @@ export function SignUpForm() {
   return (
     <form className="stack" onSubmit={createWallet} noValidate>
       <label className="field">
-        Your name
+        {t("name")}
         <input
           name="name"
           autoComplete="name"
@@ -174,7 +173,7 @@ export function SignUpForm() {
         />
       </label>
       <label className="field">
-        PIN
+        {t("pin")}
         <input
           aria-describedby="signup-pin-hint"
           name="pin"
@@ -188,10 +187,10 @@ export function SignUpForm() {
         />
       </label>
       <span id="signup-pin-hint" className={`small muted ${styles.hintBelow}`}>
-        4 to 6 digits. Do not share it with anyone, not even an agent
+        {t("pinHint")}
       </span>
       <label className="field">
-        Confirm PIN
+        {t("pinAgain")}
         <input
           name="pinAgain"
           type="password"
@@ -205,7 +204,7 @@ export function SignUpForm() {
       </label>
       <ErrorNote error={problem ? { message: problem } : signUp.error} />
       <Button type="submit" variant="primary" size="big" busy={signUp.isPending || signingIn}>
-        Create wallet
+        {t("create")}
       </Button>
     </form>
   );

@@ -1,15 +1,49 @@
-import { type SpokenScreen, spokenFor } from "@/domain/spoken-amounts";
+import { useLocale, useTranslations } from "next-intl";
+import { isCurrencyCode } from "@/domain/money";
+import { type SpokenScreen, spokenMoney } from "@/domain/spoken-amounts";
 import type { CustomerOrder } from "./types";
 
-/** The read-aloud sentence of an order on one of the customer's screens, per language. */
-export function spokenOrder(order: CustomerOrder, screen: SpokenScreen) {
-  return spokenFor({
-    screen,
-    type: order.type,
-    currency: order.currency,
-    cash: order.amount,
-    fee: order.fee,
-    wallet: order.walletAmount,
-    otherParty: { kind: "agent", shopName: order.agentShopName },
-  });
+/**
+ * The read-aloud sentence of an order on one of the customer's screens, in the screen's
+ * language: the sentences come from the catalogue (customer.spoken), the amounts are said
+ * in words through Intl. The read-aloud button asks for the page's language (<html lang>);
+ * only the screen's own language has words here, any other gets null ("no words").
+ */
+export function useSpokenOrder(
+  order: CustomerOrder,
+  screen: Extract<SpokenScreen, `customer-${string}`>,
+): (language: string) => string | null {
+  const t = useTranslations("customer.spoken");
+  const locale = useLocale();
+  return (language) => {
+    const currency = order.currency;
+    if (!isCurrencyCode(currency) || language.split("-")[0] !== locale) return null;
+    const money = (amount: bigint) =>
+      spokenMoney(language, amount, currency, {
+        // Only KES is served today; another currency's cents are said as decimals by Intl.
+        minor: currency === "KES" ? (count) => t("minorKES", { count }) : null,
+        and: (whole, minor) => t("and", { whole, minor }),
+      });
+    const cash = money(order.amount);
+    const wallet = money(order.walletAmount);
+    const done = screen === "customer-receipt";
+    const cashIn = order.type === "CASH_IN";
+    const first =
+      screen === "customer-approval"
+        ? t("approval", { cash })
+        : t(cashIn ? "receiptCashIn" : "receiptCashOut", { cash });
+    const fee =
+      order.fee === 0n
+        ? t(done ? "noFeeDone" : "noFee")
+        : t(done ? "feeDone" : "fee", { fee: money(order.fee) });
+    const walletLine =
+      screen === "customer-approval"
+        ? t("approvalWallet", { wallet })
+        : t(cashIn ? "receiptCashInWallet" : "receiptCashOutWallet", { wallet });
+    const party = order.agentShopName
+      ? t("agent", { shop: order.agentShopName })
+      : t("agentUnknown");
+    // The fee right after the cash: the two figures people check first.
+    return [first, fee, walletLine, party].join(" ");
+  };
 }

@@ -1,4 +1,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
+import { useLocale } from "next-intl";
+import { useMemo } from "react";
+import { INTL_TAG } from "@/i18n/locales";
 import type { AppRouter } from "@/server/api/root";
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -17,18 +20,23 @@ export function errorCode(error: unknown): string | null {
   return null;
 }
 
-// en-KE keeps day-month order and a 12-hour clock, as people in Kenya read dates.
-const WHEN = new Intl.DateTimeFormat("en-KE", { dateStyle: "medium", timeStyle: "short" });
-// Pages rendered on the server cannot know the device's time zone: they show Kenyan time
-// until the browser has taken over (useHydrated), then the device's own.
-const WHEN_IN_KENYA = new Intl.DateTimeFormat("en-KE", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "Africa/Nairobi",
-});
-
-export function formatWhen(date: Date, { deviceZone = true } = {}): string {
-  return (deviceZone ? WHEN : WHEN_IN_KENYA).format(date);
+/**
+ * A moment in the screen's language (INTL_TAG: English as written in Kenya keeps day-month
+ * order and a 12-hour clock). Pages rendered on the server cannot know the device's time
+ * zone: they show Kenyan time until the browser has taken over (useHydrated), then the
+ * device's own.
+ */
+export function useFormatWhen(): (date: Date, options?: { deviceZone?: boolean }) => string {
+  const tag = INTL_TAG[useLocale()];
+  return useMemo(() => {
+    const when = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short" });
+    const inKenya = new Intl.DateTimeFormat(tag, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Africa/Nairobi",
+    });
+    return (date, { deviceZone = true } = {}) => (deviceZone ? when : inKenya).format(date);
+  }, [tag]);
 }
 
 /** What a screen of one order is given: the order, and how to report it changed or ran out. */

@@ -1,12 +1,16 @@
+import { useLocale, useTranslations } from "next-intl";
 import { cashBreakdown } from "@/domain/cash-breakdown";
 import { CURRENCY_EXPONENTS, type CurrencyCode, formatMinor, isCurrencyCode } from "@/domain/money";
-import { describeCash } from "@/domain/spoken-amounts";
+import { describeCashWith } from "@/domain/spoken-amounts";
+import { INTL_TAG } from "@/i18n/locales";
 
 /** A face value as printed on the note or coin: "1000", "0.50" for a coin below one unit. */
 function faceLabel(value: bigint, currency: CurrencyCode): string {
   const scale = 10n ** BigInt(CURRENCY_EXPONENTS[currency]);
   if (value % scale === 0n) return (value / scale).toString();
-  return formatMinor(value, currency).slice(currency.length + 1);
+  // As printed on the coin, whatever the screen's language: "0.50".
+  const units = Number(value) / Number(scale);
+  return units.toFixed(CURRENCY_EXPONENTS[currency]);
 }
 
 /**
@@ -17,16 +21,27 @@ function faceLabel(value: bigint, currency: CurrencyCode): string {
 export function CashChips({
   amount,
   currency,
-  language = "en",
+  language,
 }: {
   amount: bigint;
   currency: string;
-  /** Server-rendered with the screen's language; today always English. */
+  /** The words' language; the screen's by default. */
   language?: string;
 }) {
+  const t = useTranslations("common.ui.cash");
+  const locale = useLocale();
   if (!isCurrencyCode(currency) || amount <= 0n) return null;
   const breakdown = cashBreakdown(amount, currency);
-  const words = describeCash(breakdown, language);
+  // The words from the screen's catalogue; the currency's name and numbers from Intl.
+  const words = describeCashWith(breakdown, language ?? locale, {
+    // Only KES is served today; another currency's cents are said as decimals by Intl.
+    minor: currency === "KES" ? (count) => t("minorKES", { count }) : null,
+    and: (whole, minor) => t("and", { whole, minor }),
+    piece: (kind, count, face) => t("piece", { kind, count, face }),
+    unpayable: (money) => t("unpayable", { amount: money }),
+    noCash: t("noCash"),
+  });
+  const tag = INTL_TAG[locale];
   return (
     <div className="cash-chips" data-testid="cash-chips">
       <ul aria-hidden>
@@ -39,10 +54,10 @@ export function CashChips({
       </ul>
       {breakdown.unpayable > 0n ? (
         <p className="small muted" aria-hidden>
-          + {formatMinor(breakdown.unpayable, currency)}: no coin is that small
+          {t("tooSmall", { amount: formatMinor(breakdown.unpayable, currency, tag) })}
         </p>
       ) : null}
-      {words ? <p className="sr-only">In cash: {words}.</p> : null}
+      {words ? <p className="sr-only">{t("inCash", { words })}</p> : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
 
 /**
@@ -20,18 +21,17 @@ export function QrCard({
   holderName: string;
   maskedPhone: string;
 }) {
+  const t = useTranslations("common.ui.card");
   return (
     <figure className="qr-card printable" data-testid="personal-card">
-      <div className="qr-card-brand">ProxyPay personal card</div>
+      <div className="qr-card-brand">{t("brand")}</div>
       <div data-testid="card-qr">
-        <QRCodeSVG value={secret} {...CARD_QR} title="Personal card QR for the agent to scan" />
+        <QRCodeSVG value={secret} {...CARD_QR} title={t("qrTitle")} />
       </div>
       <figcaption>
         <strong>{holderName}</strong>
         <span>{maskedPhone}</span>
-        <span className="qr-card-note">
-          Works only with your PIN, typed by you. Lost it? Block it in the app or call ProxyPay.
-        </span>
+        <span className="qr-card-note">{t("note")}</span>
       </figcaption>
     </figure>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { pickVoice } from "@/lib/speech";
 import { Button } from "./button";
@@ -9,7 +10,12 @@ type State =
   | { kind: "waiting" }
   | { kind: "speaking" }
   /** Nothing was spoken: `why` says so, `text` is what would have been said, if any. */
-  | { kind: "silent"; why: string; text: string | null };
+  | {
+      kind: "silent";
+      why: "noWords" | "noSpeech" | "noVoice";
+      language: string;
+      text: string | null;
+    };
 
 // Chrome fills getVoices() only after its first "voiceschanged"; a browser with no voices at
 // all never fires it. How long a press waits for the list before saying there is no voice.
@@ -45,6 +51,7 @@ function languageName(language: string): string {
  * the screen says so, with the text it would have said.
  */
 export function ReadAloud({ sentence }: { sentence: (language: string) => string | null }) {
+  const t = useTranslations("common.ui.readAloud");
   const [state, setState] = useState<State>({ kind: "idle" });
   const current = useRef<SpeechSynthesisUtterance | null>(null);
 
@@ -64,10 +71,10 @@ export function ReadAloud({ sentence }: { sentence: (language: string) => string
     const name = languageName(language);
     const text = sentence(language);
     if (text === null) {
-      return setState({ kind: "silent", why: `There are no words for ${name} yet.`, text: null });
+      return setState({ kind: "silent", why: "noWords", language: name, text: null });
     }
     if (!("speechSynthesis" in window)) {
-      return setState({ kind: "silent", why: "This browser cannot read aloud.", text });
+      return setState({ kind: "silent", why: "noSpeech", language: name, text });
     }
     const synth = window.speechSynthesis;
     setState({ kind: "waiting" });
@@ -75,7 +82,8 @@ export function ReadAloud({ sentence }: { sentence: (language: string) => string
     if (!voice) {
       return setState({
         kind: "silent",
-        why: `This browser has no ${name} voice, so it cannot read this aloud.`,
+        why: "noVoice",
+        language: name,
         text,
       });
     }
@@ -127,15 +135,18 @@ export function ReadAloud({ sentence }: { sentence: (language: string) => string
             <path d="M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" />
           )}
         </svg>
-        {speaking ? "Stop reading" : "Read aloud"}
+        {speaking ? t("stop") : t("read")}
       </Button>
       {state.kind === "silent" ? (
         <p className="alert warn small" role="status" data-testid="read-aloud-notice">
-          {state.why}
+          {t(state.why, { language: state.language })}
           {state.text ? (
             <>
               {" "}
-              It would say: <q data-testid="read-aloud-text">{state.text}</q>
+              {t.rich("wouldSay", {
+                text: state.text,
+                q: (chunks) => <q data-testid="read-aloud-text">{chunks}</q>,
+              })}
             </>
           ) : null}
         </p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useSession } from "./session";
 import { plainFrame, type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
@@ -17,6 +18,7 @@ export function RoleGate(gate: RoleGateProps) {
   const { allow, loginPath, frame = plainFrame, children } = gate;
   const { data, status } = useSession();
   const router = useRouter();
+  const t = useTranslations("common.ui");
 
   useEffect(() => {
     if (status === "unauthenticated") router.replace(loginPath);
@@ -25,7 +27,7 @@ export function RoleGate(gate: RoleGateProps) {
   if (status !== "authenticated") {
     return frame(
       <p className="row muted">
-        <span className="spinner" aria-hidden /> Loading…
+        <span className="spinner" aria-hidden /> {t("loading")}
       </p>,
     );
   }

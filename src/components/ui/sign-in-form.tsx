@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { signInWithPin } from "@/lib/auth-client";
 import { Button } from "./button";
@@ -8,11 +9,13 @@ interface Props {
   audience: "customer" | "agent" | "admin";
   /** Where to go once signed in. */
   next: string;
+  /** The secret's label when it is not a PIN (operators' "Password"); a PIN by default. */
   secretLabel?: string;
 }
 
 /** Phone + PIN (or password for operators) through next-auth's credentials provider. */
-export function SignInForm({ audience, next, secretLabel = "PIN" }: Props) {
+export function SignInForm({ audience, next, secretLabel }: Props) {
+  const t = useTranslations("common.ui.signIn");
   const [phone, setPhone] = useState("+254");
   const [pin, setPin] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -25,14 +28,14 @@ export function SignInForm({ audience, next, secretLabel = "PIN" }: Props) {
     try {
       const refused = await signInWithPin({ phone, pin, audience });
       if (refused) {
-        setError(refused !== "CredentialsSignin" ? refused : "Wrong phone number or PIN");
+        setError(refused !== "CredentialsSignin" ? refused : t("wrong"));
         setBusy(false);
         return;
       }
       // A fresh page load: every screen reads the new session on the server.
       window.location.replace(next);
     } catch {
-      setError("We could not reach ProxyPay. Check your connection and try again");
+      setError(t("unreachable"));
       setBusy(false);
     }
   }
@@ -40,7 +43,7 @@ export function SignInForm({ audience, next, secretLabel = "PIN" }: Props) {
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <label className="field">
-        Phone number
+        {t("phone")}
         <input
           name="phone"
           type="tel"
@@ -52,12 +55,12 @@ export function SignInForm({ audience, next, secretLabel = "PIN" }: Props) {
         />
       </label>
       <label className="field">
-        {secretLabel}
+        {secretLabel ?? t("pin")}
         <input
           name="pin"
           type="password"
           autoComplete="current-password"
-          inputMode={secretLabel === "PIN" ? "numeric" : "text"}
+          inputMode={secretLabel === undefined ? "numeric" : "text"}
           value={pin}
           onChange={(e) => setPin(e.target.value)}
           required
@@ -69,7 +72,7 @@ export function SignInForm({ audience, next, secretLabel = "PIN" }: Props) {
         </p>
       ) : null}
       <Button type="submit" variant="primary" size="big" busy={busy}>
-        Sign in
+        {t("submit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { signOut } from "@/lib/auth-client";
 
@@ -7,12 +8,13 @@ import { signOut } from "@/lib/auth-client";
 export function SignOutButton({
   callbackUrl,
   className = "link",
-  children = "Sign out",
+  children,
 }: {
   callbackUrl: string;
   className?: string;
   children?: string;
 }) {
+  const t = useTranslations("common.ui");
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -26,7 +28,7 @@ export function SignOutButton({
         signOut({ callbackUrl }).catch(() => setBusy(false));
       }}
     >
-      {children}
+      {children ?? t("signOut")}
     </button>
   );
 }

@@ -1,6 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { Role } from "@/generated/prisma/enums";
-import { accountLabel } from "./account-label";
 import { SignOutButton } from "./sign-out-button";
 
 /** What both role gates take: whom a screen is for, and what to tell anyone else. */
@@ -8,9 +8,11 @@ export interface RoleGateProps {
   allow: Role;
   /** Where signed-out visitors go, and where Sign out leads. */
   loginPath: string;
-  /** "the agent app", "the operator dashboard"... */
+  /**
+   * "the agent app", "the operator dashboard"... and what to sign in with instead. Kept for
+   * callers; the card now names both from common.ui.gate by `allow`, in the screen's language.
+   */
   appName: string;
-  /** What to sign in with instead: "your shop's agent account". */
   rightAccount: string;
   /** The audience's page frame (phone shell, plain page). */
   frame?: (children: ReactNode) => ReactNode;
@@ -27,23 +29,21 @@ export const plainFrame = (children: ReactNode) => <main className="page narrow"
  */
 export function WrongAppCard({
   role,
-  appName,
-  rightAccount,
+  allow,
   loginPath,
   titleClassName,
 }: {
   role: Role;
-  appName: string;
-  rightAccount: string;
+  /** The role this app is for: it names the app and the account to use. */
+  allow: Role;
   loginPath: string;
   titleClassName?: string | undefined;
 }) {
+  const t = useTranslations("common.ui.gate");
   return (
     <div className="card stack">
-      <h1 className={titleClassName}>This is {appName}</h1>
-      <p className="muted">
-        You are signed in with {accountLabel(role)}. Sign out, then sign in with {rightAccount}.
-      </p>
+      <h1 className={titleClassName}>{t("title", { app: allow })}</h1>
+      <p className="muted">{t("body", { role, app: allow })}</p>
       <SignOutButton callbackUrl={loginPath} className="button primary" />
     </div>
   );
@@ -54,8 +54,7 @@ export function wrongAppScreen(gate: RoleGateProps, role: Role) {
   return (gate.frame ?? plainFrame)(
     <WrongAppCard
       role={role}
-      appName={gate.appName}
-      rightAccount={gate.rightAccount}
+      allow={gate.allow}
       loginPath={gate.loginPath}
       titleClassName={gate.titleClassName}
     />,

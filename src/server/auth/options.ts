@@ -177,7 +177,9 @@ export const authOptions: NextAuthOptions = {
         } catch (error) {
           log().error({ err: error }, "device cookie not set");
         }
-        return { id: user.id, name: user.name, role: user.role };
+        // The account's remembered language travels in the token (jwt callback): a new
+        // device without the language cookie starts in it after sign-in.
+        return { id: user.id, name: user.name, role: user.role, locale: user.locale };
       },
     }),
   ],

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CustomerGate } from "@/components/customer/customer-gate";
 import { NewOrderForm } from "@/components/customer/new-order-form";
 
-export const metadata: Metadata = { title: "New order" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("customer.meta"))("newOrder") };
+}
 
 export default async function NewOrderPage({
   searchParams,

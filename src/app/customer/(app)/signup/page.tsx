@@ -1,21 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CustomerShell } from "@/components/customer/customer-shell";
 import { SignUpForm } from "@/components/customer/sign-up-form";
+import { LanguageBar } from "@/components/customer/top-bar";
 
-export const metadata: Metadata = { title: "Create a wallet" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("customer.meta"))("signUp") };
+}
 
-export default function CustomerSignUpPage() {
+export default async function CustomerSignUpPage() {
+  const t = await getTranslations("customer.signUp");
   return (
-    <CustomerShell>
+    <CustomerShell bar={<LanguageBar />}>
+      {/* i18n-ignore: brand name */}
       <h1 className="brand">ProxyPay</h1>
-      <p className="muted">
-        Create a wallet with your phone number. You will use the PIN to sign in and to approve
-        cash-outs.
-      </p>
+      <p className="muted">{t("intro")}</p>
       <SignUpForm />
       <p className="center">
-        Already have a wallet? <Link href="/customer/login">Sign in</Link>
+        {t.rich("haveWallet", {
+          link: (chunks) => <Link href="/customer/login">{chunks}</Link>,
+        })}
       </p>
     </CustomerShell>
   );
