@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { NamedChange } from "../settings/named-change";
+import { useSettingPathName } from "../settings/setting-names";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { type Column, PagedTable } from "../shared/data-table";
 import { type AuditRow, shortId } from "../shared/types";
-import { NamedChange } from "../settings/named-change";
-import { useSettingPathName } from "../settings/setting-names";
 import { useActionName } from "./action-names";
 import { type AuditSearch, useAuditPages } from "./use-audit-pages";
 import { useMoment } from "./use-moment";

@@ -5,13 +5,13 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc";
+import { useMoment } from "../audit/use-moment";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
 import type { SettingsVersion } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
-import { useMoment } from "../audit/use-moment";
 import { SettingsForm } from "./settings-form";
 import { SettingsHistory } from "./settings-history";
 

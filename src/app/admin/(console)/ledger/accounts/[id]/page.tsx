@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AccountStatementScreen } from "@/components/admin/ledger/account-statement-screen";
 import { parseLedgerId } from "@/components/admin/shared/report-types";
 
