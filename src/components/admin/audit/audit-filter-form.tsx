@@ -1,16 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import styles from "../shared/admin.module.css";
 import { DateRangeFields, dateRangeProblem, FilterButtons } from "../shared/date-range-fields";
 import { FormField } from "../shared/form-field";
 import type { AuditEntityType } from "../shared/types";
 
-export const ENTITY_TYPES: { value: AuditEntityType; label: string }[] = [
-  { value: "order", label: "Orders" },
-  { value: "agent", label: "Agents" },
-  { value: "customer", label: "Customers" },
-  { value: "settings", label: "Settings" },
+/** What the log can be narrowed to; each named under control.entityTypes. */
+export const ENTITY_TYPES: { value: AuditEntityType }[] = [
+  { value: "order" },
+  { value: "agent" },
+  { value: "customer" },
+  { value: "settings" },
 ];
 
 export const ACTION = /^[a-z_.]{1,60}$/;
@@ -29,14 +31,15 @@ export interface AuditFilterValues {
 
 type Problems = Partial<Record<keyof AuditFilterValues, string>>;
 
-function check(v: AuditFilterValues): Problems {
+function check(
+  v: AuditFilterValues,
+  t: (key: "actionProblem" | "entityIdProblem" | "actorProblem") => string,
+): Problems {
   const problems: Problems = {};
-  if (v.action && !ACTION.test(v.action))
-    problems.action = "Lower-case letters, dots and _ only, like order. or agent.suspend";
-  if (v.entityId && !ENTITY_ID.test(v.entityId))
-    problems.entityId = "An id is letters, digits and - only";
-  if (v.actorId && !UUID.test(v.actorId))
-    problems.actorId = "A full user id, like 3f2c…-…; copy it from a row";
+  if (v.action && !ACTION.test(v.action)) problems.action = t("actionProblem");
+  if (v.entityId && !ENTITY_ID.test(v.entityId)) problems.entityId = t("entityIdProblem");
+  if (v.actorId && !UUID.test(v.actorId)) problems.actorId = t("actorProblem");
+  // The date range's words come from the shared date fields.
   const range = dateRangeProblem(v.from, v.to);
   if (range) problems.to = range;
   return problems;
@@ -49,6 +52,8 @@ interface Props {
 }
 
 export function AuditFilterForm({ initial, onSearch, onClear }: Props) {
+  const t = useTranslations("control.audit");
+  const types = useTranslations("control.entityTypes");
   const id = useId();
   const [values, setValues] = useState(initial);
   const [problems, setProblems] = useState<Problems>({});
@@ -61,7 +66,7 @@ export function AuditFilterForm({ initial, onSearch, onClear }: Props) {
       entityId: values.entityId.trim(),
       actorId: values.actorId.trim().toLowerCase(),
     };
-    const found = check(cleaned);
+    const found = check(cleaned, t);
     setProblems(found);
     if (Object.keys(found).length === 0) onSearch(cleaned);
   }
@@ -82,26 +87,26 @@ export function AuditFilterForm({ initial, onSearch, onClear }: Props) {
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Search the audit log">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t("formLabel")}>
       <div className={styles.filterGrid}>
-        {text("action", "Action starts with", "e.g. order.")}
+        {text("action", t("actionLabel"), t("actionPlaceholder"))}
         <label className="field">
-          Entity type
+          {t("entityType")}
           <select
             name="entityType"
             value={values.entityType}
             onChange={(e) => setValues((v) => ({ ...v, entityType: e.target.value }))}
           >
-            <option value="">Everything</option>
-            {ENTITY_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
+            <option value="">{t("everything")}</option>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type.value} value={type.value}>
+                {types(type.value)}
               </option>
             ))}
           </select>
         </label>
-        {text("entityId", "Entity id", "Full id")}
-        {text("actorId", "Done by (user id)", "Full user id")}
+        {text("entityId", t("entityId"), t("entityIdPlaceholder"))}
+        {text("actorId", t("actor"), t("actorPlaceholder"))}
         <DateRangeFields
           formId={id}
           from={values.from}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { endOfDay, startOfDay } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { oneOf, useUrlFilters } from "../shared/use-url-filters";
@@ -15,6 +16,7 @@ import { AuditTable } from "./audit-table";
 import type { AuditSearch } from "./use-audit-pages";
 
 export function AuditScreen() {
+  const t = useTranslations("control.audit");
   const refresh = useRefreshAdmin();
   const { params, apply, key } = useUrlFilters(refresh);
   const valid = (name: string, pattern: RegExp) => {
@@ -38,10 +40,9 @@ export function AuditScreen() {
   return (
     <>
       <div>
-        <h1>Audit log</h1>
+        <h1>{t("title")}</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          Every state change and operator action: who, what, when and from where, newest first. The
-          log is append-only; nothing here can be edited.
+          {t("intro")}
         </p>
       </div>
       <section className="card">

@@ -2,33 +2,38 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useSession } from "@/components/ui/session";
 import { CodeName, StatusBadge } from "@/components/ui/status-badge";
-import { DISPUTE_KIND_LABEL } from "@/domain/disputes";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
+import { useMoment } from "../audit/use-moment";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { type Column, RowPanel } from "../shared/data-table";
 import { DecisionButtons } from "../shared/decision-buttons";
 import { DisputeBadge } from "../shared/dispute-badge";
 import { FormField } from "../shared/form-field";
-import { type AdminDispute, formatMoment } from "../shared/types";
+import type { AdminDispute } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
 /** The disputes table's headings; a refusal under a row spans all of them. */
-export const DISPUTE_COLUMNS: readonly Column[] = [
-  { label: "Order" },
-  { label: "Problem" },
-  { label: "Customer" },
-  { label: "Shop" },
-  { label: "Amount", num: true },
-  { label: "Status" },
-  { label: "Decision", num: true },
-];
+export function useDisputeColumns(): readonly Column[] {
+  const t = useTranslations("control.disputes");
+  return [
+    { label: t("colOrder") },
+    { label: t("colProblem") },
+    { label: t("colCustomer") },
+    { label: t("colShop") },
+    { label: t("colAmount"), num: true },
+    { label: t("colStatus") },
+    { label: t("colDecision"), num: true },
+  ];
+}
+const COLUMN_COUNT = 7;
 
 type Decision = "UPHOLD" | "REJECT";
 
@@ -40,6 +45,8 @@ export function DisputeRows({
   dispute: AdminDispute;
   onDecided: (message: string) => void;
 }) {
+  const t = useTranslations("control.disputes");
+  const { moment } = useMoment();
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const { data: session } = useSession();
@@ -58,7 +65,7 @@ export function DisputeRows({
         (result.status === "REJECTED" ? rejectKey : upholdKey).rotate();
         setNote("");
         await refresh();
-        onDecided(successMessage(result.status, dispute));
+        onDecided(successMessage(result.status, dispute, t));
       },
     }),
   );
@@ -67,7 +74,7 @@ export function DisputeRows({
     const text = note.trim();
     // Every decision goes on the record with its reason; the server requires it too.
     if (!text) {
-      setProblem("Write why: the note goes on the record (and to the customer if rejected)");
+      setProblem(t("noteRequired"));
       return;
     }
     setProblem(undefined);
@@ -97,23 +104,26 @@ export function DisputeRows({
           </div>
         </td>
         <td className={styles.reasonCell}>
-          <strong>{DISPUTE_KIND_LABEL[dispute.kind]}</strong>
-          <div>&ldquo;{dispute.note}&rdquo;</div>
+          <strong>
+            <CodeName group="disputeKind" code={dispute.kind} />
+          </strong>
+          <div>{t("quoted", { text: dispute.note })}</div>
           <div className={`muted small ${styles.nowrap}`}>
-            reported {formatMoment(dispute.openedAt)}
+            {t("reported", { when: moment(dispute.openedAt) })}
           </div>
         </td>
         <td>
           {customer}
           <div className={`muted small ${styles.nowrap}`}>{order.customerPhone}</div>
         </td>
-        <td>{order.shopName ?? <span className="muted">No shop</span>}</td>
+        <td>{order.shopName ?? <span className="muted">{t("noShop")}</span>}</td>
         <td className={styles.num}>
           <Money amount={order.amount} currency={order.currency} />
           {dispute.held > 0n ? (
             <div className={`muted small ${styles.amountNote}`}>
-              <Money amount={dispute.held} currency={order.currency} />{" "}
-              {open ? "held on the shop's float" : "was held on the shop's float"}
+              {t.rich(open ? "held" : "wasHeld", {
+                amount: () => <Money amount={dispute.held} currency={order.currency} />,
+              })}
             </div>
           ) : null}
         </td>
@@ -121,11 +131,11 @@ export function DisputeRows({
           <DisputeBadge status={dispute.status} />
           {waiting && dispute.upholdRequestedBy ? (
             <div className="small">
-              Waiting for a second operator (asked by <ActorLabel id={dispute.upholdRequestedBy} />)
+              {t.rich("waiting", {
+                actor: () => <ActorLabel id={dispute.upholdRequestedBy} />,
+              })}
               {dispute.upholdRequestedAt ? (
-                <div className={`muted ${styles.nowrap}`}>
-                  {formatMoment(dispute.upholdRequestedAt)}
-                </div>
+                <div className={`muted ${styles.nowrap}`}>{moment(dispute.upholdRequestedAt)}</div>
               ) : null}
             </div>
           ) : null}
@@ -133,33 +143,38 @@ export function DisputeRows({
             <div className="small">
               {dispute.upholdRequestedBy && dispute.status === "UPHELD" ? (
                 <div>
-                  asked by <ActorLabel id={dispute.upholdRequestedBy} />
+                  {t.rich("askedBy", {
+                    actor: () => <ActorLabel id={dispute.upholdRequestedBy} />,
+                  })}
                 </div>
               ) : null}
               <div>
-                {dispute.status === "UPHELD" ? "confirmed" : "decided"} by{" "}
-                <ActorLabel id={dispute.decidedBy} />
+                {t.rich(dispute.status === "UPHELD" ? "confirmedBy" : "decidedBy", {
+                  actor: () => <ActorLabel id={dispute.decidedBy} />,
+                })}
               </div>
-              <div className={`muted ${styles.nowrap}`}>{formatMoment(dispute.decidedAt)}</div>
+              <div className={`muted ${styles.nowrap}`}>{moment(dispute.decidedAt)}</div>
               {dispute.decisionNote ? (
-                <div className={styles.reasonCell}>&ldquo;{dispute.decisionNote}&rdquo;</div>
+                <div className={styles.reasonCell}>
+                  {t("quoted", { text: dispute.decisionNote })}
+                </div>
               ) : null}
             </div>
           ) : null}
         </td>
         <td>
           {!open ? (
-            <span className="muted small">Decided</span>
+            <span className="muted small">{t("decided")}</span>
           ) : waiting && mine ? (
             <p className={`muted small ${styles.decide}`} style={{ margin: 0 }}>
-              You asked to uphold this: another operator must confirm or reject it.
+              {t("mine")}
             </p>
           ) : (
             <div className={styles.decide}>
               <FormField
                 formId={formId}
                 name="note"
-                label="Decision note"
+                label={t("noteLabel")}
                 value={note}
                 onChange={(value) => {
                   setNote(value);
@@ -172,20 +187,16 @@ export function DisputeRows({
               <DecisionButtons
                 pending={decide.isPending ? decide.variables.decision === "UPHOLD" : null}
                 onDecide={(uphold) => send(uphold ? "UPHOLD" : "REJECT")}
-                approveLabel={waiting ? "Confirm uphold" : "Uphold"}
+                approveLabel={waiting ? t("confirmUphold") : t("uphold")}
                 end
               />
-              <span className="muted small">
-                {waiting
-                  ? "Confirming moves the money now."
-                  : "Uphold asks a second operator to confirm."}
-              </span>
+              <span className="muted small">{waiting ? t("confirmHint") : t("upholdHint")}</span>
             </div>
           )}
         </td>
       </tr>
       {decide.error ? (
-        <RowPanel columns={DISPUTE_COLUMNS.length}>
+        <RowPanel columns={COLUMN_COUNT}>
           <ErrorNote error={decide.error} />
         </RowPanel>
       ) : null}
@@ -193,15 +204,17 @@ export function DisputeRows({
   );
 }
 
-function successMessage(status: string, dispute: AdminDispute): string {
-  const { reference, customerName } = dispute.order;
-  if (status === "UPHOLD_REQUESTED") {
-    return `Uphold requested for ${reference}: waiting for a second operator to confirm`;
-  }
+function successMessage(
+  status: string,
+  dispute: AdminDispute,
+  t: ReturnType<typeof useTranslations<"control.disputes">>,
+): string {
+  const { reference, customerName: customer } = dispute.order;
+  if (status === "UPHOLD_REQUESTED") return t("doneRequested", { reference });
   if (status === "UPHELD") {
     return dispute.kind === "CASH_NOT_CREDITED"
-      ? `Dispute upheld: ${reference} is credited to ${customerName}'s wallet from the shop's float`
-      : `Dispute upheld: ${reference} is reversed and the money is back in ${customerName}'s wallet`;
+      ? t("doneCredited", { reference, customer })
+      : t("doneReversed", { reference, customer });
   }
-  return `Dispute rejected: ${reference} stays as it was and the shop's float is released`;
+  return t("doneRejected", { reference });
 }

@@ -1,27 +1,24 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { PagedTable } from "../shared/data-table";
 import { Notice } from "../shared/notice";
 import { type Tab, TabLinks } from "../shared/tab-links";
 import { oneOf } from "../shared/use-url-filters";
-import { DISPUTE_COLUMNS, DisputeRows } from "./dispute-rows";
+import { DisputeRows, useDisputeColumns } from "./dispute-rows";
 import { useDisputePages } from "./use-dispute-pages";
 
 type View = "open" | "decided";
 
-const TABS: Tab<View>[] = [
-  { value: "open", label: "Open", href: "/admin/disputes" },
-  { value: "decided", label: "Decided", href: "/admin/disputes?tab=decided" },
+const TABS: Omit<Tab<View>, "label">[] = [
+  { value: "open", href: "/admin/disputes" },
+  { value: "decided", href: "/admin/disputes?tab=decided" },
 ];
 
-const EMPTY: Record<View, string> = {
-  open: "No open disputes. Customers' reports appear here.",
-  decided: "No dispute has been decided yet.",
-};
-
 export function DisputesScreen() {
+  const t = useTranslations("control.disputes");
   const params = useSearchParams();
   // The open queue is the work; decided disputes are the record.
   const tab: View =
@@ -34,16 +31,17 @@ export function DisputesScreen() {
   return (
     <>
       <div>
-        <h1>Disputes</h1>
+        <h1>{t("title")}</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          A customer reports cash that crossed the counter without the order giving its value. The
-          amount stays held on the shop&apos;s float until an operator decides. Rejecting takes one
-          operator; upholding moves money, so one operator asks and a second confirms.
+          {t("intro")}
         </p>
       </div>
       <TabLinks
-        label="Which disputes"
-        tabs={TABS}
+        label={t("tabsLabel")}
+        tabs={TABS.map((tab) => ({
+          ...tab,
+          label: tab.value === "open" ? t("tabOpen") : t("tabDecided"),
+        }))}
         current={tab}
         onSelect={() => setDecided(null)}
       />
@@ -56,14 +54,15 @@ export function DisputesScreen() {
 }
 
 function DisputesTable({ tab, onDecided }: { tab: View; onDecided: (message: string) => void }) {
+  const t = useTranslations("control.disputes");
   return (
     <PagedTable
       pages={useDisputePages(tab === "open")}
-      label="Loading disputes"
+      label={t("loading")}
       testId="disputes"
-      columns={DISPUTE_COLUMNS}
-      empty={EMPTY[tab]}
-      noun={["dispute", "disputes"]}
+      columns={useDisputeColumns()}
+      empty={tab === "open" ? t("emptyOpen") : t("emptyDecided")}
+      noun={[t("nounOne"), t("nounMany")]}
     >
       {(rows) => rows.map((d) => <DisputeRows key={d.id} dispute={d} onDecided={onDecided} />)}
     </PagedTable>

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -11,7 +12,7 @@ import { Money } from "@/components/ui/money";
 import { AccountKindName } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
-import { type Column, DataTable, Loaded } from "../shared/data-table";
+import { DataTable, Loaded } from "../shared/data-table";
 import { ACCOUNT_KINDS, type AccountKind, type LedgerAccount } from "../shared/report-types";
 import r from "../shared/reports.module.css";
 import { normalisePhone } from "../shared/use-url-filters";
@@ -23,6 +24,7 @@ const LIMIT = 50;
  * address, so coming back from a statement shows the same list.
  */
 export function AccountFinder() {
+  const t = useTranslations("control.ledger");
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -40,9 +42,9 @@ export function AccountFinder() {
   return (
     <section className="card stack" aria-labelledby="accounts-title" data-testid="accounts">
       <div>
-        <h2 id="accounts-title">Accounts</h2>
+        <h2 id="accounts-title">{t("accounts")}</h2>
         <p className="muted small" style={{ margin: 0 }}>
-          Find an account by kind or by its owner&apos;s phone, then open its statement.
+          {t("accountsIntro")}
         </p>
       </div>
       {/* Keyed by the address: back and forward show that search's fields. */}
@@ -69,6 +71,7 @@ function FinderForm({
   onSearch: (search: { kind?: AccountKind | undefined; owner?: string | undefined }) => void;
   onClear: () => void;
 }) {
+  const t = useTranslations("control.ledger");
   const id = useId();
   const [phoneError, setPhoneError] = useState<string | null>(null);
 
@@ -79,7 +82,7 @@ function FinderForm({
     const typed = String(form.get("owner") ?? "").trim();
     const phone = typed ? normalisePhone(typed) : undefined;
     if (typed && !phone) {
-      setPhoneError("Enter a phone like +254712345678 or 0712 345 678");
+      setPhoneError(t("phoneProblem"));
       return;
     }
     setPhoneError(null);
@@ -87,11 +90,11 @@ function FinderForm({
   }
 
   return (
-    <form className={r.finder} onSubmit={submit} aria-label="Find accounts">
+    <form className={r.finder} onSubmit={submit} aria-label={t("finderLabel")}>
       <label className="field" htmlFor={`${id}-kind`}>
-        Kind
+        {t("kind")}
         <select id={`${id}-kind`} name="kind" defaultValue={kind ?? ""}>
-          <option value="">All kinds</option>
+          <option value="">{t("allKinds")}</option>
           {ACCOUNT_KINDS.map((k) => (
             <option key={k} value={k}>
               <AccountKindName kind={k} />
@@ -100,7 +103,7 @@ function FinderForm({
         </select>
       </label>
       <label className="field" htmlFor={`${id}-owner`}>
-        Owner phone
+        {t("ownerPhone")}
         <input
           id={`${id}-owner`}
           name="owner"
@@ -114,10 +117,10 @@ function FinderForm({
         />
       </label>
       <Button type="submit" variant="primary">
-        Find accounts
+        {t("find")}
       </Button>
       <Button variant="ghost" onClick={onClear} disabled={!kind && !ownerPhone}>
-        Clear
+        {t("clear")}
       </Button>
       {phoneError ? (
         <span
@@ -139,6 +142,7 @@ function AccountsTable({
   kind: AccountKind | undefined;
   ownerPhone: string | undefined;
 }) {
+  const t = useTranslations("control.ledger");
   const trpc = useTRPC();
   const accounts = useQuery(
     trpc.admin.accounts.queryOptions({
@@ -150,17 +154,25 @@ function AccountsTable({
   const filtered = Boolean(kind || ownerPhone);
 
   return (
-    <Loaded query={accounts} label="Loading accounts" rows={3}>
+    <Loaded query={accounts} label={t("loadingAccounts")} rows={3}>
       {(found) =>
         found.length === 0 ? (
           <p className="muted center" data-testid="accounts-empty">
-            {filtered
-              ? "No account matches. Check the phone number or choose another kind."
-              : "No accounts yet."}
+            {filtered ? t("noMatch") : t("noAccounts")}
           </p>
         ) : (
           <div className="stack">
-            <DataTable testId="accounts-table" columns={ACCOUNT_COLUMNS}>
+            <DataTable
+              testId="accounts-table"
+              columns={[
+                { label: t("colAccount") },
+                { label: t("colKind") },
+                { label: t("colOwner") },
+                { label: t("colBalance"), num: true },
+                { label: t("colOnHold"), num: true },
+                { label: t("colStatement"), num: true, hidden: true },
+              ]}
+            >
               <tbody>
                 {found.map((account) => (
                   <AccountRow key={String(account.id)} account={account} />
@@ -170,8 +182,8 @@ function AccountsTable({
             <ErrorNote error={accounts.error} />
             <p className="muted small center" style={{ margin: 0 }}>
               {found.length === LIMIT
-                ? `The first ${LIMIT} accounts by number. Choose a kind or enter a phone to narrow the list.`
-                : `${found.length === 1 ? "1 account" : `${found.length} accounts`}: that is everything${filtered ? " matching this search" : ""}.`}
+                ? t("firstAccounts", { limit: LIMIT })
+                : t(filtered ? "allAccountsFiltered" : "allAccounts", { count: found.length })}
             </p>
           </div>
         )
@@ -180,20 +192,12 @@ function AccountsTable({
   );
 }
 
-const ACCOUNT_COLUMNS: readonly Column[] = [
-  { label: "Account" },
-  { label: "Kind" },
-  { label: "Owner" },
-  { label: "Balance", num: true },
-  { label: "On hold", num: true },
-  { label: "Statement", num: true, hidden: true },
-];
-
 function AccountRow({ account }: { account: LedgerAccount }) {
+  const t = useTranslations("control.ledger");
   const names = useCodeNames();
   return (
     <tr data-testid="account-row">
-      <td className={styles.mono}>#{String(account.id)}</td>
+      <td className={styles.mono}>{t("accountNumber", { id: String(account.id) })}</td>
       <td>
         <AccountKindName kind={account.kind} />
       </td>
@@ -202,7 +206,7 @@ function AccountRow({ account }: { account: LedgerAccount }) {
         {account.ownerPhone ? (
           <div className={`muted small ${styles.nowrap}`}>{account.ownerPhone}</div>
         ) : (
-          <div className="muted small">Platform account</div>
+          <div className="muted small">{t("platformAccount")}</div>
         )}
       </td>
       <td className={styles.num}>
@@ -210,7 +214,7 @@ function AccountRow({ account }: { account: LedgerAccount }) {
       </td>
       <td className={styles.num}>
         {account.onHold === 0n ? (
-          <span className="muted">None</span>
+          <span className="muted">{t("none")}</span>
         ) : (
           <Money amount={account.onHold} currency={account.currency} />
         )}
@@ -218,9 +222,13 @@ function AccountRow({ account }: { account: LedgerAccount }) {
       <td className={styles.num}>
         <Link
           href={`/admin/ledger/accounts/${account.id}`}
-          aria-label={`Statement of account ${account.id}, ${names.accountKind(account.kind)}, ${account.owner}`}
+          aria-label={t("statementAria", {
+            id: String(account.id),
+            kind: names.accountKind(account.kind),
+            owner: account.owner,
+          })}
         >
-          Statement
+          {t("statementLink")}
         </Link>
       </td>
     </tr>

@@ -2,6 +2,7 @@
 
 import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ErrorNote } from "@/components/ui/error-note";
 import styles from "../shared/admin.module.css";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
@@ -20,14 +21,15 @@ export function AccountStatementScreen({ accountId }: { accountId: string }) {
 }
 
 function AccountStatement({ accountId }: { accountId: bigint }) {
+  const t = useTranslations("control.ledger");
   const statement = useStatementPages(accountId);
 
   if (statement.isPending) {
     return (
-      <div className="stack" role="status" aria-busy aria-label="Loading the statement">
+      <div className="stack" role="status" aria-busy aria-label={t("loadingStatement")}>
         <div className="skeleton" style={{ height: "9rem" }} />
         <section className="card">
-          <TableSkeleton label="Loading postings" rows={6} />
+          <TableSkeleton label={t("loadingPostings")} rows={6} />
         </section>
       </div>
     );
@@ -36,14 +38,17 @@ function AccountStatement({ accountId }: { accountId: bigint }) {
     return (
       <section className="card stack">
         <h1>
-          Account <span className={styles.mono}>#{String(accountId)}</span>
+          {t.rich("accountHeading", {
+            id: String(accountId),
+            mono: (chunks) => <span className={styles.mono}>{chunks}</span>,
+          })}
         </h1>
         {isNotFound(statement.error) ? (
           // Asking again will not make the account exist; finding the right one might.
           <>
             <ErrorNote error={statement.error} />
             <p style={{ margin: 0 }}>
-              <Link href="/admin/ledger#accounts-title">Find the account on the ledger page</Link>
+              <Link href="/admin/ledger#accounts-title">{t("findOnLedger")}</Link>
             </p>
           </>
         ) : (
@@ -65,9 +70,9 @@ function AccountStatement({ accountId }: { accountId: bigint }) {
       <StatementAccountCard account={account} />
       <section className="card stack" aria-labelledby="statement-title">
         <div>
-          <h2 id="statement-title">Statement</h2>
+          <h2 id="statement-title">{t("statement")}</h2>
           <p className="muted small" style={{ margin: 0 }}>
-            Every posting on this account, newest first, with the balance after it.
+            {t("statementIntro")}
           </p>
         </div>
         <StatementTable

@@ -1,13 +1,17 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { CodeName } from "@/components/ui/status-badge";
+import { useMoment } from "../audit/use-moment";
 import styles from "../shared/admin.module.css";
 import { PostingsTable } from "../shared/postings-table";
 import type { JournalEntry } from "../shared/report-types";
 import r from "../shared/reports.module.css";
-import { formatMoment, shortId } from "../shared/types";
+import { shortId } from "../shared/types";
 
 /** One entry with its postings; `target` marks the entry a statement line linked to. */
 export function JournalEntryCard({ entry, target }: { entry: JournalEntry; target: boolean }) {
+  const t = useTranslations("control.ledger");
+  const { moment } = useMoment();
   const unbalanced = unbalancedCurrencies(entry);
   return (
     <article
@@ -25,30 +29,35 @@ export function JournalEntryCard({ entry, target }: { entry: JournalEntry; targe
           {entry.description}
         </h2>
         <span className={`muted small ${styles.nowrap}`}>
-          Entry #{String(entry.id)} · {formatMoment(entry.at)}
+          {t("entryAt", { id: String(entry.id), when: moment(entry.at) })}
         </span>
       </div>
       {entry.orderId || entry.externalRef ? (
         <div className={r.entryRefs}>
           {entry.orderId ? (
             <span>
-              Order{" "}
-              <Link href={`/admin/orders/${entry.orderId}`} className={styles.mono}>
-                {entry.orderReference ?? shortId(entry.orderId)}
-              </Link>
+              {t.rich("entryOrder", {
+                link: () => (
+                  <Link href={`/admin/orders/${entry.orderId}`} className={styles.mono}>
+                    {entry.orderReference ?? (entry.orderId ? shortId(entry.orderId) : null)}
+                  </Link>
+                ),
+              })}
             </span>
           ) : null}
           {entry.externalRef ? (
             <span>
-              Bank reference <span className={styles.mono}>{entry.externalRef}</span>
+              {t.rich("bankRef", {
+                ref: entry.externalRef,
+                mono: (chunks) => <span className={styles.mono}>{chunks}</span>,
+              })}
             </span>
           ) : null}
         </div>
       ) : null}
       {unbalanced.length > 0 ? (
         <p className="alert error" role="alert" style={{ margin: 0 }}>
-          This entry&apos;s postings do not add up to zero in {unbalanced.join(", ")}. Run the
-          reconciliation on the ledger page and investigate.
+          {t("entryUnbalanced", { currencies: unbalanced.join(", ") })}
         </p>
       ) : null}
       <PostingsTable postings={entry.postings} />

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
@@ -20,6 +21,7 @@ export function JournalScreen() {
 }
 
 function Journal() {
+  const t = useTranslations("control.ledger");
   // ?at=<entry id> opens the journal at that entry, as linked from a statement line.
   const at = parseLedgerId(useSearchParams().get("at"));
   const journal = useJournalPages(at === undefined ? undefined : at + 1n);
@@ -28,22 +30,21 @@ function Journal() {
   return (
     <>
       <div>
-        <h1>Journal</h1>
+        <h1>{t("journal")}</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          Every ledger entry, newest first. An entry&apos;s postings add up to zero; corrections are
-          new entries, nothing is ever edited.
+          {t("journalIntro")}
         </p>
       </div>
       {at === undefined ? null : (
         <p className="alert ok" role="status" style={{ margin: 0 }}>
-          Showing from entry #{String(at)} back.{" "}
-          <Link href="/admin/ledger/journal">Show the newest entries</Link>
+          {t("showingFrom", { id: String(at) })}{" "}
+          <Link href="/admin/ledger/journal">{t("showNewest")}</Link>
         </p>
       )}
-      <section className="stack" aria-label="Journal entries" data-testid="journal">
+      <section className="stack" aria-label={t("journalEntries")} data-testid="journal">
         {journal.isPending ? (
           <div className="card">
-            <TableSkeleton label="Loading journal entries" rows={5} />
+            <TableSkeleton label={t("loadingJournal")} rows={5} />
           </div>
         ) : !journal.data ? (
           <div className="card">
@@ -55,9 +56,7 @@ function Journal() {
           </div>
         ) : entries.length === 0 ? (
           <p className="card muted center" data-testid="journal-empty">
-            {at === undefined
-              ? "No journal entries yet: money moves when an order completes or float is funded."
-              : `No entry at #${at} or before it.`}
+            {at === undefined ? t("noEntries") : t("noEntryAt", { id: String(at) })}
           </p>
         ) : (
           <>
@@ -70,11 +69,11 @@ function Journal() {
                 busy={journal.isFetchingNextPage}
                 onClick={() => void journal.fetchNextPage()}
               >
-                Load more
+                {t("loadMore")}
               </Button>
             ) : (
               <p className="muted small center" style={{ margin: 0 }}>
-                {entries.length === 1 ? "1 entry" : `${entries.length} entries`}: back to the first.
+                {t("allEntries", { count: entries.length })}
               </p>
             )}
           </>

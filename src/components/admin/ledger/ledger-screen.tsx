@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Suspense } from "react";
 import { TableSkeleton } from "../shared/load-states";
 import { AccountFinder } from "./account-finder";
@@ -8,18 +9,18 @@ import { ReconciliationCard } from "./reconciliation-card";
 import { TrialBalanceCards } from "./trial-balance-cards";
 
 export function LedgerScreen() {
+  const t = useTranslations("control.ledger");
   return (
     <>
       <div className="spread">
         <div>
-          <h1>Ledger</h1>
+          <h1>{t("title")}</h1>
           <p className="muted small" style={{ margin: 0 }}>
-            Every movement is a double entry, so each currency&apos;s balances add up to zero. The
-            reconciliation recomputes every account&apos;s balance from its postings.
+            {t("intro")}
           </p>
         </div>
         <Link href="/admin/ledger/journal" className="button">
-          Journal
+          {t("journalLink")}
         </Link>
       </div>
       <TrialBalanceCards />
@@ -27,7 +28,7 @@ export function LedgerScreen() {
       <Suspense
         fallback={
           <section className="card">
-            <TableSkeleton label="Loading accounts" rows={3} />
+            <TableSkeleton label={t("loadingAccounts")} rows={3} />
           </section>
         }
       >

@@ -1,18 +1,21 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { AccountKindName } from "@/components/ui/status-badge";
 import { useTRPCClient } from "@/lib/trpc";
+import { useMoment } from "../audit/use-moment";
 import styles from "../shared/admin.module.css";
-import { formatMoment, type Reconciliation } from "../shared/types";
+import type { Reconciliation } from "../shared/types";
 
 /**
  * Reconciliation reads every posting, so it runs when the operator asks, not on every
  * visit or window focus the way a query would.
  */
 export function ReconciliationCard() {
+  const t = useTranslations("control.ledger");
   const client = useTRPCClient();
   const run = useMutation({ mutationFn: () => client.admin.reconcile.query() });
 
@@ -20,13 +23,13 @@ export function ReconciliationCard() {
     <section className="card stack" data-testid="reconciliation">
       <div className="spread">
         <div>
-          <h2>Reconciliation</h2>
+          <h2>{t("reconciliation")}</h2>
           <p className="muted small" style={{ margin: 0 }}>
-            Compares each account&apos;s cached balance with the sum of its postings.
+            {t("reconciliationIntro")}
           </p>
         </div>
         <Button variant="primary" busy={run.isPending} onClick={() => run.mutate()}>
-          Run reconciliation
+          {t("runReconciliation")}
         </Button>
       </div>
       <ErrorNote error={run.error} />
@@ -36,35 +39,42 @@ export function ReconciliationCard() {
 }
 
 function Result({ result }: { result: Reconciliation }) {
-  const when = formatMoment(result.checkedAt);
+  const t = useTranslations("control.ledger");
+  const { moment, integer } = useMoment();
+  const when = moment(result.checkedAt);
+  // Differences carry no currency, so amounts stay in minor units rather than guessing
+  // where the decimal point goes.
+  const minor = integer;
   if (result.differences.length === 0) {
     return (
       <p className="alert ok" role="status">
-        Checked {result.checkedAccounts} accounts at {when}: no differences.
+        {t("reconciledOk", { checked: result.checkedAccounts, when })}
       </p>
     );
   }
   return (
     <div className="stack">
       <p className="alert error" role="alert">
-        Checked {result.checkedAccounts} accounts at {when}: {result.differences.length}{" "}
-        {result.differences.length === 1 ? "account differs" : "accounts differ"} from
-        {result.differences.length === 1 ? " its" : " their"} postings.
+        {t("reconciledDiff", {
+          checked: result.checkedAccounts,
+          when,
+          count: result.differences.length,
+        })}
       </p>
       <div className={styles.scroll}>
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">Account</th>
-              <th scope="col">Kind</th>
+              <th scope="col">{t("colAccount")}</th>
+              <th scope="col">{t("colKind")}</th>
               <th scope="col" className={styles.num}>
-                Cached (minor units)
+                {t("colCached")}
               </th>
               <th scope="col" className={styles.num}>
-                Postings (minor units)
+                {t("colFromPostings")}
               </th>
               <th scope="col" className={styles.num}>
-                Difference
+                {t("colDifference")}
               </th>
             </tr>
           </thead>
@@ -85,12 +95,4 @@ function Result({ result }: { result: Reconciliation }) {
       </div>
     </div>
   );
-}
-
-/**
- * The differences carry no currency, so amounts stay in minor units rather than guessing
- * where the decimal point goes.
- */
-function minor(amount: bigint): string {
-  return amount.toLocaleString("en-KE");
 }

@@ -1,19 +1,24 @@
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { AccountKindName } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
 import type { Statement } from "../shared/report-types";
 
 export function StatementAccountCard({ account }: { account: Statement["account"] }) {
+  const t = useTranslations("control.ledger");
   const available = account.balance - account.onHold;
   return (
     <section className="card stack" aria-labelledby="account-title" data-testid="statement-account">
       <div className="spread">
         <div>
           <h1 id="account-title" style={{ margin: 0 }}>
-            <AccountKindName kind={account.kind} /> · {account.owner}
+            {t.rich("accountTitle", {
+              kind: () => <AccountKindName kind={account.kind} />,
+              owner: account.owner,
+            })}
           </h1>
           <p className={`muted small ${styles.mono}`} style={{ margin: 0 }}>
-            Account #{String(account.id)}
+            {t("accountNo", { id: String(account.id) })}
           </p>
         </div>
         {/* A plain link: the browser downloads with the session cookie, no script involved. */}
@@ -23,31 +28,31 @@ export function StatementAccountCard({ account }: { account: Statement["account"
           className="button"
           data-testid="statement-csv"
         >
-          Download CSV
+          {t("downloadCsv")}
         </a>
       </div>
       <dl className={styles.facts}>
         <div>
-          <dt>Owner</dt>
+          <dt>{t("colOwner")}</dt>
           <dd>
             {account.owner}
-            <div className="muted small">{account.ownerPhone ?? "Platform account"}</div>
+            <div className="muted small">{account.ownerPhone ?? t("platformAccount")}</div>
           </dd>
         </div>
         <div>
-          <dt>Balance</dt>
+          <dt>{t("colBalance")}</dt>
           <dd>
             <Money amount={account.balance} currency={account.currency} />
           </dd>
         </div>
         <div>
-          <dt>On hold</dt>
+          <dt>{t("colOnHold")}</dt>
           <dd>
             <Money amount={account.onHold} currency={account.currency} />
           </dd>
         </div>
         <div>
-          <dt>Available</dt>
+          <dt>{t("available")}</dt>
           <dd>
             <Money amount={available} currency={account.currency} />
           </dd>

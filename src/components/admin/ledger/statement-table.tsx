@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { CodeName } from "@/components/ui/status-badge";
+import { useMoment } from "../audit/use-moment";
 import styles from "../shared/admin.module.css";
 import type { StatementLine } from "../shared/report-types";
 import r from "../shared/reports.module.css";
 import { SignedAmount } from "../shared/signed-amount";
-import { formatMoment, shortId } from "../shared/types";
+import { shortId } from "../shared/types";
 
 export function StatementTable({
   lines,
@@ -24,10 +26,12 @@ export function StatementTable({
   loadingMore: boolean;
   onLoadMore: () => void;
 }) {
+  const t = useTranslations("control.ledger");
+  const { moment } = useMoment();
   if (lines.length === 0) {
     return (
       <p className="muted center" data-testid="statement-empty">
-        No postings yet: no money has moved on this account.
+        {t("noPostings")}
       </p>
     );
   }
@@ -37,23 +41,23 @@ export function StatementTable({
         <table className={styles.table} data-testid="statement">
           <thead>
             <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Description</th>
-              <th scope="col">Order</th>
-              <th scope="col">Bank reference</th>
+              <th scope="col">{t("colTime")}</th>
+              <th scope="col">{t("colKind")}</th>
+              <th scope="col">{t("colDescription")}</th>
+              <th scope="col">{t("colOrder")}</th>
+              <th scope="col">{t("colBankRef")}</th>
               <th scope="col" className={styles.num}>
-                Amount
+                {t("colAmount")}
               </th>
               <th scope="col" className={styles.num}>
-                Balance
+                {t("colBalance")}
               </th>
             </tr>
           </thead>
           <tbody>
             {lines.map((line) => (
               <tr key={String(line.postingId)} data-testid="statement-line">
-                <td className={styles.nowrap}>{formatMoment(line.at)}</td>
+                <td className={styles.nowrap}>{moment(line.at)}</td>
                 <td>
                   <span className={r.kind}>
                     <CodeName group="entryKind" code={line.kind} />
@@ -61,7 +65,7 @@ export function StatementTable({
                   <div className="small">
                     {/* The whole entry (the other side of this posting) is in the journal. */}
                     <Link href={`/admin/ledger/journal?at=${line.entryId}`}>
-                      Entry #{String(line.entryId)}
+                      {t("entryLink", { id: String(line.entryId) })}
                     </Link>
                   </div>
                 </td>
@@ -93,12 +97,11 @@ export function StatementTable({
       <ErrorNote error={error} />
       {hasMore ? (
         <Button busy={loadingMore} onClick={onLoadMore}>
-          Load more
+          {t("loadMore")}
         </Button>
       ) : (
         <p className="muted small center" style={{ margin: 0 }}>
-          {lines.length === 1 ? "1 posting" : `${lines.length} postings`}: back to the
-          account&apos;s opening.
+          {t("allPostings", { count: lines.length })}
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
@@ -10,13 +11,14 @@ import styles from "../shared/admin.module.css";
 import type { CurrencyBalance } from "../shared/types";
 
 export function TrialBalanceCards() {
+  const t = useTranslations("control.ledger");
   const trpc = useTRPC();
   const balances = useQuery(trpc.admin.trialBalance.queryOptions());
 
   if (balances.isPending) {
     return (
-      <section className="card stack" aria-busy aria-label="Loading the trial balance">
-        <h2>Trial balance</h2>
+      <section className="card stack" aria-busy aria-label={t("loadingTrialBalance")}>
+        <h2>{t("trialBalance")}</h2>
         <div className="skeleton" style={{ height: "10rem" }} />
       </section>
     );
@@ -24,17 +26,17 @@ export function TrialBalanceCards() {
   if (!balances.data) {
     return (
       <section className="card stack">
-        <h2>Trial balance</h2>
+        <h2>{t("trialBalance")}</h2>
         <ErrorNote error={balances.error} />
-        <Button onClick={() => void balances.refetch()}>Try again</Button>
+        <Button onClick={() => void balances.refetch()}>{t("tryAgain")}</Button>
       </section>
     );
   }
   if (balances.data.length === 0) {
     return (
       <section className="card stack" data-testid="trial-balance">
-        <h2>Trial balance</h2>
-        <p className="muted">No accounts yet.</p>
+        <h2>{t("trialBalance")}</h2>
+        <p className="muted">{t("noAccounts")}</p>
       </section>
     );
   }
@@ -61,40 +63,42 @@ function CurrencyCard({
   refreshing: boolean;
   onRefresh: () => void;
 }) {
+  const t = useTranslations("control.ledger");
   return (
     <section className="card stack" data-testid="trial-balance">
       <div className="spread">
-        <h2 style={{ margin: 0 }}>Trial balance · {balance.currency}</h2>
+        <h2 style={{ margin: 0 }}>{t("trialBalanceOf", { currency: balance.currency })}</h2>
         <div className="row">
           {balance.balanced ? (
-            <span className={`badge ${styles.badgeActive}`}>Balanced</span>
+            <span className={`badge ${styles.badgeActive}`}>{t("balanced")}</span>
           ) : (
-            <span className={`badge ${styles.badgeError}`}>NOT BALANCED</span>
+            <span className={`badge ${styles.badgeError}`}>{t("notBalanced")}</span>
           )}
           <Button className={styles.tableButton} busy={refreshing} onClick={onRefresh}>
-            Refresh
+            {t("refresh")}
           </Button>
         </div>
       </div>
       {balance.balanced ? null : (
         <p className="alert error" role="alert">
-          The balances add up to <Money amount={balance.total} currency={balance.currency} />{" "}
-          instead of zero: money was created or lost. Stop money movements and investigate.
+          {t.rich("unbalanced", {
+            total: () => <Money amount={balance.total} currency={balance.currency} />,
+          })}
         </p>
       )}
       <div className={styles.scroll}>
         <table className={styles.table}>
           <thead>
             <tr>
-              <th scope="col">Kind</th>
+              <th scope="col">{t("colKind")}</th>
               <th scope="col" className={styles.num}>
-                Accounts
+                {t("colAccounts")}
               </th>
               <th scope="col" className={styles.num}>
-                Balance
+                {t("colBalance")}
               </th>
               <th scope="col" className={styles.num}>
-                On hold
+                {t("colOnHold")}
               </th>
             </tr>
           </thead>
@@ -116,7 +120,7 @@ function CurrencyCard({
           </tbody>
           <tfoot>
             <tr>
-              <td>Total</td>
+              <td>{t("total")}</td>
               <td className={styles.num}>{balance.lines.reduce((n, l) => n + l.accounts, 0)}</td>
               <td className={styles.num}>
                 <Money amount={balance.total} currency={balance.currency} />
@@ -127,7 +131,7 @@ function CurrencyCard({
         </table>
       </div>
       <p className="muted small" style={{ margin: 0 }}>
-        Platform accounts are negative by design: they are where money enters and leaves.
+        {t("platformNegative")}
       </p>
     </section>
   );

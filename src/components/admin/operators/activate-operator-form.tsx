@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -23,6 +24,7 @@ const CODE = /^[0-9A-Za-z]{4}(-?[0-9A-Za-z]{4}){3}$/;
 
 /** The new operator opens the account with both operators' codes and their own password. */
 export function ActivateOperatorForm() {
+  const t = useTranslations("control.operators.activate");
   const trpc = useTRPC();
   const id = useId();
   const [values, setValues] = useState<Values>({
@@ -38,14 +40,11 @@ export function ActivateOperatorForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const found: Problems = {};
-    if (!PHONE_PATTERN.test(values.phone.trim()))
-      found.phone = "Enter your phone in international form, like +254712345678";
-    if (!CODE.test(values.proposerCode.trim()))
-      found.proposerCode = "16 letters and digits, like ABCD-EFGH-JKMN-PQRS";
-    if (!CODE.test(values.approverCode.trim()))
-      found.approverCode = "16 letters and digits, like ABCD-EFGH-JKMN-PQRS";
-    if (values.password.length < 12) found.password = "Use at least 12 characters";
-    else if (values.password !== values.repeat) found.repeat = "The two passwords differ";
+    if (!PHONE_PATTERN.test(values.phone.trim())) found.phone = t("phoneProblem");
+    if (!CODE.test(values.proposerCode.trim())) found.proposerCode = t("codeProblem");
+    if (!CODE.test(values.approverCode.trim())) found.approverCode = t("codeProblem");
+    if (values.password.length < 12) found.password = t("passwordShort");
+    else if (values.password !== values.repeat) found.repeat = t("passwordsDiffer");
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     activate.mutate({
@@ -59,8 +58,8 @@ export function ActivateOperatorForm() {
   if (activate.isSuccess) {
     return (
       <div className="stack" role="status">
-        <p>Your operator account is open, {activate.data.name}.</p>
-        <Link href="/admin/login">Sign in with your phone number and new password</Link>
+        <p>{t("opened", { name: activate.data.name })}</p>
+        <Link href="/admin/login">{t("signIn")}</Link>
       </div>
     );
   }
@@ -83,18 +82,18 @@ export function ActivateOperatorForm() {
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      {field("phone", "Phone number", { type: "tel", inputMode: "tel", autoComplete: "tel" })}
-      {field("proposerCode", "Code from the operator who proposed you")}
-      {field("approverCode", "Code from the operator who approved you")}
-      {field("password", "New password", {
+      {field("phone", t("phone"), { type: "tel", inputMode: "tel", autoComplete: "tel" })}
+      {field("proposerCode", t("proposerCode"))}
+      {field("approverCode", t("approverCode"))}
+      {field("password", t("password"), {
         type: "password",
         autoComplete: "new-password",
-        hint: "At least 12 characters",
+        hint: t("passwordHint"),
       })}
-      {field("repeat", "New password again", { type: "password", autoComplete: "new-password" })}
+      {field("repeat", t("repeat"), { type: "password", autoComplete: "new-password" })}
       <ErrorNote error={activate.error} />
       <Button type="submit" variant="primary" size="big" busy={activate.isPending}>
-        Open my account
+        {t("submit")}
       </Button>
     </form>
   );

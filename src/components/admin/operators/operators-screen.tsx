@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -8,31 +9,31 @@ import { useSession } from "@/components/ui/session";
 import { CodeBadge } from "@/components/ui/status-badge";
 import { PHONE_PATTERN } from "@/domain/codes";
 import { useTRPC } from "@/lib/trpc";
+import { useMoment } from "../audit/use-moment";
 import { ActorAt } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { type Column, DataTable, Loaded, RowPanel } from "../shared/data-table";
 import { DecisionButtons } from "../shared/decision-buttons";
 import { FormField } from "../shared/form-field";
 import { Notice } from "../shared/notice";
-import { formatDay, type OperatorInvitation } from "../shared/types";
+import type { OperatorInvitation } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
 export function OperatorsScreen() {
+  const t = useTranslations("control.operators");
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <>
       <div>
-        <h1>Operators</h1>
+        <h1>{t("title")}</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          People who can sign in to this console. A new operator takes two of you: one proposes,
-          another approves, and the new person opens the account at /admin/activate with both codes
-          and a password only they know. Every change is in the audit log.
+          {t("intro")}
         </p>
       </div>
       {notice ? <Notice onDismiss={() => setNotice(null)}>{notice}</Notice> : null}
       <ProposeOperatorForm />
       <section className="card stack">
-        <h2>Proposed operators</h2>
+        <h2>{t("proposed")}</h2>
         <InvitationsTable />
       </section>
       <section className="card">
@@ -44,16 +45,14 @@ export function OperatorsScreen() {
 
 /** A one-time code, shown once: it is stored only as a hash. */
 function CodeNote({ who, code, children }: { who: string; code: string; children: string }) {
+  const t = useTranslations("control.operators");
   return (
     <div className="alert ok stack" role="status" data-testid="activation-code">
       <span>{children}</span>
       <strong className={styles.mono} data-testid={`${who.toLowerCase()}-code`}>
         {code}
       </strong>
-      <span className="small">
-        Shown only now. Give it to the new operator in person; never send it with the other
-        operator&apos;s code.
-      </span>
+      <span className="small">{t("codeShownOnce")}</span>
     </div>
   );
 }
@@ -64,6 +63,7 @@ interface Values {
 }
 
 function ProposeOperatorForm() {
+  const t = useTranslations("control.operators");
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const id = useId();
@@ -83,9 +83,8 @@ function ProposeOperatorForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const found: Partial<Record<keyof Values, string>> = {};
-    if (!values.name.trim()) found.name = "Enter the operator's name";
-    if (!PHONE_PATTERN.test(values.phone.trim()))
-      found.phone = "Enter the phone in international form, like +254712345678";
+    if (!values.name.trim()) found.name = t("nameRequired");
+    if (!PHONE_PATTERN.test(values.phone.trim())) found.phone = t("phoneProblem");
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     setCode(null);
@@ -94,10 +93,10 @@ function ProposeOperatorForm() {
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Propose an operator</h2>
+      <h2 id={`${id}-title`}>{t("propose")}</h2>
       {code ? (
         <CodeNote who="Proposer" code={code.code}>
-          {`${code.name} is proposed: another operator must approve. Your half of the activation:`}
+          {t("proposedCode", { name: code.name })}
         </CodeNote>
       ) : null}
       <form className="stack" onSubmit={submit} noValidate>
@@ -107,7 +106,7 @@ function ProposeOperatorForm() {
               key={name}
               formId={id}
               name={name}
-              label={name === "name" ? "Name" : "Phone"}
+              label={name === "name" ? t("name") : t("phone")}
               value={values[name]}
               onChange={(value) => setValues((v) => ({ ...v, [name]: value }))}
               problem={problems[name]}
@@ -118,7 +117,7 @@ function ProposeOperatorForm() {
         <ErrorNote error={propose.error} />
         <div className="row">
           <Button type="submit" variant="primary" busy={propose.isPending}>
-            Propose operator
+            {t("proposeButton")}
           </Button>
         </div>
       </form>
@@ -126,24 +125,18 @@ function ProposeOperatorForm() {
   );
 }
 
-const INVITATION_STATUS: Record<OperatorInvitation["status"], string> = {
-  PROPOSED: "Waiting for approval",
-  APPROVED: "Approved: waiting for activation",
-  REJECTED: "Rejected",
-  EXPIRED: "Expired",
-  ACTIVATED: "Activated",
-};
-
 function InvitationsTable() {
+  const t = useTranslations("control.operators");
+  const columns = useInvitationColumns();
   const trpc = useTRPC();
   const invitations = useQuery(trpc.admin.operatorInvitations.queryOptions({ limit: 20 }));
   return (
-    <Loaded query={invitations} label="Loading proposed operators">
+    <Loaded query={invitations} label={t("loadingProposed")}>
       {(proposed) =>
         proposed.length === 0 ? (
-          <p className="muted small">Nobody has been proposed yet.</p>
+          <p className="muted small">{t("noneProposed")}</p>
         ) : (
-          <DataTable testId="invitations-table" columns={INVITATION_COLUMNS}>
+          <DataTable testId="invitations-table" columns={columns}>
             {proposed.map((i) => (
               <InvitationRow key={i.id} invitation={i} />
             ))}
@@ -154,15 +147,19 @@ function InvitationsTable() {
   );
 }
 
-const INVITATION_COLUMNS: readonly Column[] = [
-  { label: "Name" },
-  { label: "Phone" },
-  { label: "Proposed by" },
-  { label: "Status" },
-  { label: "Decision" },
-];
+function useInvitationColumns(): readonly Column[] {
+  const t = useTranslations("control.operators");
+  return [
+    { label: t("colName") },
+    { label: t("colPhone") },
+    { label: t("colProposedBy") },
+    { label: t("colStatus") },
+    { label: t("colDecision") },
+  ];
+}
 
 function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
+  const t = useTranslations("control.operators");
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const { data: session } = useSession();
@@ -186,12 +183,12 @@ function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
         <td>
           <ActorAt id={invitation.proposedBy} at={invitation.proposedAt} />
         </td>
-        <td>{INVITATION_STATUS[invitation.status]}</td>
+        <td>{t(`status${invitation.status}`)}</td>
         <td>
           {invitation.status !== "PROPOSED" ? (
-            <span className="muted small">Decided</span>
+            <span className="muted small">{t("decided")}</span>
           ) : mine ? (
-            <span className="muted small">You proposed this: another operator decides.</span>
+            <span className="muted small">{t("mine")}</span>
           ) : (
             <DecisionButtons
               pending={decide.isPending ? decide.variables.approve : null}
@@ -201,10 +198,10 @@ function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
         </td>
       </tr>
       {code || decide.error ? (
-        <RowPanel columns={INVITATION_COLUMNS.length}>
+        <RowPanel columns={5}>
           {code ? (
             <CodeNote who="Approver" code={code}>
-              {`${invitation.name} is approved. Your half of the activation:`}
+              {t("approvedCode", { name: invitation.name })}
             </CodeNote>
           ) : null}
           <ErrorNote error={decide.error} />
@@ -215,14 +212,24 @@ function InvitationRow({ invitation }: { invitation: OperatorInvitation }) {
 }
 
 function OperatorsTable({ onChanged }: { onChanged: (message: string) => void }) {
+  const t = useTranslations("control.operators");
   const trpc = useTRPC();
   const operators = useQuery(trpc.admin.operators.queryOptions());
 
   return (
-    <Loaded query={operators} label="Loading operators">
+    <Loaded query={operators} label={t("loading")}>
       {(team) => (
         <div className="stack">
-          <DataTable testId="operators-table" columns={OPERATOR_COLUMNS}>
+          <DataTable
+            testId="operators-table"
+            columns={[
+              { label: t("colName") },
+              { label: t("colPhone") },
+              { label: t("colStatus") },
+              { label: t("colSince") },
+              { label: t("colAccess") },
+            ]}
+          >
             {team.map((o) => (
               <OperatorRow key={o.id} operator={o} onChanged={onChanged} />
             ))}
@@ -235,14 +242,6 @@ function OperatorsTable({ onChanged }: { onChanged: (message: string) => void })
   );
 }
 
-const OPERATOR_COLUMNS: readonly Column[] = [
-  { label: "Name" },
-  { label: "Phone" },
-  { label: "Status" },
-  { label: "Since" },
-  { label: "Access" },
-];
-
 function OperatorRow({
   operator: o,
   onChanged,
@@ -250,6 +249,8 @@ function OperatorRow({
   operator: { id: string; name: string; phone: string; status: string; createdAt: Date };
   onChanged: (message: string) => void;
 }) {
+  const t = useTranslations("control.operators");
+  const { day } = useMoment();
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const { data: session } = useSession();
@@ -262,12 +263,12 @@ function OperatorRow({
   };
   const lock = useMutation(
     trpc.admin.lockOperator.mutationOptions({
-      onSuccess: () => done(`${o.name} is locked and signed out everywhere`),
+      onSuccess: () => done(t("locked", { name: o.name })),
     }),
   );
   const unlock = useMutation(
     trpc.admin.unlockOperator.mutationOptions({
-      onSuccess: () => done(`${o.name} can sign in again`),
+      onSuccess: () => done(t("unlocked", { name: o.name })),
     }),
   );
   const me = session?.user.id === o.id;
@@ -281,14 +282,14 @@ function OperatorRow({
         <td>
           <CodeBadge group="accountStatus" code={o.status} />
         </td>
-        <td className={styles.nowrap}>{formatDay(o.createdAt)}</td>
+        <td className={styles.nowrap}>{day(o.createdAt)}</td>
         <td>
           {me ? (
-            <span className="muted small">You</span>
+            <span className="muted small">{t("you")}</span>
           ) : o.status === "ACTIVE" ? (
             <div className={styles.decide}>
               <label className="small" htmlFor={`${id}-reason`}>
-                Reason
+                {t("reason")}
               </label>
               <input
                 id={`${id}-reason`}
@@ -304,7 +305,7 @@ function OperatorRow({
                 disabled={!reason.trim()}
                 onClick={() => lock.mutate({ userId: o.id, reason: reason.trim() })}
               >
-                Lock
+                {t("lock")}
               </Button>
             </div>
           ) : (
@@ -313,13 +314,13 @@ function OperatorRow({
               busy={unlock.isPending}
               onClick={() => unlock.mutate({ userId: o.id })}
             >
-              Unlock
+              {t("unlock")}
             </Button>
           )}
         </td>
       </tr>
       {lock.error || unlock.error ? (
-        <RowPanel columns={OPERATOR_COLUMNS.length}>
+        <RowPanel columns={5}>
           <ErrorNote error={lock.error ?? unlock.error} />
         </RowPanel>
       ) : null}

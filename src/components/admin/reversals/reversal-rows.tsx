@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
@@ -9,24 +10,29 @@ import { useSession } from "@/components/ui/session";
 import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
+import { useMoment } from "../audit/use-moment";
 import { ActorAt, ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { type Column, RowPanel } from "../shared/data-table";
 import { DecisionButtons } from "../shared/decision-buttons";
 import { ReversalBadge } from "../shared/reversal-badge";
-import { type AdminReversal, formatMoment } from "../shared/types";
+import type { AdminReversal } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
 /** The reversals table's headings; a refusal under a row spans all of them. */
-export const REVERSAL_COLUMNS: readonly Column[] = [
-  { label: "Order" },
-  { label: "Amount", num: true },
-  { label: "Order status" },
-  { label: "Reason" },
-  { label: "Requested" },
-  { label: "Decision" },
-  { label: "Actions", num: true },
-];
+export function useReversalColumns(): readonly Column[] {
+  const t = useTranslations("control.reversals");
+  return [
+    { label: t("colOrder") },
+    { label: t("colAmount"), num: true },
+    { label: t("colOrderStatus") },
+    { label: t("colReason") },
+    { label: t("colRequested") },
+    { label: t("colDecision") },
+    { label: t("colActions"), num: true },
+  ];
+}
+const COLUMN_COUNT = 7;
 
 /** One reversal request: its row, and under it what the server said to a decision. */
 export function ReversalRows({
@@ -36,6 +42,8 @@ export function ReversalRows({
   reversal: AdminReversal;
   onDecided: (message: string) => void;
 }) {
+  const t = useTranslations("control.reversals");
+  const { moment } = useMoment();
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const { data: session } = useSession();
@@ -51,9 +59,9 @@ export function ReversalRows({
         (result.status === "APPROVED" ? approveKey : rejectKey).rotate();
         await refresh();
         onDecided(
-          result.status === "APPROVED"
-            ? `Reversal approved: ${reversal.order.reference} is reversed and its money moved back`
-            : `Reversal rejected: ${reversal.order.reference} stays completed`,
+          t(result.status === "APPROVED" ? "doneApproved" : "doneRejected", {
+            reference: reversal.order.reference,
+          }),
         );
       },
     }),
@@ -89,7 +97,9 @@ export function ReversalRows({
         <td className={styles.num}>
           <Money amount={order.amount} currency={order.currency} />
           <div className="muted small">
-            fee <Money amount={order.fee} currency={order.currency} />
+            {t.rich("fee", {
+              amount: () => <Money amount={order.fee} currency={order.currency} />,
+            })}
           </div>
         </td>
         <td>
@@ -103,10 +113,12 @@ export function ReversalRows({
           <ReversalBadge status={reversal.status} />
           {reversal.decidedBy && reversal.decidedAt ? (
             <div className="small">
-              by <ActorLabel id={reversal.decidedBy} />
-              <div className={`muted ${styles.nowrap}`}>{formatMoment(reversal.decidedAt)}</div>
+              {t.rich("by", { actor: () => <ActorLabel id={reversal.decidedBy} /> })}
+              <div className={`muted ${styles.nowrap}`}>{moment(reversal.decidedAt)}</div>
               {reversal.decisionNote ? (
-                <div className={styles.reasonCell}>&ldquo;{reversal.decisionNote}&rdquo;</div>
+                <div className={styles.reasonCell}>
+                  {t("quoted", { text: reversal.decisionNote })}
+                </div>
               ) : null}
             </div>
           ) : null}
@@ -115,7 +127,7 @@ export function ReversalRows({
           {open ? (
             <div className={styles.decide}>
               <label className="small" htmlFor={`${id}-note`}>
-                Note
+                {t("note")}
               </label>
               <input
                 id={`${id}-note`}
@@ -123,7 +135,7 @@ export function ReversalRows({
                 className={styles.compactInput}
                 autoComplete="off"
                 maxLength={500}
-                placeholder="Optional"
+                placeholder={t("optional")}
                 value={note}
                 onChange={(e) => setNote(e.target.value)}
               />
@@ -132,17 +144,15 @@ export function ReversalRows({
                 onDecide={send}
                 end
               />
-              {mine ? (
-                <span className="muted small">You requested this: another operator decides.</span>
-              ) : null}
+              {mine ? <span className="muted small">{t("mine")}</span> : null}
             </div>
           ) : (
-            <span className="muted small">Decided</span>
+            <span className="muted small">{t("decided")}</span>
           )}
         </td>
       </tr>
       {decide.error ? (
-        <RowPanel columns={REVERSAL_COLUMNS.length}>
+        <RowPanel columns={COLUMN_COUNT}>
           <ErrorNote error={decide.error} />
         </RowPanel>
       ) : null}

@@ -1,32 +1,29 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { PagedTable } from "../shared/data-table";
 import { Notice } from "../shared/notice";
 import { type Tab, TabLinks } from "../shared/tab-links";
 import type { ReversalStatus } from "../shared/types";
 import { oneOf } from "../shared/use-url-filters";
-import { REVERSAL_COLUMNS, ReversalRows } from "./reversal-rows";
+import { ReversalRows, useReversalColumns } from "./reversal-rows";
 import { useReversalPages } from "./use-reversal-pages";
 
 type View = ReversalStatus | "ALL";
 
-const TABS: Tab<View>[] = [
-  { value: "REQUESTED", label: "Waiting for approval", href: "/admin/reversals" },
-  { value: "APPROVED", label: "Approved", href: "/admin/reversals?status=APPROVED" },
-  { value: "REJECTED", label: "Rejected", href: "/admin/reversals?status=REJECTED" },
-  { value: "ALL", label: "All", href: "/admin/reversals?status=ALL" },
-];
-
-const EMPTY: Record<View, string> = {
-  REQUESTED: "No reversal is waiting for a decision.",
-  APPROVED: "No reversal has been approved yet.",
-  REJECTED: "No reversal has been rejected yet.",
-  ALL: "No reversal has been requested yet. Request one from a completed order's page.",
-};
+/** Each tab's words are control.reversals.tab<Key> and its empty list's empty<Key>. */
+const TABS: (Omit<Tab<View>, "label"> & { key: "Requested" | "Approved" | "Rejected" | "All" })[] =
+  [
+    { value: "REQUESTED", key: "Requested", href: "/admin/reversals" },
+    { value: "APPROVED", key: "Approved", href: "/admin/reversals?status=APPROVED" },
+    { value: "REJECTED", key: "Rejected", href: "/admin/reversals?status=REJECTED" },
+    { value: "ALL", key: "All", href: "/admin/reversals?status=ALL" },
+  ];
 
 export function ReversalsScreen() {
+  const t = useTranslations("control.reversals");
   const params = useSearchParams();
   // The queue of requests waiting for a second operator is why this page exists.
   const tab: View =
@@ -39,15 +36,14 @@ export function ReversalsScreen() {
   return (
     <>
       <div>
-        <h1>Reversals</h1>
+        <h1>{t("title")}</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          Undoing a completed order takes two operators: one requests it from the order&apos;s page,
-          another approves or rejects it here. Approval posts opposite ledger entries.
+          {t("intro")}
         </p>
       </div>
       <TabLinks
-        label="Which reversals"
-        tabs={TABS}
+        label={t("tabsLabel")}
+        tabs={TABS.map(({ key, ...tab }) => ({ ...tab, label: t(`tab${key}`) }))}
         current={tab}
         onSelect={() => setDecided(null)}
       />
@@ -60,14 +56,16 @@ export function ReversalsScreen() {
 }
 
 function ReversalsTable({ tab, onDecided }: { tab: View; onDecided: (message: string) => void }) {
+  const t = useTranslations("control.reversals");
+  const key = TABS.find((each) => each.value === tab)?.key ?? "All";
   return (
     <PagedTable
       pages={useReversalPages(tab === "ALL" ? undefined : tab)}
-      label="Loading reversals"
+      label={t("loading")}
       testId="reversals"
-      columns={REVERSAL_COLUMNS}
-      empty={EMPTY[tab]}
-      noun={["reversal", "reversals"]}
+      columns={useReversalColumns()}
+      empty={t(`empty${key}`)}
+      noun={[t("nounOne"), t("nounMany")]}
     >
       {(rows) => rows.map((r) => <ReversalRows key={r.id} reversal={r} onDecided={onDecided} />)}
     </PagedTable>

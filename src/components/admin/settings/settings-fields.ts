@@ -5,21 +5,62 @@ import type { SettingsJson } from "@/domain/settings";
 /** What an operator types: money in major units, rates in basis points, time in minutes. */
 export type FieldKind = "money" | "bps" | "percent" | "minutes" | "name";
 
+/** A field's name: a key under control.settings.fields (the screen says it in its language). */
+export type FieldLabel =
+  | "orderTtl"
+  | "bps"
+  | "min"
+  | "max"
+  | "planName"
+  | "planCashInBps"
+  | "planCashInMin"
+  | "planCashInMax"
+  | "cashOutShare"
+  | "fourEyes"
+  | "settlementLimit"
+  | "perOrderMin"
+  | "perOrderMax"
+  | "perDay"
+  | "maxBalance";
+
 export interface FieldSpec {
   /** Dotted path into the settings document; also the form field's name. */
   path: string;
-  label: string;
+  label: FieldLabel;
   kind: FieldKind;
+}
+
+/** What is wrong with a value: a key under control.settings.problems and its arguments. */
+export interface Problem {
+  key:
+    | "planCode"
+    | "planExists"
+    | "maxBelowMin"
+    | "belowOrderMin"
+    | "belowOrderMax"
+    | "required"
+    | "nameLong"
+    | "tooLarge"
+    | "amount"
+    | "decimals"
+    | "number"
+    | "bpsWhole"
+    | "bpsMax"
+    | "twoDecimals"
+    | "percentMax"
+    | "minuteMin"
+    | "minuteMax";
+  values?: Record<string, string | number>;
 }
 
 export const TIER_IDS = ["1", "2", "3"] as const;
 export type TierId = (typeof TIER_IDS)[number];
 
 export const TIER_COLUMNS = [
-  { key: "perOrderMin", label: "Per order, min" },
-  { key: "perOrderMax", label: "Per order, max" },
-  { key: "perDay", label: "Per day" },
-  { key: "maxBalance", label: "Max wallet balance" },
+  { key: "perOrderMin", label: "perOrderMin" },
+  { key: "perOrderMax", label: "perOrderMax" },
+  { key: "perDay", label: "perDay" },
+  { key: "maxBalance", label: "maxBalance" },
 ] as const;
 
 export type TierColumn = (typeof TIER_COLUMNS)[number]["key"];
@@ -30,35 +71,28 @@ export function tierPath(tier: TierId, column: TierColumn): string {
 
 function feeFields(prefix: string): FieldSpec[] {
   return [
-    { path: `${prefix}.bps`, label: "Rate (bps)", kind: "bps" },
-    { path: `${prefix}.min`, label: "Minimum", kind: "money" },
-    { path: `${prefix}.max`, label: "Maximum", kind: "money" },
+    { path: `${prefix}.bps`, label: "bps", kind: "bps" },
+    { path: `${prefix}.min`, label: "min", kind: "money" },
+    { path: `${prefix}.max`, label: "max", kind: "money" },
   ];
 }
 
-export const GROUPS: { title: string; explain: string; fields: FieldSpec[] }[] = [
+/** The form's groups; `title` names a key under control.settings.groups (and `${title}Explain`). */
+export const GROUPS: {
+  title: "orders" | "cashInFee" | "cashOutFee" | "controls";
+  fields: FieldSpec[];
+}[] = [
   {
-    title: "Orders",
-    explain: "How long a customer's QR code stays valid before the order expires.",
-    fields: [{ path: "orderTtlSeconds", label: "Order expires after (minutes)", kind: "minutes" }],
+    title: "orders",
+    fields: [{ path: "orderTtlSeconds", label: "orderTtl", kind: "minutes" }],
   },
+  { title: "cashInFee", fields: feeFields("cashIn.fee") },
+  { title: "cashOutFee", fields: feeFields("cashOut.fee") },
   {
-    title: "Cash-in fee",
-    explain: "What the customer pays to put cash into their wallet.",
-    fields: feeFields("cashIn.fee"),
-  },
-  {
-    title: "Cash-out fee",
-    explain: "What the customer pays to take cash out; the agent earns its plan's share of it.",
-    fields: feeFields("cashOut.fee"),
-  },
-  {
-    title: "Operator controls",
-    explain:
-      "Float fundings, de-floats and commission payouts beyond what one operator may move alone in 24 hours wait for a second operator; float funding stops where the e-money issued would pass the settlement limit. A raise takes effect after 24 hours, a cut at once.",
+    title: "controls",
     fields: [
-      { path: "operatorFourEyesAbove", label: "One operator alone, per 24 hours", kind: "money" },
-      { path: "settlementLimit", label: "Settlement limit (e-money issued)", kind: "money" },
+      { path: "operatorFourEyesAbove", label: "fourEyes", kind: "money" },
+      { path: "settlementLimit", label: "settlementLimit", kind: "money" },
     ],
   },
 ];
@@ -67,12 +101,11 @@ export const GROUPS: { title: string; explain: string; fields: FieldSpec[] }[] =
 export function planFields(code: string): FieldSpec[] {
   const prefix = `commissionPlans.${code}`;
   return [
-    { path: `${prefix}.name`, label: "Name", kind: "name" },
-    ...feeFields(`${prefix}.cashIn`).map((f) => ({
-      ...f,
-      label: `Cash-in ${f.label.toLowerCase()}`,
-    })),
-    { path: `${prefix}.cashOutShareBps`, label: "Share of cash-out fee (%)", kind: "percent" },
+    { path: `${prefix}.name`, label: "planName", kind: "name" },
+    { path: `${prefix}.cashIn.bps`, label: "planCashInBps", kind: "bps" },
+    { path: `${prefix}.cashIn.min`, label: "planCashInMin", kind: "money" },
+    { path: `${prefix}.cashIn.max`, label: "planCashInMax", kind: "money" },
+    { path: `${prefix}.cashOutShareBps`, label: "cashOutShare", kind: "percent" },
   ];
 }
 
@@ -90,14 +123,14 @@ export function allFields(planCodes: readonly string[]): FieldSpec[] {
 }
 
 /** A new plan's code, or what is wrong with it. */
-export function checkPlanCode(code: string, existing: readonly string[]): string | null {
-  if (!PLAN_CODE.test(code)) return "2 to 24 capital letters, digits or _, starting with a letter";
-  if (existing.includes(code)) return "There is already a plan with this code";
+export function checkPlanCode(code: string, existing: readonly string[]): Problem | null {
+  if (!PLAN_CODE.test(code)) return { key: "planCode" };
+  if (existing.includes(code)) return { key: "planExists" };
   return null;
 }
 
 export type FieldValues = Record<string, string>;
-export type FieldProblems = Record<string, string>;
+export type FieldProblems = Record<string, Problem>;
 
 /** The stored document as the operator reads it. */
 export function toFields(settings: SettingsJson): FieldValues {
@@ -170,7 +203,7 @@ export function fromFields(
   for (const field of allFields(planCodes)) {
     const text = (values[field.path] ?? "").trim();
     const result = read(field.kind, text, currency);
-    if (typeof result === "string") problems[field.path] = result;
+    if (isProblem(result)) problems[field.path] = result;
     else if (typeof result === "bigint") minor[field.path] = result;
     else if (typeof result.value === "string") texts[field.path] = result.value;
     else numbers[field.path] = result.value;
@@ -185,16 +218,16 @@ export function fromFields(
     const min = minor[`${prefix}.min`];
     const max = minor[`${prefix}.max`];
     if (min !== undefined && max !== undefined && min > max)
-      problems[`${prefix}.max`] = "The maximum is below the minimum";
+      problems[`${prefix}.max`] = { key: "maxBelowMin" };
   }
   for (const tier of TIER_IDS) {
     const min = minor[tierPath(tier, "perOrderMin")];
     const max = minor[tierPath(tier, "perOrderMax")];
     const day = minor[tierPath(tier, "perDay")];
     if (min !== undefined && max !== undefined && min > max)
-      problems[tierPath(tier, "perOrderMax")] = "Below the per-order minimum";
+      problems[tierPath(tier, "perOrderMax")] = { key: "belowOrderMin" };
     else if (max !== undefined && day !== undefined && max > day)
-      problems[tierPath(tier, "perDay")] = "Below the per-order maximum";
+      problems[tierPath(tier, "perDay")] = { key: "belowOrderMax" };
   }
   if (Object.keys(problems).length > 0) return { problems };
 
@@ -235,33 +268,42 @@ function read(
   kind: FieldKind,
   text: string,
   currency: CurrencyCode,
-): string | bigint | { value: number | string } {
-  if (!text) return "Required";
-  if (kind === "name") return text.length > 40 ? "At most 40 characters" : { value: text };
+): Problem | bigint | { value: number | string } {
+  if (!text) return { key: "required" };
+  if (kind === "name") return text.length > 40 ? { key: "nameLong" } : { value: text };
   if (kind === "money") {
     try {
       const value = parseMajor(text, currency);
       // The settings document keeps at most 13 digits of minor units.
-      return value >= 10n ** 13n ? "Too large" : value;
-    } catch (error) {
-      return error instanceof Error ? error.message : "Enter an amount like 500 or 500.50";
+      return value >= 10n ** 13n ? { key: "tooLarge" } : value;
+    } catch {
+      // parseMajor refuses for one of two reasons; the screen words them in its language.
+      const exponent = CURRENCY_EXPONENTS[currency];
+      const fraction = /\.(\d*)$/.exec(text.replace(/[,\s_]/g, ""))?.[1];
+      return fraction !== undefined && /^\d+$/.test(fraction) && fraction.length > exponent
+        ? { key: "decimals", values: { currency, exponent } }
+        : { key: "amount" };
     }
   }
   const value = Number(text.replace(/,/g, ""));
-  if (!Number.isFinite(value) || value < 0) return "Enter a number, zero or more";
+  if (!Number.isFinite(value) || value < 0) return { key: "number" };
   if (kind === "bps") {
-    if (!Number.isInteger(value)) return "Basis points are whole numbers (150 = 1.5%)";
-    return value > 10_000 ? "At most 10,000 (100%)" : { value };
+    if (!Number.isInteger(value)) return { key: "bpsWhole" };
+    return value > 10_000 ? { key: "bpsMax" } : { value };
   }
   if (kind === "percent") {
     const bps = Math.round(value * 100);
-    if (Math.abs(bps - value * 100) > 1e-6) return "At most two decimals";
-    return bps > 10_000 ? "At most 100%" : { value: bps };
+    if (Math.abs(bps - value * 100) > 1e-6) return { key: "twoDecimals" };
+    return bps > 10_000 ? { key: "percentMax" } : { value: bps };
   }
   const seconds = Math.round(value * 60);
-  if (seconds < 60) return "At least 1 minute";
-  if (seconds > 86_400) return "At most 1,440 minutes (a day)";
+  if (seconds < 60) return { key: "minuteMin" };
+  if (seconds > 86_400) return { key: "minuteMax" };
   return { value: seconds };
+}
+
+function isProblem(value: Problem | bigint | { value: number | string }): value is Problem {
+  return typeof value === "object" && "key" in value;
 }
 
 /** Minor units as the major amount people type: "150", "70,000", "12.50". */
@@ -278,11 +320,4 @@ function majorText(minor: string, currency: CurrencyCode): string {
 
 function trimZeros(value: number): string {
   return String(Number(value.toFixed(2)));
-}
-
-/** Basis points as the percentage they mean, to read beside the number typed. */
-export function bpsAsPercent(text: string): string | null {
-  const value = Number(text);
-  if (!text.trim() || !Number.isFinite(value)) return null;
-  return `${trimZeros(value / 100)}%`;
 }

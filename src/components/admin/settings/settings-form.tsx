@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -12,7 +13,6 @@ import { FieldError } from "../shared/field-error";
 import type { SettingsVersion } from "../shared/types";
 import {
   allFields,
-  bpsAsPercent,
   checkPlanCode,
   type FieldProblems,
   type FieldSpec,
@@ -20,6 +20,7 @@ import {
   fromFields,
   GROUPS,
   newPlanValues,
+  type Problem,
   planFields,
   TIER_COLUMNS,
   TIER_IDS,
@@ -36,6 +37,9 @@ interface Props {
 
 /** Edits one settings version into the next; mounted afresh for each base version. */
 export function SettingsForm({ base, onSaved, onRefused }: Props) {
+  const t = useTranslations("control.settings");
+  const say = useProblemWords();
+  const format = useFormatter();
   const trpc = useTRPC();
   const id = useId();
   const currency = base.settings.currency;
@@ -76,7 +80,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
     const hintId = `${id}-${field.path}-hint`;
     const value = values[field.path] ?? "";
     const hint = field.kind === "bps" && !compact ? bpsAsPercent(value) : null;
-    const problem = problems[field.path];
+    const problem = say(problems[field.path]);
     const described = [hint ? hintId : "", problem ? errorId : ""].filter(Boolean).join(" ");
     const inputId = `${id}-${field.path}`;
     const control = (
@@ -109,7 +113,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
         )}
         {hint ? (
           <span id={hintId} className="muted small">
-            = {hint}
+            {t("percentHint", { percent: hint })}
           </span>
         ) : null}
         <FieldError id={errorId} message={problem} />
@@ -117,15 +121,24 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
     );
   }
 
-  const withUnit = (f: FieldSpec) => (f.kind === "money" ? `${f.label} (${currency})` : f.label);
+  /** Basis points as the percentage they mean, to read beside the number typed. */
+  function bpsAsPercent(text: string): string | null {
+    const bps = Number(text);
+    if (!text.trim() || !Number.isFinite(bps)) return null;
+    return format.number(bps / 10_000, { style: "percent", maximumFractionDigits: 2 });
+  }
+
+  const label = (f: FieldSpec) => t(`fields.${f.label}`);
+  const withUnit = (f: FieldSpec) =>
+    f.kind === "money" ? t("withUnit", { label: label(f), currency }) : label(f);
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Platform settings">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t("formLabel")}>
       <div className={styles.settingsGroups}>
         {GROUPS.map((group) => (
           <fieldset key={group.title} className={styles.fieldset}>
-            <legend>{group.title}</legend>
+            <legend>{t(`groups.${group.title}`)}</legend>
             <p className="muted small" style={{ margin: "0 0 0.6rem" }}>
-              {group.explain}
+              {t(`groups.${group.title}Explain`)}
             </p>
             <div className={styles.formGrid}>
               {group.fields.map((f) => (
@@ -137,19 +150,18 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
       </div>
 
       <fieldset className={styles.fieldset}>
-        <legend>Commission plans</legend>
+        <legend>{t("plans")}</legend>
         <p className="muted small" style={{ margin: "0 0 0.6rem" }}>
-          What agents earn. Each agent is on one plan, chosen when it is onboarded; the cash-in rate
-          is paid by the platform, the share comes out of the customer&apos;s cash-out fee.
+          {t("plansIntro")}
         </p>
         <div className={styles.scroll}>
           <table className={`${styles.table} ${styles.wrapHeads}`} data-testid="plans-table">
             <thead>
               <tr>
-                <th scope="col">Plan</th>
+                <th scope="col">{t("plan")}</th>
                 {planFields(DEFAULT_PLAN).map((f) => (
                   <th key={f.label} scope="col">
-                    {f.kind === "money" ? `${f.label} (${currency})` : f.label}
+                    {withUnit(f)}
                   </th>
                 ))}
               </tr>
@@ -167,7 +179,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
                           <Button
                             variant="ghost"
                             className={styles.tableButton}
-                            aria-label={`Remove the new plan ${planName}`}
+                            aria-label={t("removePlan", { plan: planName })}
                             onClick={() => {
                               setPlanCodes((codes) => codes.filter((c) => c !== code));
                               // Its fields go with it, and so do any problems marked on them.
@@ -179,13 +191,15 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
                               );
                             }}
                           >
-                            Remove
+                            {t("remove")}
                           </Button>
                         </div>
                       )}
                     </th>
                     {planFields(code).map((f) => (
-                      <td key={f.path}>{input(f, `${planName}: ${f.label}`, true)}</td>
+                      <td key={f.path}>
+                        {input(f, t("planField", { plan: planName, field: label(f) }), true)}
+                      </td>
                     ))}
                   </tr>
                 );
@@ -200,24 +214,22 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
             setPlanCodes((codes) => [...codes, code]);
           }}
         />
-        <p className="muted small">
-          A saved plan stays: agents may be on it. Change its rates instead.
-        </p>
+        <p className="muted small">{t("planStays")}</p>
       </fieldset>
 
       <fieldset className={styles.fieldset}>
-        <legend>Limits by KYC tier ({currency})</legend>
+        <legend>{t("tiers", { currency })}</legend>
         <p className="muted small" style={{ margin: "0 0 0.6rem" }}>
-          A customer&apos;s tier sets how much one order, one day and their wallet may hold.
+          {t("tiersIntro")}
         </p>
         <div className={styles.scroll}>
           <table className={styles.table}>
             <thead>
               <tr>
-                <th scope="col">Tier</th>
+                <th scope="col">{t("tier")}</th>
                 {TIER_COLUMNS.map((c) => (
                   <th key={c.key} scope="col">
-                    {c.label}
+                    {t(`fields.${c.label}`)}
                   </th>
                 ))}
               </tr>
@@ -226,14 +238,18 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
               {TIER_IDS.map((tier) => (
                 <tr key={tier}>
                   <th scope="row" className={styles.rowHead}>
-                    Tier {tier}
+                    {t("tierN", { tier })}
                   </th>
                   {TIER_COLUMNS.map((c) => {
                     const field = fields.find((f) => f.path === tierPath(tier, c.key));
                     return (
                       <td key={c.key}>
                         {field
-                          ? input(field, `Tier ${tier}: ${c.label} (${currency})`, true)
+                          ? input(
+                              field,
+                              t("tierField", { tier, field: t(`fields.${c.label}`), currency }),
+                              true,
+                            )
                           : null}
                       </td>
                     );
@@ -247,7 +263,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
 
       {Object.keys(problems).length > 0 ? (
         <p className="alert error" role="alert">
-          Fix the fields marked above, then save again.
+          {t("fixFields")}
         </p>
       ) : null}
       <ErrorNote error={save.error} />
@@ -258,7 +274,7 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
           busy={save.isPending}
           disabled={changed.length === 0}
         >
-          Save as new version
+          {t("save")}
         </Button>
         <Button
           variant="ghost"
@@ -270,12 +286,12 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
             save.reset();
           }}
         >
-          Undo changes
+          {t("undo")}
         </Button>
         <span className="muted small">
           {changed.length === 0
-            ? `No changes to version ${base.version} yet.`
-            : `${changed.length} ${changed.length === 1 ? "field" : "fields"} changed. Orders already created keep the version they were priced with.`}
+            ? t("noChanges", { version: base.version })
+            : t("changed", { count: changed.length })}
         </span>
       </div>
     </form>
@@ -290,6 +306,8 @@ function AddPlan({
   existing: readonly string[];
   onAdd: (code: string, name: string) => void;
 }) {
+  const t = useTranslations("control.settings");
+  const say = useProblemWords();
   const id = useId();
   const [code, setCode] = useState("");
   const [name, setName] = useState("");
@@ -297,8 +315,9 @@ function AddPlan({
 
   function add() {
     const wanted = code.trim().toUpperCase();
-    const wrong = checkPlanCode(wanted, existing) ?? (name.trim() ? null : "Give the plan a name");
-    setProblem(wrong ?? undefined);
+    const wrongCode = checkPlanCode(wanted, existing);
+    const wrong = wrongCode ? say(wrongCode) : name.trim() ? undefined : t("planNameRequired");
+    setProblem(wrong);
     if (wrong) return;
     onAdd(wanted, name.trim());
     setCode("");
@@ -310,29 +329,35 @@ function AddPlan({
     <div className={styles.fieldCell}>
       <div className="row">
         <label className="field">
-          New plan code
+          {t("newPlanCode")}
           <input
             value={code}
             autoComplete="off"
-            placeholder="e.g. RURAL"
+            placeholder={t("newPlanCodePlaceholder")}
             maxLength={24}
             onChange={(e) => setCode(e.target.value)}
             aria-describedby={problem ? errorId : undefined}
           />
         </label>
         <label className="field">
-          Name
+          {t("newPlanName")}
           <input
             value={name}
             autoComplete="off"
-            placeholder="e.g. Rural shops"
+            placeholder={t("newPlanNamePlaceholder")}
             maxLength={40}
             onChange={(e) => setName(e.target.value)}
           />
         </label>
-        <Button onClick={add}>Add plan</Button>
+        <Button onClick={add}>{t("addPlan")}</Button>
       </div>
       <FieldError id={errorId} message={problem} />
     </div>
   );
+}
+
+/** A field's problem in the screen's language. */
+function useProblemWords(): (problem: Problem | undefined) => string | undefined {
+  const t = useTranslations("control.settings.problems");
+  return (problem) => (problem ? t(problem.key, problem.values) : undefined);
 }

@@ -1,7 +1,12 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMoment } from "../audit/use-moment";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
-import { JsonChange } from "../shared/json-change";
-import { formatMoment, type SettingsVersion } from "../shared/types";
+import type { SettingsVersion } from "../shared/types";
+import { NamedChange } from "./named-change";
+import { useSettingPathName } from "./setting-names";
 
 /** Newest first; each version beside what it changed from the one before it. */
 export function SettingsHistory({
@@ -11,15 +16,18 @@ export function SettingsHistory({
   history: SettingsVersion[];
   editing: number;
 }) {
+  const t = useTranslations("control.settings");
+  const { moment } = useMoment();
+  const pathName = useSettingPathName();
   return (
     <div className={styles.scroll}>
       <table className={styles.table} data-testid="settings-history">
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Saved</th>
-            <th scope="col">By</th>
-            <th scope="col">Changed from the version before (minor units, bps, seconds)</th>
+            <th scope="col">{t("colVersion")}</th>
+            <th scope="col">{t("colSaved")}</th>
+            <th scope="col">{t("colBy")}</th>
+            <th scope="col">{t("colChange")}</th>
           </tr>
         </thead>
         <tbody>
@@ -29,21 +37,23 @@ export function SettingsHistory({
               <tr key={v.version}>
                 <td className={styles.nowrap}>
                   <strong>{v.version}</strong>{" "}
-                  {i === 0 ? <span className={`badge ${styles.badgeActive}`}>Current</span> : null}{" "}
+                  {i === 0 ? (
+                    <span className={`badge ${styles.badgeActive}`}>{t("current")}</span>
+                  ) : null}{" "}
                   {v.version === editing && i !== 0 ? (
-                    <span className={`badge ${styles.badgeSuspended}`}>Your form</span>
+                    <span className={`badge ${styles.badgeSuspended}`}>{t("yourForm")}</span>
                   ) : null}
                 </td>
-                <td className={styles.nowrap}>{formatMoment(v.createdAt)}</td>
+                <td className={styles.nowrap}>{moment(v.createdAt)}</td>
                 <td>
                   <ActorLabel id={v.createdBy} />
                 </td>
                 <td>
                   {previous ? (
-                    <JsonChange before={previous.settings} after={v.settings} />
+                    <NamedChange before={previous.settings} after={v.settings} name={pathName} />
                   ) : (
                     <span className="muted small">
-                      {v.version === 1 ? "The first version" : "Older versions are not shown"}
+                      {v.version === 1 ? t("firstVersion") : t("olderHidden")}
                     </span>
                   )}
                 </td>

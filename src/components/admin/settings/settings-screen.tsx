@@ -1,14 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/lib/trpc";
+import { useMoment } from "../audit/use-moment";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import { Notice } from "../shared/notice";
-import { formatMoment, type SettingsVersion } from "../shared/types";
+import type { SettingsVersion } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { SettingsForm } from "./settings-form";
 import { SettingsHistory } from "./settings-history";
@@ -17,13 +19,13 @@ import { SettingsHistory } from "./settings-history";
 const HISTORY = 10;
 
 export function SettingsScreen() {
+  const t = useTranslations("control.settings");
   return (
     <>
       <div>
-        <h1>Settings</h1>
+        <h1>{t("title")}</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          Fees, commissions, limits and order expiry. Each save is a new version; an order keeps the
-          version it was priced with, so changes apply to new orders only.
+          {t("intro")}
         </p>
       </div>
       <Settings />
@@ -32,15 +34,16 @@ export function SettingsScreen() {
 }
 
 function Settings() {
+  const t = useTranslations("control.settings");
   const trpc = useTRPC();
   const history = useQuery(trpc.admin.settings.queryOptions({ limit: HISTORY }));
 
   if (history.isPending) {
     return (
-      <section className="card stack" aria-busy aria-label="Loading the settings">
+      <section className="card stack" aria-busy aria-label={t("loading")}>
         <div className="skeleton" style={{ height: "2rem", width: "40%" }} />
         <div className="skeleton" style={{ height: "18rem" }} />
-        <TableSkeleton label="Loading the settings history" rows={2} />
+        <TableSkeleton label={t("loadingHistory")} rows={2} />
       </section>
     );
   }
@@ -59,6 +62,8 @@ function Settings() {
 }
 
 function SettingsEditor({ history }: { history: SettingsVersion[] }) {
+  const t = useTranslations("control.settings");
+  const { moment } = useMoment();
   const refresh = useRefreshAdmin();
   const latest = history[0]!;
   // Pinned to the version the form was opened on: a refetch that brings someone else's
@@ -71,25 +76,31 @@ function SettingsEditor({ history }: { history: SettingsVersion[] }) {
   return (
     <>
       {saved !== null ? (
-        <Notice onDismiss={() => setSaved(null)}>{`Saved as version ${saved}`}</Notice>
+        <Notice onDismiss={() => setSaved(null)}>{t("saved", { version: saved })}</Notice>
       ) : null}
       {overtaken ? (
         <div className="alert warn spread" role="alert">
           <span>
-            Version {latest.version} was saved by <ActorLabel id={latest.createdBy} /> at{" "}
-            {formatMoment(latest.createdAt)} while this form was open on version {base.version}.
-            Saving now would be refused.
+            {t.rich("overtaken", {
+              latest: latest.version,
+              when: moment(latest.createdAt),
+              base: base.version,
+              actor: () => <ActorLabel id={latest.createdBy} />,
+            })}
           </span>
           <Button className={styles.nowrap} onClick={() => setBaseVersion(latest.version)}>
-            Start again from version {latest.version}
+            {t("startAgain", { version: latest.version })}
           </Button>
         </div>
       ) : null}
       <section className="card stack" data-testid="settings-current">
         <div className="spread">
-          <h2 style={{ margin: 0 }}>Version {base.version}</h2>
+          <h2 style={{ margin: 0 }}>{t("version", { version: base.version })}</h2>
           <span className="muted small">
-            Saved {formatMoment(base.createdAt)} by <ActorLabel id={base.createdBy} />
+            {t.rich("savedBy", {
+              when: moment(base.createdAt),
+              actor: () => <ActorLabel id={base.createdBy} />,
+            })}
           </span>
         </div>
         <SettingsForm
@@ -108,7 +119,7 @@ function SettingsEditor({ history }: { history: SettingsVersion[] }) {
         />
       </section>
       <section className="card stack">
-        <h2>Version history</h2>
+        <h2>{t("history")}</h2>
         <SettingsHistory history={history} editing={base.version} />
       </section>
     </>

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AccountStatementScreen } from "@/components/admin/ledger/account-statement-screen";
 import { parseLedgerId } from "@/components/admin/shared/report-types";
 
-export const metadata: Metadata = { title: "Account statement" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("control.titles");
+  return { title: t("statement") };
+}
 
 export default async function AdminAccountStatementPage({
   params,

@@ -1,0 +1,99 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import styles from "../shared/admin.module.css";
+
+interface Line {
+  path: string;
+  before?: string;
+  after?: string;
+}
+
+/** Fields are listed one per line up to this many; the rest wait behind "more". */
+const SHOWN = 4;
+
+/**
+ * A before and after reduced to the fields that changed, each field named in the screen's
+ * language where `name` knows it and always followed by its dotted path: the path is what
+ * the audit search and the settings document use, and what an unknown field still reads as.
+ * (The shared JsonChange shows paths only and its words are not ours to translate.)
+ */
+export function NamedChange({
+  before,
+  after,
+  name,
+}: {
+  before: unknown;
+  after: unknown;
+  name: (path: string) => string | null;
+}) {
+  const t = useTranslations("control.change");
+  const lines = changedLines(before, after);
+  if (lines.length === 0) return <span className="muted">{t("none")}</span>;
+  const shown = lines.slice(0, SHOWN);
+  const rest = lines.slice(SHOWN);
+  return (
+    <div className={styles.change}>
+      {shown.map((line) => (
+        <ChangeLine key={line.path} line={line} name={name(line.path)} />
+      ))}
+      {rest.length > 0 ? (
+        <details>
+          <summary className="small">{t("more", { count: rest.length })}</summary>
+          {rest.map((line) => (
+            <ChangeLine key={line.path} line={line} name={name(line.path)} />
+          ))}
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function ChangeLine({ line, name }: { line: Line; name: string | null }) {
+  return (
+    <div>
+      {name ? <span>{name} </span> : null}
+      {line.path ? (
+        <span className={`muted ${name ? "small" : ""}`}>
+          {name ? <span className={styles.mono}>({line.path})</span> : line.path}:{" "}
+        </span>
+      ) : null}
+      {line.before !== undefined ? <span className={styles.before}>{line.before}</span> : null}
+      {line.before !== undefined && line.after !== undefined ? " → " : null}
+      {line.after !== undefined ? <span className={styles.after}>{line.after}</span> : null}
+    </div>
+  );
+}
+
+function changedLines(before: unknown, after: unknown): Line[] {
+  const was = flatten(before);
+  const now = flatten(after);
+  const lines: Line[] = [];
+  for (const path of new Set([...was.keys(), ...now.keys()])) {
+    const b = was.get(path);
+    const a = now.get(path);
+    if (b === a) continue;
+    lines.push({
+      path,
+      ...(b !== undefined ? { before: b } : {}),
+      ...(a !== undefined ? { after: a } : {}),
+    });
+  }
+  return lines;
+}
+
+/** Dotted paths to compact JSON leaves; null and missing both mean "nothing recorded". */
+function flatten(value: unknown, prefix = "", out = new Map<string, string>()) {
+  if (value === null || value === undefined) return out;
+  if (typeof value === "object" && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+    }
+    return out;
+  }
+  out.set(
+    prefix,
+    JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
+  );
+  return out;
+}
