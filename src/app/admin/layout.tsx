@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { AudienceMessages } from "@/components/ui/audience-messages";
@@ -6,12 +7,15 @@ import { PwaRegister } from "@/components/ui/pwa-register";
 import { SessionProvider } from "@/components/ui/session";
 import { getSession } from "@/lib/session";
 
-export const metadata: Metadata = {
-  title: { default: "ProxyPay Operations", template: "%s · ProxyPay Operations" },
-  description: "Onboard agents, move their float and commission, read the ledger",
-  // Operator pages are for staff only; nothing here belongs in a search index.
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.meta");
+  return {
+    title: { default: t("app"), template: t("template", { page: "%s" }) },
+    description: t("description"),
+    // Operator pages are for staff only; nothing here belongs in a search index.
+    robots: { index: false, follow: false },
+  };
+}
 
 /**
  * The dashboard's screens call the API from the browser (React Query, tRPC) and read the

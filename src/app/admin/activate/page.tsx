@@ -1,22 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActivateOperatorForm } from "@/components/admin/operators/activate-operator-form";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
 
-export const metadata: Metadata = { title: "Open your operator account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.activate"))("title") };
+}
 
-export default function AdminActivatePage() {
+export default async function AdminActivatePage() {
+  const t = await getTranslations("admin.activate");
   return (
     <main className="page narrow stack">
-      <h1 className="brand">Open your operator account</h1>
-      <p className="muted">
-        Two operators approved you: each gave you a code. Enter both and choose a password that only
-        you know.
-      </p>
+      <div className="spread">
+        <h1 className="brand">{t("title")}</h1>
+        <LanguageSwitcher />
+      </div>
+      <p className="muted">{t("intro")}</p>
       <div className="card">
         <ActivateOperatorForm />
       </div>
       <p className="small muted">
-        Already have an account? <Link href="/admin/login">Sign in</Link>
+        {t.rich("haveAccount", { link: (chunks) => <Link href="/admin/login">{chunks}</Link> })}
       </p>
     </main>
   );

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -11,24 +12,31 @@ import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { type Column, RowPanel } from "../shared/data-table";
 import { Notice } from "../shared/notice";
-import { type AdminAgent, formatDay } from "../shared/types";
+import type { AdminAgent } from "../shared/types";
+import { useAdminFormats } from "../shared/use-admin-formats";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
-import { MOVES, type MoneyMove, MoneyMoveForm } from "./money-move-form";
+import { type MoneyMove, MoneyMoveForm } from "./money-move-form";
 import { PlanForm } from "./plan-form";
 import { SuspendForm } from "./suspend-form";
 
-/** The agents table's headings; an open form under a row spans all of them. */
-export const AGENT_COLUMNS: readonly Column[] = [
-  // The shop's place goes under its name: one column fewer lets the name stay on one line.
-  { label: "Shop" },
-  { label: "Owner" },
-  { label: "Status" },
-  { label: "Float", num: true },
-  { label: "Commission", num: true },
-  { label: "Last 7 days", num: true },
-  { label: "Onboarded" },
-  { label: "Actions", num: true },
-];
+/** How many columns the agents table has: an open form under a row spans all of them. */
+const COLUMN_COUNT = 8;
+
+/** The agents table's headings, in the screen's language. */
+export function useAgentColumns(): readonly Column[] {
+  const t = useTranslations("admin.agents.columns");
+  return [
+    // The shop's place goes under its name: one column fewer lets the name stay on one line.
+    { label: t("shop") },
+    { label: t("owner") },
+    { label: t("status") },
+    { label: t("float"), num: true },
+    { label: t("commission"), num: true },
+    { label: t("week"), num: true },
+    { label: t("onboarded") },
+    { label: t("actions"), num: true },
+  ];
+}
 
 type Panel = MoneyMove | "SUSPEND" | "PLAN";
 
@@ -39,6 +47,9 @@ const MONEY_MOVES: MoneyMove[] = ["FUND_FLOAT", "DEFLOAT", "PAY_COMMISSION"];
  * last action did). A tbody of its own keeps the form with its agent.
  */
 export function AgentRows({ agent }: { agent: AdminAgent }) {
+  const t = useTranslations("admin.agents.row");
+  const tMoves = useTranslations("admin.agents.moves");
+  const format = useAdminFormats();
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -47,7 +58,7 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
     trpc.admin.reactivateAgent.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        setNotice(`${agent.shopName} is active again`);
+        setNotice(t("reactivated", { shop: agent.shopName }));
       },
     }),
   );
@@ -74,13 +85,15 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
           <div className="small muted">{agent.locationText}</div>
           {/* Where an operator goes next about this shop: its orders and its books. */}
           <div className={`small ${styles.agentLinks}`}>
-            <Link href={`/admin/orders?agent=${agent.id}`}>Orders</Link>
+            <Link href={`/admin/orders?agent=${agent.id}`}>{t("orders")}</Link>
             {agent.floatAccountId !== null ? (
-              <Link href={`/admin/ledger/accounts/${agent.floatAccountId}`}>Float statement</Link>
+              <Link href={`/admin/ledger/accounts/${agent.floatAccountId}`}>
+                {t("floatStatement")}
+              </Link>
             ) : null}
             {agent.commissionAccountId !== null ? (
               <Link href={`/admin/ledger/accounts/${agent.commissionAccountId}`}>
-                Commission statement
+                {t("commissionStatement")}
               </Link>
             ) : null}
           </div>
@@ -106,15 +119,13 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
         </td>
         <td className={styles.num}>
           <Money amount={agent.commission} currency={agent.currency} />
-          <div className="small muted">{agent.commissionPlanName} plan</div>
+          <div className="small muted">{t("plan", { plan: agent.commissionPlanName })}</div>
         </td>
         <td className={styles.num}>
           <Money amount={agent.weekVolume} currency={agent.currency} />
-          <div className="small muted">
-            {agent.weekOrders} {agent.weekOrders === 1 ? "order" : "orders"}
-          </div>
+          <div className="small muted">{t("orderCount", { count: agent.weekOrders })}</div>
         </td>
-        <td className={styles.nowrap}>{formatDay(agent.createdAt)}</td>
+        <td className={styles.nowrap}>{format.day(agent.createdAt)}</td>
         <td>
           <div className={styles.actions}>
             {MONEY_MOVES.map((move) => (
@@ -124,7 +135,7 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
                 aria-expanded={panel === move}
                 onClick={() => open(move)}
               >
-                {MOVES[move].label}
+                {tMoves(`${move}.label`)}
               </Button>
             ))}
             <Button
@@ -132,7 +143,7 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
               aria-expanded={panel === "PLAN"}
               onClick={() => open("PLAN")}
             >
-              Plan
+              {t("planButton")}
             </Button>
             {suspended ? (
               <Button
@@ -144,7 +155,7 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
                   reactivate.mutate({ agentId: agent.id });
                 }}
               >
-                Reactivate
+                {t("reactivate")}
               </Button>
             ) : (
               <Button
@@ -152,14 +163,14 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
                 aria-expanded={panel === "SUSPEND"}
                 onClick={() => open("SUSPEND")}
               >
-                Suspend
+                {t("suspend")}
               </Button>
             )}
           </div>
         </td>
       </tr>
       {hasPanel ? (
-        <RowPanel columns={AGENT_COLUMNS.length}>
+        <RowPanel columns={COLUMN_COUNT}>
           {panel === "SUSPEND" ? (
             <div className={styles.panelBox}>
               <SuspendForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "../shared/notice";
@@ -8,6 +9,7 @@ import { MoneyRequestsCard } from "./money-requests-card";
 import { OnboardAgentForm } from "./onboard-agent-form";
 
 export function AgentsScreen() {
+  const t = useTranslations("admin.agents");
   const [onboarding, setOnboarding] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
 
@@ -15,10 +17,9 @@ export function AgentsScreen() {
     <>
       <div className="spread">
         <div>
-          <h1>Agents</h1>
+          <h1>{t("title")}</h1>
           <p className="muted small" style={{ margin: 0 }}>
-            Shops serving cash-in and cash-out, newest first. Record every bank movement with the
-            bank&apos;s reference.
+            {t("intro")}
           </p>
         </div>
         <Button
@@ -29,14 +30,12 @@ export function AgentsScreen() {
             setOnboarding(true);
           }}
         >
-          Onboard agent
+          {t("onboardButton")}
         </Button>
       </div>
 
       {created ? (
-        <Notice onDismiss={() => setCreated(null)}>
-          {`${created} is onboarded. The owner can now sign in to the agent app with the phone number and the initial PIN; fund its float before it serves customers.`}
-        </Notice>
+        <Notice onDismiss={() => setCreated(null)}>{t("onboarded", { shop: created })}</Notice>
       ) : null}
 
       {onboarding ? (

@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { PagedTable } from "../shared/data-table";
-import { AGENT_COLUMNS, AgentRows } from "./agent-rows";
+import { AgentRows, useAgentColumns } from "./agent-rows";
 import { useAgentPages } from "./use-agent-pages";
 
 export function AgentsTable() {
+  const t = useTranslations("admin.agents.list");
   return (
     <PagedTable
       pages={useAgentPages()}
-      label="Loading agents"
+      label={t("loading")}
       testId="agents"
-      columns={AGENT_COLUMNS}
-      empty="No agents yet. Onboard the first shop with “Onboard agent”."
-      noun={["agent", "agents"]}
+      columns={useAgentColumns()}
+      empty={t("empty")}
+      noun={(count) => t("count", { count })}
     >
       {(rows) => rows.map((agent) => <AgentRows key={agent.id} agent={agent} />)}
     </PagedTable>

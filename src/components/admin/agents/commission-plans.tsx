@@ -1,22 +1,31 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useFormatMoney } from "@/components/ui/money";
 import { planOrder } from "@/domain/commission-plan";
-import { type CurrencyCode, formatMinor } from "@/domain/money";
 import type { SettingsJson } from "@/domain/settings";
 import { useTRPC } from "@/lib/trpc";
 
 type PlanJson = SettingsJson["commissionPlans"][string];
 
 /** What an agent on the plan earns, in one line an operator can compare. */
-export function planSummary(plan: PlanJson, currency: CurrencyCode): string {
-  const rate = `${plan.cashIn.bps / 100}%`;
-  const bounds = `${formatMinor(BigInt(plan.cashIn.min), currency)} to ${formatMinor(BigInt(plan.cashIn.max), currency)}`;
-  return `${rate} of each cash-in (${bounds}), ${plan.cashOutShareBps / 100}% of each cash-out fee`;
+function usePlanSummary(): (plan: PlanJson, currency: string) => string {
+  const t = useTranslations("admin.agents.plans");
+  const formatMoney = useFormatMoney();
+  return (plan, currency) =>
+    t("summary", {
+      // Basis points as a share: 150 bps is 1.5 % (ICU's percent style multiplies by 100).
+      rate: plan.cashIn.bps / 10_000,
+      min: formatMoney(BigInt(plan.cashIn.min), currency),
+      max: formatMoney(BigInt(plan.cashIn.max), currency),
+      share: plan.cashOutShareBps / 10_000,
+    });
 }
 
 /** The plans the current settings offer, for choosing one. */
 export function useCommissionPlans() {
+  const planSummary = usePlanSummary();
   const trpc = useTRPC();
   const settings = useQuery(trpc.admin.settings.queryOptions({ limit: 1 }));
   const current = settings.data?.[0]?.settings;
@@ -39,6 +48,7 @@ interface SelectProps {
 
 /** A labelled choice of plan; says so while the plans load or if they cannot be read. */
 export function PlanSelect({ label, value, onChange, disabled }: SelectProps) {
+  const t = useTranslations("admin.agents.plans");
   const { plans, query } = useCommissionPlans();
   const chosen = plans.find((p) => p.code === value);
   return (
@@ -51,7 +61,7 @@ export function PlanSelect({ label, value, onChange, disabled }: SelectProps) {
         onChange={(e) => onChange(e.target.value)}
       >
         {plans.length === 0 ? (
-          <option value={value}>{query.isError ? "Plans could not be loaded" : "Loading…"}</option>
+          <option value={value}>{query.isError ? t("failed") : t("loading")}</option>
         ) : (
           plans.map((p) => (
             <option key={p.code} value={p.code}>

@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
-import { Money } from "@/components/ui/money";
-import { formatMinor, parseMajor } from "@/domain/money";
+import { Money, useFormatMoney } from "@/components/ui/money";
+import { CURRENCY_EXPONENTS, parseMajor } from "@/domain/money";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPCClient } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
@@ -15,38 +16,18 @@ import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
 export type MoneyMove = "FUND_FLOAT" | "DEFLOAT" | "PAY_COMMISSION";
 
+/** Each move's words are admin.agents.moves.<MOVE> (label, explain, done, waiting). */
 export const MOVES: Record<
   MoneyMove,
   {
-    label: string;
     procedure: "fundFloat" | "defloat" | "payCommission";
-    explain: string;
     /** Which of the agent's balances the move changes, to show before and after. */
     balance: "float" | "commission";
-    done: (after: string) => string;
   }
 > = {
-  FUND_FLOAT: {
-    label: "Fund float",
-    procedure: "fundFloat",
-    explain: "The agent deposited cash at the platform's bank; record the deposit's reference.",
-    balance: "float",
-    done: (after) => `Float funded: new float ${after}`,
-  },
-  DEFLOAT: {
-    label: "De-float",
-    procedure: "defloat",
-    explain: "The platform paid float back to the agent's bank account; record the transfer.",
-    balance: "float",
-    done: (after) => `Float returned: new float ${after}`,
-  },
-  PAY_COMMISSION: {
-    label: "Pay commission",
-    procedure: "payCommission",
-    explain: "The platform paid the agent's earned commission; record the transfer.",
-    balance: "commission",
-    done: (after) => `Commission paid: commission left ${after}`,
-  },
+  FUND_FLOAT: { procedure: "fundFloat", balance: "float" },
+  DEFLOAT: { procedure: "defloat", balance: "float" },
+  PAY_COMMISSION: { procedure: "payCommission", balance: "commission" },
 };
 
 const REFERENCE = /^[A-Za-z0-9/._-]{3,80}$/;
@@ -61,6 +42,9 @@ interface Props {
 /** Records one bank movement for one agent. */
 export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
   const spec = MOVES[move];
+  const t = useTranslations("admin.agents.moveForm");
+  const tMove = useTranslations(`admin.agents.moves.${move}`);
+  const formatMoney = useFormatMoney();
   const client = useTRPCClient();
   const refresh = useRefreshAdmin();
   const id = useId();
@@ -83,8 +67,8 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
       await refresh();
       onDone(
         result.status === "DONE"
-          ? spec.done(formatMinor(result.agentBalanceAfter, result.currency))
-          : `${spec.label} of ${formatMinor(result.amount, result.currency)} is waiting for a second operator: nothing moved yet`,
+          ? tMove("done", { after: formatMoney(result.agentBalanceAfter, result.currency) })
+          : tMove("waiting", { amount: formatMoney(result.amount, result.currency) }),
       );
     },
   });
@@ -95,14 +79,21 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
     let amount = 0n;
     try {
       amount = parseMajor(amountText, agent.currency);
-      if (amount <= 0n) found.amount = "Enter an amount more than zero";
-    } catch (error) {
-      found.amount = error instanceof Error ? error.message : "Enter an amount like 500 or 500.50";
+      if (amount <= 0n) found.amount = t("amountZero");
+    } catch {
+      // parseMajor's refusal is worded in English; it refuses for one of two reasons (not an
+      // amount, or too many decimals for the currency), said here in the screen's language.
+      const tooPrecise = /^\d{1,13}\.\d*$/.test(amountText.trim().replace(/[,\s_]/g, ""));
+      found.amount = tooPrecise
+        ? t("amountDecimals", {
+            currency: agent.currency,
+            exponent: CURRENCY_EXPONENTS[agent.currency],
+          })
+        : t("amountInvalid");
     }
     const externalRef = reference.trim();
-    if (!externalRef) found.reference = "Enter the bank's reference";
-    else if (!REFERENCE.test(externalRef))
-      found.reference = "3 to 80 letters, digits and / . _ - only, as printed by the bank";
+    if (!externalRef) found.reference = t("referenceMissing");
+    else if (!REFERENCE.test(externalRef)) found.reference = t("referenceInvalid");
     setProblems(found);
     if (found.amount || found.reference) return;
     mutation.mutate({ agentId: agent.id, amount, externalRef, idempotencyKey: idempotency.key() });
@@ -113,25 +104,24 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
       className="stack"
       onSubmit={submit}
       noValidate
-      aria-label={`${spec.label}: ${agent.shopName}`}
+      aria-label={tMove("title", { shop: agent.shopName })}
     >
       <div className="spread">
-        <strong>
-          {spec.label}: {agent.shopName}
-        </strong>
+        <strong>{tMove("title", { shop: agent.shopName })}</strong>
         <span className="small muted">
-          {spec.balance === "float" ? "Float now " : "Commission now "}
-          <Money amount={agent[spec.balance]} currency={agent.currency} />
+          {t.rich(spec.balance === "float" ? "floatNow" : "commissionNow", {
+            amount: () => <Money amount={agent[spec.balance]} currency={agent.currency} />,
+          })}
         </span>
       </div>
-      <p className="small muted">{spec.explain}</p>
+      <p className="small muted">{tMove("explain")}</p>
       <div className={styles.formGrid}>
         <FormField
           formId={id}
           name="amount"
-          label={`Amount (${agent.currency})`}
+          label={t("amount", { currency: agent.currency })}
           inputMode="decimal"
-          placeholder="e.g. 10,000"
+          placeholder={t("amountExample")}
           // The operator opened this form to type into it; the cursor should already be there.
           autoFocus
           value={amountText}
@@ -141,9 +131,9 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
         <FormField
           formId={id}
           name="externalRef"
-          label="Bank reference"
+          label={t("reference")}
           code
-          placeholder="e.g. FT24331XK2"
+          placeholder={t("referenceExample")}
           value={reference}
           onChange={setReference}
           problem={problems.reference}
@@ -152,10 +142,10 @@ export function MoneyMoveForm({ agent, move, onDone, onCancel }: Props) {
       <ErrorNote error={mutation.error} />
       <div className="row">
         <Button type="submit" variant="primary" busy={mutation.isPending}>
-          Record
+          {t("record")}
         </Button>
         <Button variant="ghost" onClick={onCancel} disabled={mutation.isPending}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ErrorNote } from "@/components/ui/error-note";
-import { Money } from "@/components/ui/money";
+import { Money, useFormatMoney } from "@/components/ui/money";
 import { useSession } from "@/components/ui/session";
-import { formatMinor } from "@/domain/money";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import { ActorAt } from "../shared/actor-label";
@@ -15,16 +15,9 @@ import { DecisionButtons } from "../shared/decision-buttons";
 import { Notice } from "../shared/notice";
 import type { MoneyRequest } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
-import { MOVES } from "./money-move-form";
 
-const MONEY_REQUEST_COLUMNS: readonly Column[] = [
-  { label: "Movement" },
-  { label: "Agent" },
-  { label: "Amount", num: true },
-  { label: "Bank reference" },
-  { label: "Recorded by" },
-  { label: "Decision" },
-];
+/** How many columns the table has: an error under a row spans all of them. */
+const COLUMN_COUNT = 6;
 
 /**
  * Bank movements beyond what one operator may move alone: one operator recorded them,
@@ -34,16 +27,25 @@ export function MoneyRequestsCard() {
   const trpc = useTRPC();
   const requests = useQuery(trpc.admin.moneyRequests.queryOptions({ status: "REQUESTED" }));
   const [notice, setNotice] = useState<string | null>(null);
+  const t = useTranslations("admin.agents.requests");
+  const columns: readonly Column[] = [
+    { label: t("columns.movement") },
+    { label: t("columns.agent") },
+    { label: t("columns.amount"), num: true },
+    { label: t("columns.reference") },
+    { label: t("columns.recordedBy") },
+    { label: t("columns.decision") },
+  ];
   return (
     <section className="card stack" aria-labelledby="money-requests-title">
-      <h2 id="money-requests-title">Waiting for a second operator</h2>
+      <h2 id="money-requests-title">{t("title")}</h2>
       {notice ? <Notice onDismiss={() => setNotice(null)}>{notice}</Notice> : null}
-      <Loaded query={requests} label="Loading movements waiting for approval">
+      <Loaded query={requests} label={t("loading")}>
         {(waiting) =>
           waiting.length === 0 ? (
-            <p className="muted small">No bank movement is waiting for approval.</p>
+            <p className="muted small">{t("empty")}</p>
           ) : (
-            <DataTable testId="money-requests" columns={MONEY_REQUEST_COLUMNS}>
+            <DataTable testId="money-requests" columns={columns}>
               {waiting.map((r) => (
                 <MoneyRequestRow key={r.id} request={r} onDecided={setNotice} />
               ))}
@@ -68,18 +70,20 @@ function MoneyRequestRow({
   // Approve and reject are different requests, each with its own key (see ReversalRows).
   const approveKey = useIdempotencyKey();
   const rejectKey = useIdempotencyKey();
-  const spec = MOVES[request.kind];
+  const t = useTranslations("admin.agents.requests");
+  const tMoves = useTranslations("admin.agents.moves");
+  const formatMoney = useFormatMoney();
   const decide = useMutation(
     trpc.admin.decideMoneyRequest.mutationOptions({
       onSuccess: async (result) => {
         (result.status === "APPROVED" ? approveKey : rejectKey).rotate();
         await refresh();
-        const money = formatMinor(result.amount, result.currency);
-        onDecided(
-          result.status === "APPROVED"
-            ? `Approved: ${spec.label.toLowerCase()} of ${money} for ${request.shopName} is recorded`
-            : `Rejected: ${spec.label.toLowerCase()} of ${money} for ${request.shopName}; nothing moved`,
-        );
+        const words = {
+          move: request.kind,
+          amount: formatMoney(result.amount, result.currency),
+          shop: request.shopName,
+        };
+        onDecided(result.status === "APPROVED" ? t("approved", words) : t("rejected", words));
       },
     }),
   );
@@ -93,7 +97,7 @@ function MoneyRequestRow({
   return (
     <tbody data-testid="money-request-row">
       <tr>
-        <td>{spec.label}</td>
+        <td>{tMoves(`${request.kind}.label`)}</td>
         <td>{request.shopName}</td>
         <td className={styles.num}>
           <Money amount={request.amount} currency={request.currency} />
@@ -104,7 +108,7 @@ function MoneyRequestRow({
         </td>
         <td>
           {mine ? (
-            <span className="muted small">You recorded this: another operator decides.</span>
+            <span className="muted small">{t("mine")}</span>
           ) : (
             <DecisionButtons
               pending={decide.isPending ? decide.variables.approve : null}
@@ -114,7 +118,7 @@ function MoneyRequestRow({
         </td>
       </tr>
       {decide.error ? (
-        <RowPanel columns={MONEY_REQUEST_COLUMNS.length}>
+        <RowPanel columns={COLUMN_COUNT}>
           <ErrorNote error={decide.error} />
         </RowPanel>
       ) : null}

@@ -1,11 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { PHONE_PATTERN } from "@/domain/codes";
 import { DEFAULT_PLAN } from "@/domain/commission-plan";
+import type { Messages } from "@/i18n/messages";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
@@ -39,24 +41,24 @@ const EMPTY: Values = {
 
 /**
  * The server checks all of this again; checking here too lets the operator fix every field
- * in one go, beside the field, instead of one server message at a time.
+ * in one go, beside the field, instead of one server message at a time. Gives each wrong
+ * field's message key under admin.agents.onboard.problems.
  */
-function check(v: Values): Problems {
-  const problems: Problems = {};
-  if (!v.shopName.trim()) problems.shopName = "Enter the shop's name";
-  if (!v.ownerName.trim()) problems.ownerName = "Enter the owner's name";
-  if (!PHONE_PATTERN.test(v.ownerPhone.trim()))
-    problems.ownerPhone = "Enter the phone in international form, like +254712345678";
-  if (!/^\d{4,6}$/.test(v.pin)) problems.pin = "The PIN is 4 to 6 digits";
-  if (!v.locationText.trim()) problems.locationText = "Say where the shop is";
+function check(v: Values): Partial<Record<keyof Values, keyof ProblemWords>> {
+  const problems: Partial<Record<keyof Values, keyof ProblemWords>> = {};
+  if (!v.shopName.trim()) problems.shopName = "shopName";
+  if (!v.ownerName.trim()) problems.ownerName = "ownerName";
+  if (!PHONE_PATTERN.test(v.ownerPhone.trim())) problems.ownerPhone = "ownerPhone";
+  if (!/^\d{4,6}$/.test(v.pin)) problems.pin = "pin";
+  if (!v.locationText.trim()) problems.locationText = "locationText";
   const lat = optionalNumber(v.latitude);
-  if (lat === null || (lat !== undefined && Math.abs(lat) > 90))
-    problems.latitude = "A latitude is between -90 and 90";
+  if (lat === null || (lat !== undefined && Math.abs(lat) > 90)) problems.latitude = "latitude";
   const lng = optionalNumber(v.longitude);
-  if (lng === null || (lng !== undefined && Math.abs(lng) > 180))
-    problems.longitude = "A longitude is between -180 and 180";
+  if (lng === null || (lng !== undefined && Math.abs(lng) > 180)) problems.longitude = "longitude";
   return problems;
 }
+
+type ProblemWords = Messages["admin"]["agents"]["onboard"]["problems"];
 
 /** undefined when left empty, null when not a number. */
 function optionalNumber(text: string): number | undefined | null {
@@ -71,6 +73,7 @@ interface Props {
 }
 
 export function OnboardAgentForm({ onCreated, onCancel }: Props) {
+  const t = useTranslations("admin.agents.onboard");
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const id = useId();
@@ -96,7 +99,11 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const found = check(values);
-    setProblems(found);
+    setProblems(
+      Object.fromEntries(
+        Object.entries(found).map(([name, key]) => [name, t(`problems.${key}`)]),
+      ) as Problems,
+    );
     if (Object.keys(found).length > 0) return;
     const latitude = optionalNumber(values.latitude) ?? undefined;
     const longitude = optionalNumber(values.longitude) ?? undefined;
@@ -133,40 +140,37 @@ export function OnboardAgentForm({ onCreated, onCancel }: Props) {
 
   return (
     <section className="card stack" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Onboard an agent</h2>
-      <p className="muted small">
-        Creates the shop&apos;s sign-in for the agent app, with an empty float and commission
-        account. Fund the float once the agent has deposited cash at the bank.
-      </p>
+      <h2 id={`${id}-title`}>{t("title")}</h2>
+      <p className="muted small">{t("explain")}</p>
       <form className="stack" onSubmit={submit} noValidate>
         <div className={styles.formGrid}>
-          {field("shopName", "Shop name")}
-          {field("ownerName", "Owner name")}
-          {field("ownerPhone", "Owner phone", { type: "tel", inputMode: "tel" })}
-          {field("pin", "Initial PIN", {
+          {field("shopName", t("shopName"))}
+          {field("ownerName", t("ownerName"))}
+          {field("ownerPhone", t("ownerPhone"), { type: "tel", inputMode: "tel" })}
+          {field("pin", t("pin"), {
             inputMode: "numeric",
-            hint: "4 to 6 digits; give it to the owner in person",
+            hint: t("pinHint"),
           })}
           <div className={styles.span2}>
-            {field("locationText", "Location", { hint: "Area and street customers would know" })}
+            {field("locationText", t("location"), { hint: t("locationHint") })}
           </div>
           <div className={styles.span2}>
             <PlanSelect
-              label="Commission plan"
+              label={t("plan")}
               value={values.commissionPlan}
               onChange={(commissionPlan) => change({ commissionPlan })}
             />
           </div>
-          {field("latitude", "Latitude (optional)", { type: "number", inputMode: "decimal" })}
-          {field("longitude", "Longitude (optional)", { type: "number", inputMode: "decimal" })}
+          {field("latitude", t("latitude"), { type: "number", inputMode: "decimal" })}
+          {field("longitude", t("longitude"), { type: "number", inputMode: "decimal" })}
         </div>
         <ErrorNote error={onboard.error} />
         <div className="row">
           <Button type="submit" variant="primary" busy={onboard.isPending}>
-            Create agent
+            {t("submit")}
           </Button>
           <Button variant="ghost" onClick={onCancel} disabled={onboard.isPending}>
-            Cancel
+            {t("cancel")}
           </Button>
         </div>
       </form>

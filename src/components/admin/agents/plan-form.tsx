@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -17,6 +18,7 @@ interface Props {
 
 /** Moves a shop to another commission plan; orders it already holds keep their commission. */
 export function PlanForm({ agent, onDone, onCancel }: Props) {
+  const t = useTranslations("admin.agents.planForm");
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const [plan, setPlan] = useState(agent.commissionPlan);
@@ -24,7 +26,7 @@ export function PlanForm({ agent, onDone, onCancel }: Props) {
     trpc.admin.setAgentPlan.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        onDone(`${agent.shopName} is paid by the new plan from its next order`);
+        onDone(t("done", { shop: agent.shopName }));
       },
     }),
   );
@@ -35,13 +37,10 @@ export function PlanForm({ agent, onDone, onCancel }: Props) {
   }
 
   return (
-    <form className="stack" onSubmit={submit} aria-label={`Commission plan of ${agent.shopName}`}>
-      <strong>Commission plan of {agent.shopName}</strong>
-      <p className="small muted">
-        Orders the shop claims from now on are paid by the plan chosen here. Orders it already holds
-        keep the commission they were given.
-      </p>
-      <PlanSelect label="Plan" value={plan} onChange={setPlan} disabled={change.isPending} />
+    <form className="stack" onSubmit={submit} aria-label={t("title", { shop: agent.shopName })}>
+      <strong>{t("title", { shop: agent.shopName })}</strong>
+      <p className="small muted">{t("explain")}</p>
+      <PlanSelect label={t("plan")} value={plan} onChange={setPlan} disabled={change.isPending} />
       <ErrorNote error={change.error} />
       <div className="row">
         <Button
@@ -50,10 +49,10 @@ export function PlanForm({ agent, onDone, onCancel }: Props) {
           busy={change.isPending}
           disabled={plan === agent.commissionPlan}
         >
-          Change plan
+          {t("submit")}
         </Button>
         <Button variant="ghost" onClick={onCancel} disabled={change.isPending}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

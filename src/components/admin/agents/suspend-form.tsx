@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -17,6 +18,7 @@ interface Props {
 
 /** Suspending stops a shop from serving customers, so it always carries a stated reason. */
 export function SuspendForm({ agent, onDone, onCancel }: Props) {
+  const t = useTranslations("admin.agents.suspendForm");
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const id = useId();
@@ -26,7 +28,7 @@ export function SuspendForm({ agent, onDone, onCancel }: Props) {
     trpc.admin.suspendAgent.mutationOptions({
       onSuccess: async () => {
         await refresh();
-        onDone(`${agent.shopName} is suspended: it can no longer scan or confirm orders`);
+        onDone(t("done", { shop: agent.shopName }));
       },
     }),
   );
@@ -34,23 +36,25 @@ export function SuspendForm({ agent, onDone, onCancel }: Props) {
   function submit(event: FormEvent) {
     event.preventDefault();
     const text = reason.trim();
-    setProblem(text ? undefined : "Give the reason: the agent and other operators will see it");
+    setProblem(text ? undefined : t("reasonMissing"));
     if (text) suspend.mutate({ agentId: agent.id, reason: text });
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label={`Suspend ${agent.shopName}`}>
-      <strong>Suspend {agent.shopName}</strong>
-      <p className="small muted">
-        The agent can still sign in and see the reason, but cannot scan or confirm orders until
-        reactivated.
-      </p>
+    <form
+      className="stack"
+      onSubmit={submit}
+      noValidate
+      aria-label={t("title", { shop: agent.shopName })}
+    >
+      <strong>{t("title", { shop: agent.shopName })}</strong>
+      <p className="small muted">{t("explain")}</p>
       <FormField
         formId={id}
         name="reason"
-        label="Reason"
+        label={t("reason")}
         maxLength={200}
-        placeholder="e.g. Float shortage under investigation"
+        placeholder={t("reasonExample")}
         value={reason}
         onChange={setReason}
         problem={problem}
@@ -59,10 +63,10 @@ export function SuspendForm({ agent, onDone, onCancel }: Props) {
       <ErrorNote error={suspend.error} />
       <div className="row">
         <Button type="submit" variant="danger" busy={suspend.isPending}>
-          Confirm suspension
+          {t("submit")}
         </Button>
         <Button variant="ghost" onClick={onCancel} disabled={suspend.isPending}>
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
     </form>

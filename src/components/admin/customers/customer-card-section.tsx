@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { QrCard } from "@/components/ui/qr-card";
 import { useTRPC } from "@/lib/trpc";
 import { LoadFailed } from "../shared/load-states";
-import { formatDay } from "../shared/types";
+import { useAdminFormats } from "../shared/use-admin-formats";
 
 /**
  * The customer's personal QR card, for an operator: print one to hand over (a customer
@@ -15,6 +16,8 @@ import { formatDay } from "../shared/types";
  * they gave, issue a new one. Every change is audited with the operator's id.
  */
 export function CustomerCardSection({ userId }: { userId: string }) {
+  const t = useTranslations("admin.customers.card");
+  const format = useAdminFormats();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const card = useQuery(trpc.admin.customerCard.queryOptions({ userId }));
@@ -38,7 +41,7 @@ export function CustomerCardSection({ userId }: { userId: string }) {
   const view = card.data;
   return (
     <section className="card stack" data-testid="customer-card">
-      <h2>Personal QR card</h2>
+      <h2>{t("title")}</h2>
       {card.isError ? (
         <LoadFailed error={card.error} busy={card.isFetching} onRetry={() => void card.refetch()} />
       ) : null}
@@ -49,47 +52,45 @@ export function CustomerCardSection({ userId }: { userId: string }) {
             holderName={view.holderName}
             maskedPhone={view.maskedPhone}
           />
-          <p className="muted small">
-            Issued {formatDay(view.active.issuedAt)}. Hand it only to the holder, in person.
-          </p>
+          <p className="muted small">{t("issued", { day: format.day(view.active.issuedAt) })}</p>
           <div className="row">
             <Button variant="primary" onClick={() => window.print()}>
-              Print the card
+              {t("print")}
             </Button>
             <Button busy={issue.isPending} onClick={() => issue.mutate({ userId })}>
-              Replace with a new card
+              {t("replace")}
             </Button>
             {blocking ? null : (
               <Button variant="danger" onClick={() => setBlocking(true)}>
-                Block the card
+                {t("block")}
               </Button>
             )}
           </div>
           {blocking ? (
             <form className="stack" onSubmit={submitBlock}>
               <label className="stack">
-                <span>Why is it blocked? (what the holder said)</span>
+                <span>{t("why")}</span>
                 <input
                   value={reason}
                   maxLength={200}
                   onChange={(e) => setReason(e.target.value)}
-                  placeholder="Lost at the market on Tuesday"
+                  placeholder={t("whyExample")}
                 />
               </label>
               <div className="row">
                 <Button type="submit" variant="danger" busy={block.isPending}>
-                  Block it now
+                  {t("blockNow")}
                 </Button>
-                <Button onClick={() => setBlocking(false)}>Keep it</Button>
+                <Button onClick={() => setBlocking(false)}>{t("keep")}</Button>
               </div>
             </form>
           ) : null}
         </>
       ) : view ? (
         <div className="row">
-          <p className="muted">No working card.</p>
+          <p className="muted">{t("none")}</p>
           <Button variant="primary" busy={issue.isPending} onClick={() => issue.mutate({ userId })}>
-            Issue a card
+            {t("issue")}
           </Button>
         </div>
       ) : null}
@@ -98,9 +99,12 @@ export function CustomerCardSection({ userId }: { userId: string }) {
         <ul className="list small" data-testid="closed-cards">
           {view.closed.map((c) => (
             <li key={c.id}>
-              {c.status === "BLOCKED" ? "Blocked" : "Replaced"}{" "}
-              {c.closedAt ? formatDay(c.closedAt) : ""} (issued {formatDay(c.issuedAt)})
-              {c.reason ? `: ${c.reason}` : ""}
+              {t(c.status === "BLOCKED" ? "closedBlocked" : "closedReplaced", {
+                closed: c.closedAt ? format.day(c.closedAt) : "",
+                issued: format.day(c.issuedAt),
+                // "_" is no reason given (a select needs a word, not an empty string).
+                reason: c.reason || "_",
+              })}
             </li>
           ))}
         </ul>

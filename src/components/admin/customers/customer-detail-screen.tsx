@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { CodeBadge } from "@/components/ui/status-badge";
 import { useTRPC } from "@/lib/trpc";
@@ -10,15 +11,16 @@ import { BackLink } from "../shared/back-link";
 import { DataTable } from "../shared/data-table";
 import { Fact } from "../shared/fact";
 import { LoadFailed } from "../shared/load-states";
-import { OrderListRows, orderColumns } from "../shared/order-list-table";
-import { formatDay } from "../shared/types";
+import { OrderListRows, useOrderColumns } from "../shared/order-list-table";
+import { useAdminFormats } from "../shared/use-admin-formats";
 import { CustomerCardSection } from "./customer-card-section";
 
 export function CustomerDetailScreen({ userId }: { userId: string }) {
+  const t = useTranslations("admin.customers.detail");
   return (
     <>
       <div>
-        <BackLink fallback="/admin/customers">Back to customers</BackLink>
+        <BackLink fallback="/admin/customers">{t("back")}</BackLink>
       </div>
       <CustomerDetail userId={userId} />
     </>
@@ -28,10 +30,13 @@ export function CustomerDetailScreen({ userId }: { userId: string }) {
 function CustomerDetail({ userId }: { userId: string }) {
   const trpc = useTRPC();
   const customer = useQuery(trpc.admin.customer.queryOptions({ userId }));
+  const t = useTranslations("admin.customers.detail");
+  const format = useAdminFormats();
+  const orderColumns = useOrderColumns(false);
 
   if (customer.isPending) {
     return (
-      <div className="stack" role="status" aria-busy aria-label="Loading the customer">
+      <div className="stack" role="status" aria-busy aria-label={t("loading")}>
         <div className="skeleton" style={{ height: "10rem" }} />
         <div className="skeleton" style={{ height: "8rem" }} />
         <div className="skeleton" style={{ height: "14rem" }} />
@@ -44,17 +49,18 @@ function CustomerDetail({ userId }: { userId: string }) {
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") {
       return (
         <section className="card stack" data-testid="customer-not-found">
-          <h1>Customer not found</h1>
+          <h1>{t("notFound")}</h1>
           <p className="muted">
-            No customer has this id. Find them by phone number on the{" "}
-            <Link href="/admin/customers">customers</Link> page.
+            {t.rich("notFoundHelp", {
+              link: (chunks) => <Link href="/admin/customers">{chunks}</Link>,
+            })}
           </p>
         </section>
       );
     }
     return (
       <section className="card stack">
-        <h1>Customer</h1>
+        <h1>{t("title")}</h1>
         <LoadFailed
           error={customer.error}
           busy={customer.isFetching}
@@ -72,25 +78,25 @@ function CustomerDetail({ userId }: { userId: string }) {
           <CodeBadge group="accountStatus" code={c.status === "LOCKED" ? "LOCKED" : "ACTIVE"} />
         </div>
         <dl className={styles.facts}>
-          <Fact label="Phone">{c.phone}</Fact>
-          <Fact label="KYC tier">Tier {c.kycTier}</Fact>
-          <Fact label="Joined">{formatDay(c.createdAt)}</Fact>
-          <Fact label="Customer id">
+          <Fact label={t("phone")}>{c.phone}</Fact>
+          <Fact label={t("tier")}>{t("tierN", { tier: c.kycTier })}</Fact>
+          <Fact label={t("joined")}>{format.day(c.createdAt)}</Fact>
+          <Fact label={t("id")}>
             <span className={styles.mono}>{c.id}</span>
           </Fact>
         </dl>
       </section>
       <section className="card stack" data-testid="customer-wallets">
-        <h2>Wallet</h2>
+        <h2>{t("wallet")}</h2>
         {c.accounts.length === 0 ? (
-          <p className="muted">No wallet yet.</p>
+          <p className="muted">{t("noWallet")}</p>
         ) : (
           <DataTable
             columns={[
-              { label: "Currency" },
-              { label: "Balance", num: true },
-              { label: "On hold", num: true },
-              { label: "Ledger", num: true },
+              { label: t("currency") },
+              { label: t("balance"), num: true },
+              { label: t("onHold"), num: true },
+              { label: t("ledger"), num: true },
             ]}
           >
             <tbody>
@@ -104,7 +110,7 @@ function CustomerDetail({ userId }: { userId: string }) {
                     <Money amount={a.onHold} currency={a.currency} />
                   </td>
                   <td className={styles.num}>
-                    <Link href={`/admin/ledger/accounts/${a.id.toString()}`}>Statement</Link>
+                    <Link href={`/admin/ledger/accounts/${a.id.toString()}`}>{t("statement")}</Link>
                   </td>
                 </tr>
               ))}
@@ -114,18 +120,18 @@ function CustomerDetail({ userId }: { userId: string }) {
       </section>
       <CustomerCardSection userId={c.id} />
       <section className="card stack">
-        <h2>Recent orders</h2>
+        <h2>{t("recentOrders")}</h2>
         {c.recentOrders.length === 0 ? (
           <p className="muted" data-testid="customer-orders-empty">
-            No orders yet.
+            {t("noOrders")}
           </p>
         ) : (
-          <DataTable testId="customer-orders-table" columns={orderColumns(false)}>
+          <DataTable testId="customer-orders-table" columns={orderColumns}>
             <OrderListRows orders={c.recentOrders} withParties={false} />
           </DataTable>
         )}
         {c.recentOrders.length >= 20 ? (
-          <p className="muted small">Only the 20 most recent orders are shown.</p>
+          <p className="muted small">{t("onlyRecent", { count: 20 })}</p>
         ) : null}
       </section>
     </>

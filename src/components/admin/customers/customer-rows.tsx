@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -11,19 +12,26 @@ import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { type Column, RowPanel } from "../shared/data-table";
 import { Notice } from "../shared/notice";
-import { type AdminCustomer, formatDay } from "../shared/types";
+import type { AdminCustomer } from "../shared/types";
+import { useAdminFormats } from "../shared/use-admin-formats";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 
-/** The customers table's headings; a message under a row spans all of them. */
-export const CUSTOMER_COLUMNS: readonly Column[] = [
-  { label: "Name" },
-  { label: "Phone" },
-  { label: "Status" },
-  { label: "KYC tier" },
-  { label: "Wallet", num: true },
-  { label: "Joined" },
-  { label: "Actions", num: true },
-];
+/** How many columns the customers table has: a message under a row spans all of them. */
+const COLUMN_COUNT = 7;
+
+/** The customers table's headings, in the screen's language. */
+export function useCustomerColumns(): readonly Column[] {
+  const t = useTranslations("admin.customers.columns");
+  return [
+    { label: t("name") },
+    { label: t("phone") },
+    { label: t("status") },
+    { label: t("tier") },
+    { label: t("wallet"), num: true },
+    { label: t("joined") },
+    { label: t("actions"), num: true },
+  ];
+}
 
 const TIERS = [1, 2, 3] as const;
 
@@ -39,6 +47,8 @@ export function CustomerRows({
   /** What each tier allows, when the settings have loaded. */
   tierHints: Partial<Record<number, string>>;
 }) {
+  const t = useTranslations("admin.customers.row");
+  const format = useAdminFormats();
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const id = useId();
@@ -52,10 +62,10 @@ export function CustomerRows({
         setTier(null);
         setNotice(
           input.kycTier !== undefined
-            ? `${customer.name} is now on KYC tier ${result.kycTier}; new orders use its limits`
+            ? t("tierSaved", { name: customer.name, tier: result.kycTier })
             : result.status === "LOCKED"
-              ? `${customer.name} is locked: they cannot sign in or use their wallet until unlocked`
-              : `${customer.name} is unlocked and can use their wallet again`,
+              ? t("locked", { name: customer.name })
+              : t("unlocked", { name: customer.name }),
         );
       },
     }),
@@ -83,32 +93,34 @@ export function CustomerRows({
           <CodeBadge group="accountStatus" code={locked ? "LOCKED" : "ACTIVE"} />
         </td>
         <td>
-          Tier {customer.kycTier}
+          {t("tierN", { tier: customer.kycTier })}
           {tierHints[customer.kycTier] ? (
             <div className={`muted small ${styles.nowrap}`}>{tierHints[customer.kycTier]}</div>
           ) : null}
         </td>
         <td className={styles.num}>
           {customer.accounts.length === 0 ? (
-            <span className="muted">No wallet</span>
+            <span className="muted">{t("noWallet")}</span>
           ) : (
             customer.accounts.map((a) => (
               <div key={a.currency}>
                 <Money amount={a.balance} currency={a.currency} />
                 {a.onHold > 0n ? (
                   <div className="muted small">
-                    on hold <Money amount={a.onHold} currency={a.currency} />
+                    {t.rich("onHold", {
+                      amount: () => <Money amount={a.onHold} currency={a.currency} />,
+                    })}
                   </div>
                 ) : null}
               </div>
             ))
           )}
         </td>
-        <td className={styles.nowrap}>{formatDay(customer.createdAt)}</td>
+        <td className={styles.nowrap}>{format.day(customer.createdAt)}</td>
         <td>
           <div className={styles.customerActions}>
             <label className="sr-only" htmlFor={`${id}-tier`}>
-              KYC tier for {customer.name}
+              {t("tierFor", { name: customer.name })}
             </label>
             <select
               id={`${id}-tier`}
@@ -117,9 +129,9 @@ export function CustomerRows({
               value={chosen}
               onChange={(e) => setTier(Number(e.target.value))}
             >
-              {TIERS.map((t) => (
-                <option key={t} value={t}>
-                  Tier {t}
+              {TIERS.map((tier) => (
+                <option key={tier} value={tier}>
+                  {t("tierN", { tier })}
                 </option>
               ))}
             </select>
@@ -129,7 +141,7 @@ export function CustomerRows({
               busy={pending?.kycTier !== undefined}
               onClick={() => change({ kycTier: chosen })}
             >
-              Save tier
+              {t("saveTier")}
             </Button>
             <Button
               className={styles.tableButton}
@@ -138,13 +150,13 @@ export function CustomerRows({
               busy={pending?.locked !== undefined}
               onClick={() => change({ locked: !locked })}
             >
-              {locked ? "Unlock" : "Lock"}
+              {locked ? t("unlock") : t("lock")}
             </Button>
           </div>
         </td>
       </tr>
       {notice || update.error ? (
-        <RowPanel columns={CUSTOMER_COLUMNS.length}>
+        <RowPanel columns={COLUMN_COUNT}>
           {notice ? (
             <Notice onDismiss={() => setNotice(null)}>{notice}</Notice>
           ) : (

@@ -1,29 +1,30 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { formatMinor } from "@/domain/money";
+import { useFormatMoney } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { PagedTable } from "../shared/data-table";
 import { FormField } from "../shared/form-field";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { normalisePhone, useUrlFilters } from "../shared/use-url-filters";
-import { CUSTOMER_COLUMNS, CustomerRows } from "./customer-rows";
+import { CustomerRows, useCustomerColumns } from "./customer-rows";
 import { useCustomerPages } from "./use-customer-pages";
 
 export function CustomersScreen() {
+  const t = useTranslations("admin.customers");
   const refresh = useRefreshAdmin();
   const { params, apply, key } = useUrlFilters(refresh);
   const phone = normalisePhone(params.get("phone") ?? "");
   return (
     <>
       <div>
-        <h1>Customers</h1>
+        <h1>{t("title")}</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          People with a ProxyPay wallet, newest first. The KYC tier sets their limits; a locked
-          customer cannot sign in or move money.
+          {t("intro")}
         </p>
       </div>
       <section className="card">
@@ -43,6 +44,7 @@ function PhoneSearch({
   initial: string;
   onSearch: (phone: string | undefined) => void;
 }) {
+  const t = useTranslations("admin.customers.search");
   const id = useId();
   const [text, setText] = useState(initial);
   const [problem, setProblem] = useState<string | undefined>();
@@ -55,16 +57,16 @@ function PhoneSearch({
       return;
     }
     const phone = normalisePhone(text);
-    setProblem(phone ? undefined : "Use +254712345678 or 0712345678");
+    setProblem(phone ? undefined : t("phoneProblem"));
     if (phone) onSearch(phone);
   }
 
   return (
-    <form className={styles.formRow} onSubmit={submit} noValidate aria-label="Find a customer">
+    <form className={styles.formRow} onSubmit={submit} noValidate aria-label={t("label")}>
       <FormField
         formId={id}
         name="phone"
-        label="Phone number"
+        label={t("phone")}
         type="tel"
         inputMode="tel"
         placeholder="+254712345678"
@@ -74,11 +76,11 @@ function PhoneSearch({
       />
       <div className="row">
         <Button type="submit" variant="primary">
-          Search
+          {t("submit")}
         </Button>
         {initial ? (
           <Button variant="ghost" onClick={() => onSearch(undefined)}>
-            Show everyone
+            {t("everyone")}
           </Button>
         ) : null}
       </div>
@@ -87,6 +89,9 @@ function PhoneSearch({
 }
 
 function CustomersTable({ phone }: { phone: string | undefined }) {
+  const t = useTranslations("admin.customers.list");
+  const formatMoney = useFormatMoney();
+  const columns = useCustomerColumns();
   const trpc = useTRPC();
   const customers = useCustomerPages(phone);
   // Only to say what each tier allows beside it; the table works without it.
@@ -96,23 +101,20 @@ function CustomersTable({ phone }: { phone: string | undefined }) {
   if (current) {
     for (const [tier, limits] of Object.entries(current.tiers)) {
       if (limits) {
-        tierHints[Number(tier)] =
-          `up to ${formatMinor(BigInt(limits.perOrderMax), current.currency)} an order`;
+        tierHints[Number(tier)] = t("tierHint", {
+          max: formatMoney(BigInt(limits.perOrderMax), current.currency),
+        });
       }
     }
   }
   return (
     <PagedTable
       pages={customers}
-      label="Loading customers"
+      label={t("loading")}
       testId="customers"
-      columns={CUSTOMER_COLUMNS}
-      empty={
-        phone
-          ? `No customer has the phone number ${phone}.`
-          : "No customers yet. They appear here once they sign up in the customer app."
-      }
-      noun={["customer", "customers"]}
+      columns={columns}
+      empty={phone ? t("emptyPhone", { phone }) : t("empty")}
+      noun={(count) => t("count", { count })}
     >
       {(rows) => rows.map((c) => <CustomerRows key={c.id} customer={c} tierHints={tierHints} />)}
     </PagedTable>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { BackLink } from "../shared/back-link";
@@ -13,10 +14,11 @@ import { OrderSummaryCard } from "./order-summary-card";
 import { OrderTimelineCard } from "./order-timeline-card";
 
 export function OrderDetailScreen({ orderId }: { orderId: string }) {
+  const t = useTranslations("admin.orders.detail");
   return (
     <>
       <div>
-        <BackLink fallback="/admin/orders">Back</BackLink>
+        <BackLink fallback="/admin/orders">{t("back")}</BackLink>
       </div>
       <OrderDetail orderId={orderId} />
     </>
@@ -26,10 +28,11 @@ export function OrderDetailScreen({ orderId }: { orderId: string }) {
 function OrderDetail({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
   const order = useQuery(trpc.admin.order.queryOptions({ orderId }));
+  const t = useTranslations("admin.orders.detail");
 
   if (order.isPending) {
     return (
-      <div className="stack" role="status" aria-busy aria-label="Loading the order">
+      <div className="stack" role="status" aria-busy aria-label={t("loading")}>
         <div className="skeleton" style={{ height: "12rem" }} />
         <div className={styles.cards}>
           <div className="skeleton" style={{ height: "14rem" }} />
@@ -42,7 +45,7 @@ function OrderDetail({ orderId }: { orderId: string }) {
   if (!order.data) {
     return (
       <section className="card stack">
-        <h1>Order</h1>
+        <h1>{t("title")}</h1>
         <LoadFailed
           error={order.error}
           busy={order.isFetching}

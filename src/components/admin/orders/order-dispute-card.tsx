@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
-import { DISPUTE_KIND_LABEL } from "@/domain/disputes";
+import { CodeName } from "@/components/ui/status-badge";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
 import { DisputeBadge } from "../shared/dispute-badge";
 import { Fact } from "../shared/fact";
-import { formatMoment, type OrderDossier } from "../shared/types";
+import type { OrderDossier } from "../shared/types";
+import { useAdminFormats } from "../shared/use-admin-formats";
 
 /** The customer's report of a problem with this order, and what operators decided. */
 export function OrderDisputeCard({
@@ -17,50 +19,54 @@ export function OrderDisputeCard({
   dispute: NonNullable<OrderDossier["dispute"]>;
   currency: string;
 }) {
+  const t = useTranslations("admin.orders.dispute");
+  const format = useAdminFormats();
   const open = dispute.status === "OPEN" || dispute.status === "UPHOLD_REQUESTED";
   return (
     <section className="card stack" aria-labelledby="dispute-title" data-testid="order-dispute">
       <div className="spread">
-        <h2 id="dispute-title">Dispute</h2>
+        <h2 id="dispute-title">{t("title")}</h2>
         <DisputeBadge status={dispute.status} />
       </div>
       {open ? (
         <p className="alert warn" style={{ margin: 0 }}>
-          {dispute.status === "UPHOLD_REQUESTED"
-            ? "An operator asked to uphold this dispute: a second operator confirms or rejects it."
-            : "The customer's report is waiting for an operator."}{" "}
-          <Link href="/admin/disputes">Open the disputes queue</Link>
+          {dispute.status === "UPHOLD_REQUESTED" ? t("upholdRequested") : t("waiting")}{" "}
+          <Link href="/admin/disputes">{t("openQueue")}</Link>
         </p>
       ) : null}
       <dl className={styles.facts}>
-        <Fact label="Problem">{DISPUTE_KIND_LABEL[dispute.kind]}</Fact>
-        <Fact label="Reported">{formatMoment(dispute.openedAt)}</Fact>
-        <Fact label="Held on the shop's float">
-          <Money amount={dispute.held} currency={currency} />{" "}
-          <span className="muted small">{open ? "until decided" : "released when decided"}</span>
+        <Fact label={t("problem")}>
+          <CodeName group="disputeKind" code={dispute.kind} />
         </Fact>
-        <Fact label="Uphold asked by">
+        <Fact label={t("reported")}>{format.moment(dispute.openedAt)}</Fact>
+        <Fact label={t("held")}>
+          <Money amount={dispute.held} currency={currency} />{" "}
+          <span className="muted small">{open ? t("untilDecided") : t("releasedWhenDecided")}</span>
+        </Fact>
+        <Fact label={t("upholdAskedBy")}>
           {dispute.upholdRequestedBy ? (
             <>
               <ActorLabel id={dispute.upholdRequestedBy} />
               {dispute.upholdRequestedAt ? (
-                <div className="muted small">{formatMoment(dispute.upholdRequestedAt)}</div>
+                <div className="muted small">{format.moment(dispute.upholdRequestedAt)}</div>
               ) : null}
             </>
           ) : (
-            <span className="muted">Nobody yet</span>
+            <span className="muted">{t("nobodyYet")}</span>
           )}
         </Fact>
-        <Fact label="Customer's note" wide>
-          <span className={styles.reasonCell}>&ldquo;{dispute.note}&rdquo;</span>
+        <Fact label={t("customerNote")} wide>
+          <span className={styles.reasonCell}>{t("quoted", { note: dispute.note })}</span>
         </Fact>
         {dispute.decidedBy && dispute.decidedAt ? (
-          <Fact label={dispute.status === "UPHELD" ? "Upheld by" : "Rejected by"}>
+          <Fact label={dispute.status === "UPHELD" ? t("upheldBy") : t("rejectedBy")}>
             <ActorLabel id={dispute.decidedBy} />
-            <div className="muted small">{formatMoment(dispute.decidedAt)}</div>
+            <div className="muted small">{format.moment(dispute.decidedAt)}</div>
           </Fact>
         ) : null}
-        {dispute.decisionNote ? <Fact label="Decision note">{dispute.decisionNote}</Fact> : null}
+        {dispute.decisionNote ? (
+          <Fact label={t("decisionNote")}>{dispute.decisionNote}</Fact>
+        ) : null}
       </dl>
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
@@ -9,22 +10,20 @@ import { FormField } from "../shared/form-field";
 import type { OrderStatus, OrderType } from "../shared/types";
 import { normalisePhone } from "../shared/use-url-filters";
 
-export const ORDER_STATUSES: { value: OrderStatus; label: string }[] = [
-  { value: "PENDING", label: "Pending (waiting for agent)" },
-  { value: "CLAIMED", label: "Claimed (agent scanned)" },
-  { value: "APPROVED", label: "Approved by customer" },
-  { value: "COMPLETED", label: "Completed" },
-  { value: "CANCELLED", label: "Cancelled" },
-  { value: "EXPIRED", label: "Expired" },
-  // One status holds both: the agent declined, or the customer rejected a cash-out.
-  { value: "DECLINED", label: "Declined or rejected" },
-  { value: "REVERSED", label: "Reversed" },
+// Their words are admin.orders.filter.statuses/types: DECLINED holds both the agent's
+// decline and the customer's reject of a cash-out, so it reads "Declined or rejected".
+export const ORDER_STATUSES: { value: OrderStatus }[] = [
+  { value: "PENDING" },
+  { value: "CLAIMED" },
+  { value: "APPROVED" },
+  { value: "COMPLETED" },
+  { value: "CANCELLED" },
+  { value: "EXPIRED" },
+  { value: "DECLINED" },
+  { value: "REVERSED" },
 ];
 
-export const ORDER_TYPES: { value: OrderType; label: string }[] = [
-  { value: "CASH_IN", label: "Cash-in" },
-  { value: "CASH_OUT", label: "Cash-out" },
-];
+export const ORDER_TYPES: { value: OrderType }[] = [{ value: "CASH_IN" }, { value: "CASH_OUT" }];
 
 /** The search as typed: every value a string, empty meaning "any". */
 export interface OrderFilterValues {
@@ -43,6 +42,8 @@ interface Props {
 }
 
 export function OrderFilterForm({ initial, onSearch, onClear }: Props) {
+  const t = useTranslations("admin.orders.filter");
+  const tDates = useTranslations("admin.shared.dates");
   const trpc = useTRPC();
   const id = useId();
   // The platform has few enough shops that a list beats typing an id; if it fails to load
@@ -59,8 +60,8 @@ export function OrderFilterForm({ initial, onSearch, onClear }: Props) {
     event.preventDefault();
     const found: { phone?: string; to?: string } = {};
     const phone = values.phone.trim() ? normalisePhone(values.phone) : "";
-    if (phone === undefined) found.phone = "Use +254712345678 or 0712345678";
-    const range = dateRangeProblem(values.from, values.to);
+    if (phone === undefined) found.phone = t("phoneProblem");
+    const range = dateRangeProblem(values.from, values.to, tDates("endBeforeStart"));
     if (range) found.to = range;
     setProblems(found);
     if (found.phone || found.to) return;
@@ -68,45 +69,47 @@ export function OrderFilterForm({ initial, onSearch, onClear }: Props) {
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Search orders">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t("label")}>
       <div className={styles.filterGrid}>
         <label className="field">
-          Status
+          {t("status")}
           <select
             name="status"
             value={values.status}
             onChange={(e) => set("status", e.target.value)}
           >
-            <option value="">All statuses</option>
+            <option value="">{t("allStatuses")}</option>
             {ORDER_STATUSES.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.label}
+                {t(`statuses.${s.value}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          Type
+          {t("type")}
           <select name="type" value={values.type} onChange={(e) => set("type", e.target.value)}>
-            <option value="">All types</option>
-            {ORDER_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
+            <option value="">{t("allTypes")}</option>
+            {ORDER_TYPES.map((type) => (
+              <option key={type.value} value={type.value}>
+                {t(`types.${type.value}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          Agent
+          {t("agent")}
           <select
             name="agentId"
             value={values.agentId}
             onChange={(e) => set("agentId", e.target.value)}
           >
-            <option value="">{agents.isPending ? "Loading agents…" : "All agents"}</option>
+            <option value="">{agents.isPending ? t("loadingAgents") : t("allAgents")}</option>
             {/* A shared search may name an agent outside the first hundred; keep it choosable. */}
             {values.agentId && !agents.data?.some((a) => a.id === values.agentId) ? (
-              <option value={values.agentId}>Agent {values.agentId.slice(0, 8)}</option>
+              <option value={values.agentId}>
+                {t("agentById", { id: values.agentId.slice(0, 8) })}
+              </option>
             ) : null}
             {agents.data?.map((a) => (
               <option key={a.id} value={a.id}>
@@ -118,7 +121,7 @@ export function OrderFilterForm({ initial, onSearch, onClear }: Props) {
         <FormField
           formId={id}
           name="customerPhone"
-          label="Customer phone"
+          label={t("customerPhone")}
           type="tel"
           inputMode="tel"
           placeholder="+254712345678"

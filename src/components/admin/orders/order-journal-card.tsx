@@ -1,7 +1,9 @@
+import { useTranslations } from "next-intl";
 import { CodeName } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
 import { PostingsTable } from "../shared/postings-table";
-import { formatMoment, type OrderDossier } from "../shared/types";
+import type { OrderDossier } from "../shared/types";
+import { useAdminFormats } from "../shared/use-admin-formats";
 
 export function OrderJournalCard({
   journal,
@@ -10,19 +12,18 @@ export function OrderJournalCard({
   journal: OrderDossier["journal"];
   currency: string;
 }) {
+  const t = useTranslations("admin.orders.journal");
+  const format = useAdminFormats();
   return (
     <section className="card stack" aria-labelledby="journal-title" data-testid="order-journal">
       <div>
-        <h2 id="journal-title">Journal</h2>
+        <h2 id="journal-title">{t("title")}</h2>
         <p className="muted small" style={{ margin: 0 }}>
-          The ledger entries this order made. Each entry&apos;s postings add up to zero; a reversal
-          is a new entry with the signs swapped, the original stays.
+          {t("intro")}
         </p>
       </div>
       {journal.length === 0 ? (
-        <p className="muted">
-          No ledger entries: money moves only when an agent completes the order.
-        </p>
+        <p className="muted">{t("empty")}</p>
       ) : (
         journal.map((entry) => (
           <div key={String(entry.id)} className={styles.panelBox}>
@@ -34,7 +35,7 @@ export function OrderJournalCard({
                 · {entry.description}
               </strong>
               <span className={`muted small ${styles.nowrap}`}>
-                Entry {String(entry.id)} · {formatMoment(entry.at)}
+                {t("entry", { id: String(entry.id) })} · {format.moment(entry.at)}
               </span>
             </div>
             <PostingsTable postings={entry.postings.map((p) => ({ ...p, currency }))} />

@@ -1,15 +1,19 @@
+import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { CLOSE_REASON } from "@/domain/close-reasons";
 import { ActorLabel } from "../shared/actor-label";
 import styles from "../shared/admin.module.css";
-import { formatMoment, type OrderDossier } from "../shared/types";
+import type { OrderDossier } from "../shared/types";
+import { useAdminFormats } from "../shared/use-admin-formats";
 
 export function OrderTimelineCard({ timeline }: { timeline: OrderDossier["timeline"] }) {
+  const t = useTranslations("admin.orders.timeline");
+  const format = useAdminFormats();
   return (
     <section className="card stack" aria-labelledby="timeline-title" data-testid="order-timeline">
-      <h2 id="timeline-title">State timeline</h2>
+      <h2 id="timeline-title">{t("title")}</h2>
       {timeline.length === 0 ? (
-        <p className="muted">No state changes recorded.</p>
+        <p className="muted">{t("empty")}</p>
       ) : (
         <ol className="list">
           {timeline.map((step) => (
@@ -20,7 +24,7 @@ export function OrderTimelineCard({ timeline }: { timeline: OrderDossier["timeli
                     <>
                       <StatusBadge status={step.from} />
                       <span aria-hidden="true">→</span>
-                      <span className="sr-only">to</span>
+                      <span className="sr-only">{t("to")}</span>
                     </>
                   ) : null}
                   <StatusBadge
@@ -33,10 +37,12 @@ export function OrderTimelineCard({ timeline }: { timeline: OrderDossier["timeli
                     }
                   />
                 </span>
-                <span className={`muted small ${styles.nowrap}`}>{formatMoment(step.at)}</span>
+                <span className={`muted small ${styles.nowrap}`}>{format.moment(step.at)}</span>
               </div>
               <div className="small">
-                by <ActorLabel role={step.actorRole} id={step.actorId} />
+                {t.rich("by", {
+                  who: () => <ActorLabel role={step.actorRole} id={step.actorId} />,
+                })}
                 {step.detail ? <span className="muted"> · {step.detail}</span> : null}
               </div>
             </li>

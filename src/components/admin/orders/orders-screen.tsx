@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { endOfDay, startOfDay } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
 import { normalisePhone, oneOf, useUrlFilters } from "../shared/use-url-filters";
@@ -15,6 +16,7 @@ import type { OrderSearch } from "./use-order-pages";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function OrdersScreen() {
+  const t = useTranslations("admin.orders");
   const refresh = useRefreshAdmin();
   const { params, apply, key } = useUrlFilters(refresh);
   const values: OrderFilterValues = {
@@ -38,10 +40,9 @@ export function OrdersScreen() {
   return (
     <>
       <div>
-        <h1>Orders</h1>
+        <h1>{t("title")}</h1>
         <p className="muted small" style={{ margin: 0 }}>
-          Every cash-in and cash-out, newest first. Open one to see its timeline, its ledger entries
-          and to request a reversal.
+          {t("intro")}
         </p>
       </div>
       <section className="card">

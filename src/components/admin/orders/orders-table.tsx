@@ -1,22 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { PagedTable } from "../shared/data-table";
-import { OrderListRows, orderColumns } from "../shared/order-list-table";
+import { OrderListRows, useOrderColumns } from "../shared/order-list-table";
 import { type OrderSearch, useOrderPages } from "./use-order-pages";
 
 export function OrdersTable({ search, filtered }: { search: OrderSearch; filtered: boolean }) {
+  const t = useTranslations("admin.orders.list");
   return (
     <PagedTable
       pages={useOrderPages(search)}
-      label="Loading orders"
+      label={t("loading")}
       testId="orders"
-      columns={orderColumns(true)}
-      empty={
-        filtered
-          ? "No orders match this search. Widen the dates or clear a filter."
-          : "No orders yet. They appear here as soon as a customer creates one."
-      }
-      noun={["order", "orders"]}
+      columns={useOrderColumns(true)}
+      empty={filtered ? t("emptyFiltered") : t("empty")}
+      noun={(count) => t("count", { count })}
       filtered={filtered}
     >
       {(rows) => <OrderListRows orders={rows} withParties />}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -14,6 +15,7 @@ import { useRefreshAdmin } from "../shared/use-refresh-admin";
  * reason is what that operator will judge, so it is required.
  */
 export function RequestReversalForm({ orderId, onDone }: { orderId: string; onDone: () => void }) {
+  const t = useTranslations("admin.orders.requestReversal");
   const trpc = useTRPC();
   const refresh = useRefreshAdmin();
   const id = useId();
@@ -35,20 +37,18 @@ export function RequestReversalForm({ orderId, onDone }: { orderId: string; onDo
   function submit(event: FormEvent) {
     event.preventDefault();
     const text = reason.trim();
-    setProblem(
-      text ? undefined : "Say why: the operator who approves it will read this reason first",
-    );
+    setProblem(text ? undefined : t("reasonMissing"));
     if (text) request.mutate({ orderId, reason: text, idempotencyKey: idempotency.key() });
   }
 
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label="Request reversal">
+    <form className="stack" onSubmit={submit} noValidate aria-label={t("submit")}>
       <FormField
         formId={id}
         name="reason"
-        label="Reason"
+        label={t("reason")}
         maxLength={500}
-        placeholder="e.g. Customer paid the wrong agent; agent confirmed by phone"
+        placeholder={t("reasonExample")}
         value={reason}
         onChange={setReason}
         problem={problem}
@@ -56,7 +56,7 @@ export function RequestReversalForm({ orderId, onDone }: { orderId: string; onDo
       <ErrorNote error={request.error} />
       <div>
         <Button type="submit" variant="danger" busy={request.isPending}>
-          Request reversal
+          {t("submit")}
         </Button>
       </div>
     </form>

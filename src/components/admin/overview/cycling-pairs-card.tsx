@@ -2,13 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "../shared/admin.module.css";
 import { LoadFailed, TableSkeleton } from "../shared/load-states";
 import r from "../shared/reports.module.css";
-import { formatMoment } from "../shared/types";
+import { useAdminFormats } from "../shared/use-admin-formats";
 
 /**
  * Customer–agent pairs that both cash in and cash out with each other this week. Prices are
@@ -17,6 +18,8 @@ import { formatMoment } from "../shared/types";
  * look into.
  */
 export function CyclingPairsCard() {
+  const t = useTranslations("admin.overview.cycling");
+  const format = useAdminFormats();
   const trpc = useTRPC();
   const cycling = useQuery(
     trpc.admin.cyclingPairs.queryOptions(undefined, { refetchInterval: 60_000 }),
@@ -26,15 +29,19 @@ export function CyclingPairsCard() {
   return (
     <section className="card stack" aria-labelledby="cycling-title" data-testid="cycling-pairs">
       <div>
-        <h2 id="cycling-title">Customers and agents cycling money</h2>
+        <h2 id="cycling-title">{t("title")}</h2>
         <p className="muted small" style={{ margin: 0 }}>
           {data
-            ? `Pairs with at least ${data.minCashIns} completed cash-ins and ${data.minCashOuts} cash-outs between them in the last ${data.windowDays} days, the best-paid agents first.`
-            : "Pairs that both cash in and cash out with each other this week."}
+            ? t("intro", {
+                cashIns: data.minCashIns,
+                cashOuts: data.minCashOuts,
+                days: data.windowDays,
+              })
+            : t("introLoading")}
         </p>
       </div>
       {cycling.isPending ? (
-        <TableSkeleton label="Loading cycling pairs" rows={2} />
+        <TableSkeleton label={t("loading")} rows={2} />
       ) : !data ? (
         <LoadFailed
           error={cycling.error}
@@ -45,7 +52,7 @@ export function CyclingPairsCard() {
         <>
           <ErrorNote error={cycling.error} />
           <p className={`muted ${r.empty}`} data-testid="cycling-pairs-empty">
-            No customer–agent pairs are cycling money.
+            {t("empty")}
           </p>
         </>
       ) : (
@@ -56,18 +63,18 @@ export function CyclingPairsCard() {
             <table className={styles.table}>
               <thead>
                 <tr>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Agent</th>
+                  <th scope="col">{t("customer")}</th>
+                  <th scope="col">{t("agent")}</th>
                   <th scope="col" className={styles.num}>
-                    Cash-ins
+                    {t("cashIns")}
                   </th>
                   <th scope="col" className={styles.num}>
-                    Cash-outs
+                    {t("cashOuts")}
                   </th>
                   <th scope="col" className={styles.num}>
-                    Commission earned
+                    {t("commission")}
                   </th>
-                  <th scope="col">Last seen</th>
+                  <th scope="col">{t("lastSeen")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -86,20 +93,22 @@ export function CyclingPairsCard() {
                         <Link
                           href={`/admin/orders?agent=${p.agent.id}&phone=${encodeURIComponent(p.customer.phone)}`}
                         >
-                          Orders between them
+                          {t("ordersBetween")}
                         </Link>
                       </div>
                     </td>
                     <td className={styles.num}>
-                      {p.cashIns} · <Money amount={p.cashInVolume} currency={p.currency} />
+                      {format.count(p.cashIns)} ·{" "}
+                      <Money amount={p.cashInVolume} currency={p.currency} />
                     </td>
                     <td className={styles.num}>
-                      {p.cashOuts} · <Money amount={p.cashOutVolume} currency={p.currency} />
+                      {format.count(p.cashOuts)} ·{" "}
+                      <Money amount={p.cashOutVolume} currency={p.currency} />
                     </td>
                     <td className={styles.num}>
                       <Money amount={p.commission} currency={p.currency} />
                     </td>
-                    <td>{formatMoment(p.lastSeen)}</td>
+                    <td>{format.moment(p.lastSeen)}</td>
                   </tr>
                 ))}
               </tbody>

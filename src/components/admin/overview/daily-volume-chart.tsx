@@ -1,13 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { Money } from "@/components/ui/money";
-import { formatMinor } from "@/domain/money";
 import styles from "../shared/admin.module.css";
-import { compactMajor, formatUtcDay } from "../shared/report-formats";
 import type { DailyVolume } from "../shared/report-types";
 import r from "../shared/reports.module.css";
+import { useAdminFormats } from "../shared/use-admin-formats";
 import { useIsClient } from "./use-is-client";
 
 const CASH_IN_COLOUR = "#0f5e55";
@@ -18,11 +18,13 @@ const CASH_OUT_COLOUR = "#d4922a";
  * under it carries the same figures exactly, for screen readers and for copying.
  */
 export function DailyVolumeChart({ days, currency }: { days: DailyVolume[]; currency: string }) {
+  const t = useTranslations("admin.overview.daily");
+  const format = useAdminFormats();
   const headingId = useId();
   const isClient = useIsClient();
   // Chart geometry needs numbers; minor units as numbers are exact far beyond any week's volume.
   const data = days.map((d) => ({
-    label: formatUtcDay(d.day),
+    label: format.utcDay(d.day),
     cashIn: Number(d.cashIn),
     cashOut: Number(d.cashOut),
   }));
@@ -33,19 +35,15 @@ export function DailyVolumeChart({ days, currency }: { days: DailyVolume[]; curr
   return (
     <section className="card stack" aria-labelledby={headingId} data-testid="daily-volume">
       <div>
-        <h2 id={headingId}>Daily volume</h2>
+        <h2 id={headingId}>{t("title")}</h2>
         <p className="muted small" style={{ margin: 0 }}>
-          Completed cash-in and cash-out per UTC day over the last 7 days, in {currency}.
+          {t("intro", { currency })}
         </p>
       </div>
       {!anyVolume ? (
-        <p className={`muted ${r.empty}`}>No completed orders in the last 7 days.</p>
+        <p className={`muted ${r.empty}`}>{t("empty")}</p>
       ) : isClient ? (
-        <div
-          className={r.chartBox}
-          role="img"
-          aria-label={`Bar chart of daily completed volume in ${currency}; the table below lists the same figures`}
-        >
+        <div className={r.chartBox} role="img" aria-label={t("chartLabel", { currency })}>
           <BarChart
             responsive
             style={{ width: "100%", height: "100%" }}
@@ -57,7 +55,7 @@ export function DailyVolumeChart({ days, currency }: { days: DailyVolume[]; curr
             <XAxis dataKey="label" tickLine={false} stroke="#5b6b68" fontSize={12} />
             <YAxis
               width={80}
-              tickFormatter={(value: number) => compactMajor(value, currency)}
+              tickFormatter={(value: number) => format.compactMajor(value, currency)}
               stroke="#5b6b68"
               fontSize={12}
               allowDecimals={false}
@@ -65,12 +63,17 @@ export function DailyVolumeChart({ days, currency }: { days: DailyVolume[]; curr
             <Tooltip
               cursor={{ fill: "#e3f1ee" }}
               formatter={(value) =>
-                typeof value === "number" ? formatMinor(BigInt(value), currency) : String(value)
+                typeof value === "number" ? format.money(BigInt(value), currency) : String(value)
               }
             />
             <Legend verticalAlign="top" height={28} iconType="square" />
-            <Bar dataKey="cashIn" name="Cash-in" fill={CASH_IN_COLOUR} radius={[4, 4, 0, 0]} />
-            <Bar dataKey="cashOut" name="Cash-out" fill={CASH_OUT_COLOUR} radius={[4, 4, 0, 0]} />
+            <Bar dataKey="cashIn" name={t("cashIn")} fill={CASH_IN_COLOUR} radius={[4, 4, 0, 0]} />
+            <Bar
+              dataKey="cashOut"
+              name={t("cashOut")}
+              fill={CASH_OUT_COLOUR}
+              radius={[4, 4, 0, 0]}
+            />
           </BarChart>
         </div>
       ) : (
@@ -78,30 +81,30 @@ export function DailyVolumeChart({ days, currency }: { days: DailyVolume[]; curr
       )}
       <div className={styles.scroll}>
         <table className={`${styles.table} ${r.chartTable}`}>
-          <caption className="sr-only">Daily completed volume in {currency}</caption>
+          <caption className="sr-only">{t("caption", { currency })}</caption>
           <thead>
             <tr>
-              <th scope="col">Type</th>
+              <th scope="col">{t("type")}</th>
               {data.map((d) => (
                 <th key={d.label} scope="col" className={styles.num}>
                   {d.label}
                 </th>
               ))}
               <th scope="col" className={styles.num}>
-                7 days
+                {t("total")}
               </th>
             </tr>
           </thead>
           <tbody>
             <VolumeRow
-              label="Cash-in"
+              label={t("cashIn")}
               colour={CASH_IN_COLOUR}
               amounts={days.map((d) => d.cashIn)}
               total={totalIn}
               currency={currency}
             />
             <VolumeRow
-              label="Cash-out"
+              label={t("cashOut")}
               colour={CASH_OUT_COLOUR}
               amounts={days.map((d) => d.cashOut)}
               total={totalOut}
@@ -127,6 +130,7 @@ function VolumeRow({
   total: bigint;
   currency: string;
 }) {
+  const format = useAdminFormats();
   return (
     <tr>
       <th scope="row" className={styles.nowrap}>
@@ -136,7 +140,7 @@ function VolumeRow({
       {amounts.map((amount, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: one cell per day, in a fixed order
         <td key={i} className={`${styles.num} ${amount === 0n ? "muted" : ""}`}>
-          {formatMinor(amount, currency)}
+          {format.money(amount, currency)}
         </td>
       ))}
       <td className={styles.num}>

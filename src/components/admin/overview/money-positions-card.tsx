@@ -1,45 +1,47 @@
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import type { MoneyPosition } from "../shared/report-types";
 import r from "../shared/reports.module.css";
 
 /** Where the money stands right now, per currency: what the platform owes and has earned. */
 export function MoneyPositionsCard({ positions }: { positions: MoneyPosition[] }) {
+  const t = useTranslations("admin.overview.positions");
   return (
     <section className="card stack" aria-labelledby="positions-title" data-testid="money-positions">
       <div>
-        <h2 id="positions-title">Money positions</h2>
+        <h2 id="positions-title">{t("title")}</h2>
         <p className="muted small" style={{ margin: 0 }}>
-          Balances now, summed over every account of each kind.
+          {t("intro")}
         </p>
       </div>
       {positions.length === 0 ? (
-        <p className="muted">No accounts yet.</p>
+        <p className="muted">{t("empty")}</p>
       ) : (
         positions.map((p) => (
           <div key={p.currency} className="stack">
             {positions.length > 1 ? <h3 style={{ margin: 0 }}>{p.currency}</h3> : null}
             <dl className={r.positions}>
               <Position
-                label="E-money outstanding"
-                hint="What customers hold in their wallets"
+                label={t("eMoney")}
+                hint={t("eMoneyHint")}
                 amount={p.eMoneyOutstanding}
                 currency={p.currency}
               />
               <Position
-                label="Float held by agents"
-                hint="E-money agents hold to serve cash-ins"
+                label={t("float")}
+                hint={t("floatHint")}
                 amount={p.floatHeld}
                 currency={p.currency}
               />
               <Position
-                label="Commission owed"
-                hint="Earned by agents and not yet paid out"
+                label={t("commission")}
+                hint={t("commissionHint")}
                 amount={p.commissionOwed}
                 currency={p.currency}
               />
               <Position
-                label="Fees earned"
-                hint="Cash-out fees collected by the platform"
+                label={t("fees")}
+                hint={t("feesHint")}
                 amount={p.feesEarned}
                 currency={p.currency}
               />

@@ -1,13 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
 import { useCodeNames } from "@/components/ui/labels";
 import { StatusBadge } from "@/components/ui/status-badge";
 import styles from "../shared/admin.module.css";
-import { formatCount } from "../shared/report-formats";
 import type { StatusCount } from "../shared/report-types";
 import r from "../shared/reports.module.css";
+import { useAdminFormats } from "../shared/use-admin-formats";
 import { useIsClient } from "./use-is-client";
 
 /** In lifecycle order, in the badges' words and tones: green done, amber acting, grey closed. */
@@ -30,6 +31,8 @@ const MIN_HEIGHT = 200;
 
 /** How the last 7 days' orders ended up (or where they wait): a bar per status and a table. */
 export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
+  const t = useTranslations("admin.overview.byStatus");
+  const format = useAdminFormats();
   const headingId = useId();
   const isClient = useIsClient();
   const total = statuses.reduce((s, x) => s + x.orders, 0);
@@ -53,19 +56,19 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
   return (
     <section className="card stack" aria-labelledby={headingId} data-testid="orders-by-status">
       <div>
-        <h2 id={headingId}>Orders by status</h2>
+        <h2 id={headingId}>{t("title")}</h2>
         <p className="muted small" style={{ margin: 0 }}>
-          Orders created in the last 7 days, by where they are now.
+          {t("intro")}
         </p>
       </div>
       {rows.length === 0 ? (
-        <p className={`muted ${r.empty}`}>No orders in the last 7 days.</p>
+        <p className={`muted ${r.empty}`}>{t("empty")}</p>
       ) : (
         <div className={r.statusLayout}>
           {isClient ? (
             <div
               role="img"
-              aria-label="Bar chart of orders by status; the table beside it lists the same figures"
+              aria-label={t("chartLabel")}
               style={{ height: chartHeight, minWidth: 0 }}
             >
               <BarChart
@@ -77,7 +80,13 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
                 accessibilityLayer={false}
               >
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#d9e2e0" />
-                <XAxis type="number" allowDecimals={false} stroke="#5b6b68" fontSize={12} />
+                <XAxis
+                  type="number"
+                  tickFormatter={(value: number) => format.count(value)}
+                  allowDecimals={false}
+                  stroke="#5b6b68"
+                  fontSize={12}
+                />
                 <YAxis
                   type="category"
                   dataKey="label"
@@ -86,8 +95,13 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
                   stroke="#5b6b68"
                   fontSize={12}
                 />
-                <Tooltip cursor={{ fill: "#e3f1ee" }} />
-                <Bar dataKey="orders" name="Orders" radius={[0, 4, 4, 0]} maxBarSize={32}>
+                <Tooltip
+                  cursor={{ fill: "#e3f1ee" }}
+                  formatter={(value) =>
+                    typeof value === "number" ? format.count(value) : String(value)
+                  }
+                />
+                <Bar dataKey="orders" name={t("orders")} radius={[0, 4, 4, 0]} maxBarSize={32}>
                   {rows.map((row) => (
                     <Cell key={row.status} fill={row.colour} />
                   ))}
@@ -99,15 +113,15 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
           )}
           <div className={styles.scroll}>
             <table className={`${styles.table} ${r.chartTable}`}>
-              <caption className="sr-only">Orders in the last 7 days by status</caption>
+              <caption className="sr-only">{t("caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t("status")}</th>
                   <th scope="col" className={styles.num}>
-                    Orders
+                    {t("orders")}
                   </th>
                   <th scope="col" className={styles.num}>
-                    Share
+                    {t("share")}
                   </th>
                 </tr>
               </thead>
@@ -117,15 +131,15 @@ export function OrdersByStatusChart({ statuses }: { statuses: StatusCount[] }) {
                     <th scope="row">
                       <StatusBadge status={row.status} />
                     </th>
-                    <td className={styles.num}>{formatCount(row.orders)}</td>
-                    <td className={styles.num}>{Math.round((row.orders / total) * 100)}%</td>
+                    <td className={styles.num}>{format.count(row.orders)}</td>
+                    <td className={styles.num}>{format.percent(row.orders / total)}</td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row">Total</th>
-                  <td className={styles.num}>{formatCount(total)}</td>
+                  <th scope="row">{t("total")}</th>
+                  <td className={styles.num}>{format.count(total)}</td>
                   <td />
                 </tr>
               </tfoot>

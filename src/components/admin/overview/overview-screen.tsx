@@ -1,20 +1,22 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useTRPC } from "@/lib/trpc";
 import { LoadFailed } from "../shared/load-states";
 import r from "../shared/reports.module.css";
+import { useAdminFormats } from "../shared/use-admin-formats";
 import { CyclingPairsCard } from "./cycling-pairs-card";
 import { DailyVolumeChart } from "./daily-volume-chart";
 import { MoneyPositionsCard } from "./money-positions-card";
 import { OrdersByStatusChart } from "./orders-by-status-chart";
 import { OverviewWindowCard } from "./overview-window-card";
 
-const TIME = new Intl.DateTimeFormat("en-KE", { timeStyle: "medium" });
-
 export function OverviewScreen() {
+  const t = useTranslations("admin.overview");
+  const format = useAdminFormats();
   const trpc = useTRPC();
   // An operator leaves this open on a second screen; a minute is fresh enough for totals.
   const overview = useQuery(
@@ -26,17 +28,18 @@ export function OverviewScreen() {
     <div className="stack" data-testid="overview">
       <div className="spread">
         <div>
-          <h1>Overview</h1>
+          <h1>{t("title")}</h1>
           <p className="muted small" style={{ margin: 0 }}>
-            Orders and volume today and over the last 7 days, and where the money stands. Days are
-            UTC days: today began at 03:00 Nairobi time.
+            {t("intro")}
           </p>
         </div>
         {data ? (
           <div className={r.headActions}>
-            <span className="muted small">Updated {TIME.format(overview.dataUpdatedAt)}</span>
+            <span className="muted small">
+              {t("updated", { time: format.time(overview.dataUpdatedAt) })}
+            </span>
             <Button busy={overview.isFetching} onClick={() => void overview.refetch()}>
-              Refresh
+              {t("refresh")}
             </Button>
           </div>
         ) : null}
@@ -46,7 +49,7 @@ export function OverviewScreen() {
         <OverviewSkeleton />
       ) : !data ? (
         <section className="card stack">
-          <h2>The overview did not load</h2>
+          <h2>{t("failed")}</h2>
           <LoadFailed
             error={overview.error}
             busy={overview.isFetching}
@@ -59,15 +62,15 @@ export function OverviewScreen() {
           <ErrorNote error={overview.error} />
           <div className={r.figureCards}>
             <OverviewWindowCard
-              title="Today"
-              span="since 00:00 UTC"
+              title={t("today")}
+              span={t("todaySpan")}
               figures={data.today}
               currency={data.currency}
               testId="overview-today"
             />
             <OverviewWindowCard
-              title="Last 7 days"
-              span="today and the 6 days before"
+              title={t("week")}
+              span={t("weekSpan")}
               figures={data.week}
               currency={data.currency}
               testId="overview-week"
@@ -76,10 +79,7 @@ export function OverviewScreen() {
           {data.week.orders === 0 ? (
             <>
               <section className="card" data-testid="overview-empty">
-                <p className={`muted ${r.empty}`}>
-                  No orders in the last 7 days. The charts fill in as soon as customers create
-                  orders.
-                </p>
+                <p className={`muted ${r.empty}`}>{t("empty")}</p>
               </section>
               <MoneyPositionsCard positions={data.positions} />
             </>
@@ -102,8 +102,9 @@ export function OverviewScreen() {
 
 /** The page's shape in grey, so nothing jumps when the figures arrive. */
 function OverviewSkeleton() {
+  const t = useTranslations("admin.overview");
   return (
-    <div className="stack" role="status" aria-busy aria-label="Loading the overview">
+    <div className="stack" role="status" aria-busy aria-label={t("loading")}>
       <div className={r.figureCards}>
         <div className="skeleton" style={{ height: "15rem" }} />
         <div className="skeleton" style={{ height: "15rem" }} />

@@ -1,10 +1,11 @@
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { CodeName } from "@/components/ui/status-badge";
 import type { CurrencyCode } from "@/domain/money";
 import styles from "../shared/admin.module.css";
-import { formatCount, formatDuration, formatRate } from "../shared/report-formats";
 import type { OverviewWindow } from "../shared/report-types";
 import r from "../shared/reports.module.css";
+import { useAdminFormats } from "../shared/use-admin-formats";
 
 const ORDER_TYPES = ["CASH_IN", "CASH_OUT"] as const;
 
@@ -23,6 +24,8 @@ export function OverviewWindowCard({
   currency: CurrencyCode;
   testId: string;
 }) {
+  const t = useTranslations("admin.overview.window");
+  const format = useAdminFormats();
   // Both types always get a row, so the two cards line up even on a day with no cash-outs.
   const rows = ORDER_TYPES.map(
     (type) =>
@@ -43,37 +46,37 @@ export function OverviewWindowCard({
       </div>
       <dl className={r.figures}>
         <div className={r.figure}>
-          <dt>Orders</dt>
-          <dd>{formatCount(figures.orders)}</dd>
+          <dt>{t("orders")}</dt>
+          <dd>{format.count(figures.orders)}</dd>
         </div>
         <div className={r.figure}>
-          <dt>Completed</dt>
-          <dd>{formatCount(figures.completed)}</dd>
+          <dt>{t("completed")}</dt>
+          <dd>{format.count(figures.completed)}</dd>
         </div>
         <div className={r.figure}>
-          <dt>Completion rate</dt>
-          <dd>{formatRate(figures.completionRate)}</dd>
+          <dt>{t("rate")}</dt>
+          <dd>{format.rate(figures.completionRate)}</dd>
         </div>
       </dl>
       <div className={styles.scroll}>
         <table className={`${styles.table} ${r.chartTable}`}>
           <thead>
             <tr>
-              <th scope="col">Type</th>
+              <th scope="col">{t("type")}</th>
               <th scope="col" className={styles.num}>
-                Orders
+                {t("orders")}
               </th>
               <th scope="col" className={styles.num}>
-                Completed
+                {t("completed")}
               </th>
               <th scope="col" className={styles.num}>
-                Volume
+                {t("volume")}
               </th>
               <th scope="col" className={styles.num}>
-                Fees
+                {t("fees")}
               </th>
               <th scope="col" className={styles.num}>
-                Median time
+                {t("median")}
               </th>
             </tr>
           </thead>
@@ -83,23 +86,22 @@ export function OverviewWindowCard({
                 <th scope="row">
                   <CodeName group="orderType" code={row.type} />
                 </th>
-                <td className={styles.num}>{formatCount(row.orders)}</td>
-                <td className={styles.num}>{formatCount(row.completed)}</td>
+                <td className={styles.num}>{format.count(row.orders)}</td>
+                <td className={styles.num}>{format.count(row.completed)}</td>
                 <td className={styles.num}>
                   <Money amount={row.volume} currency={currency} />
                 </td>
                 <td className={styles.num}>
                   <Money amount={row.fees} currency={currency} />
                 </td>
-                <td className={styles.num}>{formatDuration(row.medianScanToCompleteSeconds)}</td>
+                <td className={styles.num}>{format.duration(row.medianScanToCompleteSeconds)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p className="muted small" style={{ margin: 0 }}>
-        Volume and fees count completed orders (reversed ones included). Median time runs from the
-        agent&apos;s scan to completion.
+        {t("note")}
       </p>
     </section>
   );

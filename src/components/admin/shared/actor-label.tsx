@@ -1,17 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useSession } from "@/components/ui/session";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./admin.module.css";
-import { formatMoment, shortId } from "./types";
+import { shortId } from "./types";
+import { useAdminFormats } from "./use-admin-formats";
 
-const ROLES: Record<string, string> = {
-  CUSTOMER: "Customer",
-  AGENT: "Agent",
-  ADMIN: "Operator",
-  SYSTEM: "System",
-};
+const ROLES = ["CUSTOMER", "AGENT", "ADMIN", "SYSTEM"] as const;
 
 /**
  * Who did something. Maker-checker turns on "was that me?", so the signed-in operator's
@@ -22,17 +19,19 @@ export function ActorLabel({ role, id }: { role?: string | null; id: string | nu
   const { data } = useSession();
   const trpc = useTRPC();
   const operators = useQuery({ ...trpc.admin.operators.queryOptions(), staleTime: 5 * 60_000 });
-  const roleText = role ? (ROLES[role] ?? role) : null;
-  if (!id) return <span>{roleText ?? "System"}</span>;
+  const t = useTranslations("admin.shared.actor");
+  const known = ROLES.find((r) => r === role);
+  const roleText = known ? t(`roles.${known}`) : (role ?? null);
+  if (!id) return <span>{roleText ?? t("roles.SYSTEM")}</span>;
   const mine = data?.user.id === id;
   const operator = operators.data?.find((o) => o.id === id);
   return (
     <span className={styles.nowrap}>
       {roleText && !operator ? `${roleText} ` : null}
       {mine ? (
-        <strong title={id}>you</strong>
+        <strong title={id}>{t("you")}</strong>
       ) : operator ? (
-        <span title={`Operator ${operator.phone}`}>{operator.name}</span>
+        <span title={t("operatorPhone", { phone: operator.phone })}>{operator.name}</span>
       ) : (
         <span className={`${styles.mono} muted`} title={id}>
           {shortId(id)}
@@ -44,10 +43,11 @@ export function ActorLabel({ role, id }: { role?: string | null; id: string | nu
 
 /** Who did something and when, in one table cell. */
 export function ActorAt({ id, at }: { id: string | null; at: Date }) {
+  const format = useAdminFormats();
   return (
     <>
       <ActorLabel id={id} />
-      <div className={`muted small ${styles.nowrap}`}>{formatMoment(at)}</div>
+      <div className={`muted small ${styles.nowrap}`}>{format.moment(at)}</div>
     </>
   );
 }

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import { useSession } from "@/components/ui/session";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import styles from "./admin.module.css";
@@ -18,17 +20,17 @@ type AdminSection =
   | "audit"
   | "operators";
 
-const SECTIONS: { id: AdminSection; href: string; label: string }[] = [
-  { id: "overview", href: "/admin", label: "Overview" },
-  { id: "agents", href: "/admin/agents", label: "Agents" },
-  { id: "ledger", href: "/admin/ledger", label: "Ledger" },
-  { id: "orders", href: "/admin/orders", label: "Orders" },
-  { id: "reversals", href: "/admin/reversals", label: "Reversals" },
-  { id: "disputes", href: "/admin/disputes", label: "Disputes" },
-  { id: "customers", href: "/admin/customers", label: "Customers" },
-  { id: "settings", href: "/admin/settings", label: "Settings" },
-  { id: "audit", href: "/admin/audit", label: "Audit" },
-  { id: "operators", href: "/admin/operators", label: "Operators" },
+const SECTIONS: { id: AdminSection; href: string }[] = [
+  { id: "overview", href: "/admin" },
+  { id: "agents", href: "/admin/agents" },
+  { id: "ledger", href: "/admin/ledger" },
+  { id: "orders", href: "/admin/orders" },
+  { id: "reversals", href: "/admin/reversals" },
+  { id: "disputes", href: "/admin/disputes" },
+  { id: "customers", href: "/admin/customers" },
+  { id: "settings", href: "/admin/settings" },
+  { id: "audit", href: "/admin/audit" },
+  { id: "operators", href: "/admin/operators" },
 ];
 
 /** The section an address belongs to: /admin/orders/123 is under Orders; only /admin is the overview. */
@@ -43,10 +45,11 @@ function sectionOf(pathname: string): AdminSection | undefined {
 export function AdminTopBar() {
   const { data } = useSession();
   const current = sectionOf(usePathname());
+  const t = useTranslations("admin.shell");
   return (
     <header className="topbar">
-      <nav className={styles.barNav} aria-label="Operator sections">
-        <span className="title">ProxyPay Operations</span>
+      <nav className={styles.barNav} aria-label={t("sectionsLabel")}>
+        <span className="title">{t("title")}</span>
         {SECTIONS.map((s) => (
           <Link
             key={s.id}
@@ -54,11 +57,12 @@ export function AdminTopBar() {
             className={styles.barLink}
             aria-current={s.id === current ? "page" : undefined}
           >
-            {s.label}
+            {t(`sections.${s.id}`)}
           </Link>
         ))}
       </nav>
       <div className={styles.barNav}>
+        <LanguageSwitcher signedIn />
         <span className={styles.who}>{data?.user.name}</span>
         <SignOutButton callbackUrl="/admin/login" />
       </div>

@@ -110,7 +110,7 @@ export function PagedTable<Row>({
   testId: string;
   columns: readonly Column[];
   empty: string;
-  noun: readonly [string, string];
+  noun: readonly [string, string] | ((count: number) => string);
   filtered?: boolean;
   children: (rows: Row[]) => ReactNode;
 }) {

@@ -1,9 +1,17 @@
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormField } from "./form-field";
 
-/** What is wrong with a from/to pair of yyyy-mm-dd dates, if anything. */
-export function dateRangeProblem(from: string, to: string): string | undefined {
-  return from && to && to < from ? "The end date is before the start date" : undefined;
+/** dateRangeProblem's answer when given no words: DateRangeFields words it in the screen's language. */
+export const END_BEFORE_START = "end-before-start";
+
+/**
+ * What is wrong with a from/to pair of yyyy-mm-dd dates, if anything: `message` when given
+ * (t("admin.shared.dates.endBeforeStart")), else END_BEFORE_START, which DateRangeFields
+ * shows in the screen's language when it is handed back as its `problem`.
+ */
+export function dateRangeProblem(from: string, to: string, message?: string): string | undefined {
+  return from && to && to < from ? (message ?? END_BEFORE_START) : undefined;
 }
 
 interface Props {
@@ -17,10 +25,11 @@ interface Props {
 
 /** The From / To (including) date pair of the operator's search forms. */
 export function DateRangeFields({ formId, from, to, onChange, problem }: Props) {
+  const t = useTranslations("admin.shared.dates");
   return (
     <>
       <label className="field">
-        From
+        {t("from")}
         <input
           name="from"
           type="date"
@@ -31,11 +40,11 @@ export function DateRangeFields({ formId, from, to, onChange, problem }: Props) 
       <FormField
         formId={formId}
         name="to"
-        label="To (including)"
+        label={t("to")}
         type="date"
         value={to}
         onChange={(value) => onChange({ to: value })}
-        problem={problem}
+        problem={problem === END_BEFORE_START ? t("endBeforeStart") : problem}
       />
     </>
   );
@@ -43,13 +52,14 @@ export function DateRangeFields({ formId, from, to, onChange, problem }: Props) 
 
 /** Search and Clear filters, under every operator search form. */
 export function FilterButtons({ onClear }: { onClear: () => void }) {
+  const t = useTranslations("admin.shared.filters");
   return (
     <div className="row">
       <Button type="submit" variant="primary">
-        Search
+        {t("search")}
       </Button>
       <Button variant="ghost" onClick={onClear}>
-        Clear filters
+        {t("clear")}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import styles from "./admin.module.css";
 
@@ -10,7 +11,7 @@ import styles from "./admin.module.css";
 export function DecisionButtons({
   pending,
   onDecide,
-  approveLabel = "Approve",
+  approveLabel,
   end = false,
 }: {
   /** The decision being sent: true for approve, false for reject, null when none is. */
@@ -20,6 +21,7 @@ export function DecisionButtons({
   /** Right-aligned, under a note field in a stacked decision cell. */
   end?: boolean;
 }) {
+  const t = useTranslations("admin.shared.decision");
   return (
     <div className="row" style={{ gap: "0.4rem", ...(end ? { justifyContent: "flex-end" } : {}) }}>
       <Button
@@ -29,7 +31,7 @@ export function DecisionButtons({
         disabled={pending !== null}
         onClick={() => onDecide(true)}
       >
-        {approveLabel}
+        {approveLabel ?? t("approve")}
       </Button>
       <Button
         className={styles.tableButton}
@@ -37,7 +39,7 @@ export function DecisionButtons({
         disabled={pending !== null}
         onClick={() => onDecide(false)}
       >
-        Reject
+        {t("reject")}
       </Button>
     </div>
   );

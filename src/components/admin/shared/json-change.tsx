@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import styles from "./admin.module.css";
 
 interface Line {
@@ -14,8 +15,9 @@ const SHOWN = 4;
  * is dozens of fields, and the operator is looking for the one that moved.
  */
 export function JsonChange({ before, after }: { before: unknown; after: unknown }) {
+  const t = useTranslations("admin.shared.change");
   const lines = changedLines(before, after);
-  if (lines.length === 0) return <span className="muted">No fields</span>;
+  if (lines.length === 0) return <span className="muted">{t("none")}</span>;
   const shown = lines.slice(0, SHOWN);
   const rest = lines.slice(SHOWN);
   return (
@@ -25,7 +27,7 @@ export function JsonChange({ before, after }: { before: unknown; after: unknown 
       ))}
       {rest.length > 0 ? (
         <details>
-          <summary className="small">{rest.length} more</summary>
+          <summary className="small">{t("more", { count: rest.length })}</summary>
           {rest.map((line) => (
             <ChangeLine key={line.path} line={line} />
           ))}

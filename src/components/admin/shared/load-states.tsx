@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 
@@ -26,12 +27,13 @@ export function LoadFailed({
   onRetry: () => void;
   busy?: boolean;
 }) {
+  const t = useTranslations("admin.shared.load");
   return (
     <div className="stack">
-      <ErrorNote error={error ?? { message: "We could not load this. Try again." }} />
+      <ErrorNote error={error ?? { message: t("failed") }} />
       <div>
         <Button busy={busy} onClick={onRetry}>
-          Try again
+          {t("retry")}
         </Button>
       </div>
     </div>

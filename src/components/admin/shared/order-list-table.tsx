@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Money } from "@/components/ui/money";
 import { CodeName, StatusBadge } from "@/components/ui/status-badge";
 import styles from "./admin.module.css";
 import type { Column } from "./data-table";
 import type { OrderStatus, OrderType } from "./types";
-import { formatMoment } from "./types";
+import { useAdminFormats } from "./use-admin-formats";
 
 interface OrderLine {
   id: string;
@@ -23,16 +24,17 @@ interface OrderLine {
   agentShopName?: string | null;
 }
 
-/** The headings over OrderListRows. */
-export function orderColumns(withParties: boolean): readonly Column[] {
+/** The headings over OrderListRows, in the screen's language. */
+export function useOrderColumns(withParties: boolean): readonly Column[] {
+  const t = useTranslations("admin.shared.orderColumns");
   return [
-    { label: "Reference" },
-    { label: "Type" },
-    { label: "Status" },
-    { label: "Amount", num: true },
-    { label: "Fee", num: true },
-    ...(withParties ? [{ label: "Customer" }, { label: "Agent" }] : []),
-    { label: "Created" },
+    { label: t("reference") },
+    { label: t("type") },
+    { label: t("status") },
+    { label: t("amount"), num: true },
+    { label: t("fee"), num: true },
+    ...(withParties ? [{ label: t("customer") }, { label: t("agent") }] : []),
+    { label: t("created") },
   ];
 }
 
@@ -44,6 +46,8 @@ export function OrderListRows({
   orders: OrderLine[];
   withParties: boolean;
 }) {
+  const t = useTranslations("admin.shared");
+  const format = useAdminFormats();
   return (
     <tbody>
       {orders.map((order) => (
@@ -72,10 +76,10 @@ export function OrderListRows({
                 {order.customerName}
                 <div className={`muted small ${styles.nowrap}`}>{order.customerPhone}</div>
               </td>
-              <td>{order.agentShopName ?? <span className="muted">None yet</span>}</td>
+              <td>{order.agentShopName ?? <span className="muted">{t("noAgentYet")}</span>}</td>
             </>
           ) : null}
-          <td className={styles.nowrap}>{formatMoment(order.createdAt)}</td>
+          <td className={styles.nowrap}>{format.moment(order.createdAt)}</td>
         </tr>
       ))}
     </tbody>

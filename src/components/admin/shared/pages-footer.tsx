@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 
@@ -21,21 +22,27 @@ export function PagesFooter({
 }: {
   pages: Pages;
   count: number;
-  /** The row's name, singular and plural: ["order", "orders"]. */
-  noun: readonly [string, string];
+  /**
+   * How many rows, in words: a function giving the whole phrase in the screen's language
+   * (`(count) => t("orders", { count })` with an ICU plural), or, as before, the row's English
+   * name singular and plural: ["order", "orders"].
+   */
+  noun: readonly [string, string] | ((count: number) => string);
   filtered?: boolean;
 }) {
+  const t = useTranslations("admin.shared.pages");
+  const rows =
+    typeof noun === "function" ? noun(count) : count === 1 ? `1 ${noun[0]}` : `${count} ${noun[1]}`;
   return (
     <>
       <ErrorNote error={pages.error} />
       {pages.hasNextPage ? (
         <Button busy={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
-          Load more
+          {t("more")}
         </Button>
       ) : (
         <p className="muted small center">
-          {count === 1 ? `1 ${noun[0]}` : `${count} ${noun[1]}`}: that is everything
-          {filtered ? " matching this search" : ""}.
+          {filtered ? t("everythingFiltered", { rows }) : t("everything", { rows })}
         </p>
       )}
     </>

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useFormatMoney } from "@/components/ui/money";
 import { AccountKindName } from "@/components/ui/status-badge";
-import { formatMinor } from "@/domain/money";
 import styles from "./admin.module.css";
 import { SignedAmount } from "./signed-amount";
 
@@ -14,17 +15,19 @@ export interface PostingLine {
 
 /** A journal entry's postings: which account, the signed amount, and its balance after. */
 export function PostingsTable({ postings }: { postings: readonly PostingLine[] }) {
+  const t = useTranslations("admin.shared.postings");
+  const formatMoney = useFormatMoney();
   return (
     <div className={styles.scroll}>
       <table className={styles.table}>
         <thead>
           <tr>
-            <th scope="col">Account</th>
+            <th scope="col">{t("account")}</th>
             <th scope="col" className={styles.num}>
-              Amount
+              {t("amount")}
             </th>
             <th scope="col" className={styles.num}>
-              Balance after
+              {t("balanceAfter")}
             </th>
           </tr>
         </thead>
@@ -38,14 +41,14 @@ export function PostingsTable({ postings }: { postings: readonly PostingLine[] }
                   href={`/admin/ledger/accounts/${p.accountId}`}
                   className={`small ${styles.mono}`}
                 >
-                  <span className="sr-only">Statement of account </span>#{String(p.accountId)}
+                  <span className="sr-only">{t("statementOf")} </span>#{String(p.accountId)}
                 </Link>
               </td>
               <td className={styles.num} style={{ width: "12rem" }}>
                 <SignedAmount amount={p.amount} currency={p.currency} />
               </td>
               <td className={styles.num} style={{ width: "12rem" }}>
-                <span className="amount">{formatMinor(p.balanceAfter, p.currency)}</span>
+                <span className="amount">{formatMoney(p.balanceAfter, p.currency)}</span>
               </td>
             </tr>
           ))}

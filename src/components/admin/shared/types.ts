@@ -21,16 +21,14 @@ export type OrderType = NonNullable<Inputs["admin"]["orders"]["type"]>;
 export type ReversalStatus = NonNullable<Inputs["admin"]["reversals"]["status"]>;
 export type AuditEntityType = NonNullable<Inputs["admin"]["audit"]["entityType"]>;
 
-// en-KE: day-month order and a 12-hour clock, as the operations team in Nairobi reads dates.
-const DAY = new Intl.DateTimeFormat("en-KE", { dateStyle: "medium" });
-const MOMENT = new Intl.DateTimeFormat("en-KE", { dateStyle: "medium", timeStyle: "medium" });
-
-export function formatDay(date: Date): string {
-  return DAY.format(date);
+// The default, en-KE: day-month order and a 12-hour clock, as the operations team in Nairobi
+// reads dates. Screens pass their language's tag (useAdminFormats() binds it).
+export function formatDay(date: Date, tag = "en-KE"): string {
+  return new Intl.DateTimeFormat(tag, { dateStyle: "medium" }).format(date);
 }
 
-export function formatMoment(date: Date): string {
-  return MOMENT.format(date);
+export function formatMoment(date: Date, tag = "en-KE"): string {
+  return new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "medium" }).format(date);
 }
 
 /** A date input's value (yyyy-mm-dd) as the start of that day on the operator's clock. */
