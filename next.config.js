@@ -69,7 +69,7 @@ function shellVersion() {
       else if (entry.isFile()) hash.update(`${file}\0`).update(readFileSync(file));
     }
   };
-  for (const dir of ["src", "public"]) walk(path.join(__dirname, dir));
+  for (const dir of ["src", "public", "messages"]) walk(path.join(__dirname, dir));
   hash.update(readFileSync(path.join(__dirname, "package-lock.json")));
   return hash.digest("hex").slice(0, 16);
 }

@@ -29,7 +29,7 @@ const ROOT_FILES = [
   "postcss.config.mjs",
   "prisma/schema.prisma",
 ];
-const TREES = ["src", "public"];
+const TREES = ["src", "public", "messages"];
 const FINGERPRINT_FILE = "proxypay-build-fingerprint";
 // Files that never reach the build: tests and editor or OS leftovers.
 const IGNORED = /(\.test\.[cm]?[jt]sx?$|^\.DS_Store$|~$|\.swp$)/;
