@@ -341,10 +341,16 @@ function isKnownReason(reason: string): reason is keyof typeof KNOWN_REASONS {
 /** The server's own words when it gave a reason, which also says who closed the order. */
 function ClosedHeadline({ order }: { order: AgentOrder }) {
   const t = useTranslations("agent.order.closed");
-  if (order.closeReason) {
-    return isKnownReason(order.closeReason)
-      ? t(KNOWN_REASONS[order.closeReason])
-      : order.closeReason;
+  const reason = order.closeReason;
+  if (reason) {
+    if (isKnownReason(reason)) return t(KNOWN_REASONS[reason]);
+    // The server's frame around a person's words (decline-order.ts, reverse-order.ts): the
+    // frame in the screen's language, the words as they were written.
+    const declined = /^Declined by (.+?): ([\s\S]*)$/.exec(reason);
+    if (declined) return t("declinedBy", { shop: declined[1] ?? "", reason: declined[2] ?? "" });
+    const reversed = /^Reversed: ([\s\S]*)$/.exec(reason);
+    if (reversed) return t("reversedBecause", { reason: reversed[1] ?? "" });
+    return reason;
   }
   switch (order.status) {
     case "CANCELLED":
