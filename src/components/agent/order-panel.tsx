@@ -10,11 +10,11 @@ import { ErrorNote } from "@/components/ui/error-note";
 import { Money, useFormatMoney } from "@/components/ui/money";
 import { ReadAloud } from "@/components/ui/read-aloud";
 import { CodeName, StatusBadge } from "@/components/ui/status-badge";
-import { CLOSE_REASON } from "@/domain/close-reasons";
 import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
+import { reasonMessage } from "./close-reason";
 import { spokenOrder } from "./spoken";
 import { type AgentOrder, isAgentView, useFormatWhen } from "./types";
 
@@ -323,34 +323,13 @@ function Receipt({ order }: { order: AgentOrder }) {
   );
 }
 
-// The reasons the server writes itself, in the screen's language. Any other reason is a
-// person's words (an agent's decline, an operator's reversal) and is shown as they wrote it.
-const KNOWN_REASONS = {
-  [CLOSE_REASON.rejectedByCustomer]: "rejectedByCustomer",
-  [CLOSE_REASON.codeExpired]: "codeExpired",
-  [CLOSE_REASON.cashInNotConfirmed]: "cashInNotConfirmed",
-  [CLOSE_REASON.cashOutNotApproved]: "cashOutNotApproved",
-  // i18n-ignore: the server's stored reason, matched to show it translated
-  "Cancelled by the customer": "cancelledByCustomer",
-} as const satisfies Record<string, string>;
-
-function isKnownReason(reason: string): reason is keyof typeof KNOWN_REASONS {
-  return Object.hasOwn(KNOWN_REASONS, reason);
-}
-
 /** The server's own words when it gave a reason, which also says who closed the order. */
 function ClosedHeadline({ order }: { order: AgentOrder }) {
   const t = useTranslations("agent.order.closed");
-  const reason = order.closeReason;
-  if (reason) {
-    if (isKnownReason(reason)) return t(KNOWN_REASONS[reason]);
-    // The server's frame around a person's words (decline-order.ts, reverse-order.ts): the
-    // frame in the screen's language, the words as they were written.
-    const declined = /^Declined by (.+?): ([\s\S]*)$/.exec(reason);
-    if (declined) return t("declinedBy", { shop: declined[1] ?? "", reason: declined[2] ?? "" });
-    const reversed = /^Reversed: ([\s\S]*)$/.exec(reason);
-    if (reversed) return t("reversedBecause", { reason: reversed[1] ?? "" });
-    return reason;
+  if (order.closeReason) {
+    const message = reasonMessage(order.closeReason);
+    if (!message) return order.closeReason;
+    return "values" in message ? t(message.key, message.values) : t(message.key);
   }
   switch (order.status) {
     case "CANCELLED":
