@@ -1,33 +1,19 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CURRENCY_EXPONENTS, type CurrencyCode, parseMajor } from "@/domain/money";
+import { CURRENCY_EXPONENTS, type CurrencyCode } from "@/domain/money";
+import { INTL_TAG } from "@/i18n/locales";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
+import { decimalMarkOf, readAmount } from "./amount-input";
 import { PinPad } from "./pin-pad";
 import type { AgentOrder } from "./types";
 
 type OrderType = "CASH_IN" | "CASH_OUT";
-
-type AmountProblem = "amountMoreThanZero" | "amountLike" | "amountDecimals";
-
-/** The amount typed, or which refusal to show (parseMajor's own words are English). */
-function readAmount(text: string, currency: CurrencyCode): bigint | AmountProblem | null {
-  if (text.trim() === "") return null;
-  try {
-    const amount = parseMajor(text, currency);
-    return amount > 0n ? amount : "amountMoreThanZero";
-  } catch {
-    // parseMajor refuses either the shape or too many decimals for the currency.
-    return /^\d{1,13}\.\d*$/.test(text.trim().replace(/[,\s_]/g, ""))
-      ? "amountDecimals"
-      : "amountLike";
-  }
-}
 
 /**
  * A personal QR card was scanned: the agent checks the name against the person at the
@@ -64,7 +50,7 @@ export function CardPanel({
       },
     }),
   );
-  const amount = readAmount(amountText, currency);
+  const amount = readAmount(amountText, currency, decimalMarkOf(INTL_TAG[useLocale()]));
 
   // Another type or amount is another intent: it must not replay the last key.
   function changed() {
