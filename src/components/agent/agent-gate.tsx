@@ -1,14 +1,16 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ServerRoleGate } from "@/components/ui/server-role-gate";
 
 /** The counter screen is for the shop's agent account only (decided on the server). */
-export function AgentGate({ children }: { children: ReactNode }) {
+export async function AgentGate({ children }: { children: ReactNode }) {
+  const t = await getTranslations("agent.gate");
   return (
     <ServerRoleGate
       allow="AGENT"
       loginPath="/agent/login"
-      appName="the agent app"
-      rightAccount="your shop's agent account"
+      appName={t("appName")}
+      rightAccount={t("rightAccount")}
     >
       {children}
     </ServerRoleGate>

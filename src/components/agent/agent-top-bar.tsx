@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import styles from "./agent.module.css";
 
@@ -9,11 +11,13 @@ interface Props {
 }
 
 export function AgentTopBar({ shopName, current }: Props) {
+  const t = useTranslations("agent");
   return (
     <header className="topbar">
-      <span className="title">{shopName ?? "ProxyPay Agent"}</span>
+      <span className="title">{shopName ?? t("meta.title")}</span>
       <nav className={styles.barNav}>
-        {current === "counter" ? <Link href="/agent/history">History</Link> : null}
+        {current === "counter" ? <Link href="/agent/history">{t("topBar.history")}</Link> : null}
+        <LanguageSwitcher signedIn />
         <SignOutButton callbackUrl="/agent/login" />
       </nav>
     </header>

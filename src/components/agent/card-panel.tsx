@@ -1,26 +1,19 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { type CurrencyCode, formatMinor, parseMajor } from "@/domain/money";
+import { CURRENCY_EXPONENTS, type CurrencyCode } from "@/domain/money";
+import { INTL_TAG } from "@/i18n/locales";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
+import { decimalMarkOf, readAmount } from "./amount-input";
 import { PinPad } from "./pin-pad";
 import type { AgentOrder } from "./types";
 
 type OrderType = "CASH_IN" | "CASH_OUT";
-
-function readAmount(text: string, currency: CurrencyCode): bigint | string | null {
-  if (text.trim() === "") return null;
-  try {
-    const amount = parseMajor(text, currency);
-    return amount > 0n ? amount : "Enter an amount more than zero";
-  } catch (error) {
-    return error instanceof Error ? error.message : "Enter an amount like 500 or 500.50";
-  }
-}
 
 /**
  * A personal QR card was scanned: the agent checks the name against the person at the
@@ -42,6 +35,7 @@ export function CardPanel({
   onCancel: () => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations("agent.card");
   const [type, setType] = useState<OrderType>("CASH_OUT");
   const [amountText, setAmountText] = useState("");
   const [padOpen, setPadOpen] = useState(false);
@@ -56,7 +50,7 @@ export function CardPanel({
       },
     }),
   );
-  const amount = readAmount(amountText, currency);
+  const amount = readAmount(amountText, currency, decimalMarkOf(INTL_TAG[useLocale()]));
 
   // Another type or amount is another intent: it must not replay the last key.
   function changed() {
@@ -72,38 +66,36 @@ export function CardPanel({
     setPadOpen(true);
   }
 
-  const verb = type === "CASH_OUT" ? "Cash out" : "Cash in";
+  const exponent = CURRENCY_EXPONENTS[currency];
   return (
     <section className="card stack" aria-labelledby="card-holder">
       <p>
-        <span className="badge">Personal QR card</span>
+        <span className="badge">{t("badge")}</span>
       </p>
       <h2 id="card-holder" className={styles.cardHolder}>
         {holder.holderName}
       </h2>
-      <p className="muted">
-        Phone {holder.maskedPhone}. Check that this is the person at the counter.
-      </p>
+      <p className="muted">{t("checkPerson", { phone: holder.maskedPhone })}</p>
       <form className="stack" onSubmit={handOver} noValidate>
         <fieldset className="segmented" style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className="small muted">What does the customer want?</legend>
-          {(["CASH_OUT", "CASH_IN"] as const).map((t) => (
+          <legend className="small muted">{t("whatWanted")}</legend>
+          {(["CASH_OUT", "CASH_IN"] as const).map((kind) => (
             <Button
-              key={t}
-              aria-pressed={type === t}
+              key={kind}
+              aria-pressed={type === kind}
               onClick={() => {
-                if (t !== type) {
-                  setType(t);
+                if (kind !== type) {
+                  setType(kind);
                   changed();
                 }
               }}
             >
-              {t === "CASH_OUT" ? "Cash out" : "Cash in"}
+              {kind === "CASH_OUT" ? t("cashOut") : t("cashIn")}
             </Button>
           ))}
         </fieldset>
         <label className="stack">
-          <span>Amount ({currency})</span>
+          <span>{t("amount", { currency })}</span>
           <input
             inputMode="decimal"
             autoComplete="off"
@@ -115,24 +107,32 @@ export function CardPanel({
             aria-invalid={tried && typeof amount !== "bigint"}
           />
         </label>
-        {tried && typeof amount === "string" ? <p className="alert error">{amount}</p> : null}
-        {tried && amount === null ? <p className="alert error">Enter the amount</p> : null}
+        {tried && typeof amount === "string" ? (
+          <p className="alert error">
+            {amount === "amountDecimals"
+              ? exponent === 0
+                ? t("amountNoDecimals", { currency })
+                : t("amountMaxDecimals", { currency, exponent })
+              : t(amount)}
+          </p>
+        ) : null}
+        {tried && amount === null ? <p className="alert error">{t("enterAmount")}</p> : null}
         <p className="small muted">
-          {type === "CASH_OUT"
-            ? "Do not hand over any cash yet: the screen says when."
-            : "Take the cash after the customer has typed their PIN, then confirm."}
+          {type === "CASH_OUT" ? t("cashOutWarning") : t("cashInWarning")}
         </p>
         <Button type="submit" variant="primary" size="big">
-          Hand the tablet to the customer for their PIN
+          {t("handOver")}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
-          Not this card
+          {t("notThisCard")}
         </Button>
       </form>
       {padOpen && typeof amount === "bigint" ? (
         <PinPad
-          title={`${verb} for ${holder.holderName}`}
-          detail={`${verb} of ${formatMinor(amount, currency)}. Type your PIN; the shop cannot see it.`}
+          type={type}
+          holderName={holder.holderName}
+          amount={amount}
+          currency={currency}
           busy={cardOrder.isPending}
           error={cardOrder.error?.message ?? null}
           onSubmit={(pin) =>

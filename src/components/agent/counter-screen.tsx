@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
@@ -25,6 +26,7 @@ const CURRENT_ORDER_KEY = "proxypay.agent.currentOrder";
 export function CounterScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("agent.counter");
   const overview = useQuery(trpc.agent.overview.queryOptions());
   const [order, setOrder] = useState<AgentOrder | null>(null);
 
@@ -115,7 +117,7 @@ export function CounterScreen() {
         ) : overview.isError ? (
           <div className="stack">
             <ErrorNote error={overview.error} />
-            <Button onClick={() => void overview.refetch()}>Try again</Button>
+            <Button onClick={() => void overview.refetch()}>{t("tryAgain")}</Button>
           </div>
         ) : (
           <OverviewSkeleton />
@@ -125,20 +127,16 @@ export function CounterScreen() {
           <section className="card stack" aria-labelledby="find-order">
             {/* Finding the next order is what the counter is for: the screen's one h1. */}
             <h1 id="find-order" className={styles.findHeading}>
-              Find the order
+              {t("findOrder")}
             </h1>
-            {serving ? (
-              <p className="muted small">
-                Finish or decline the current order before serving the next customer.
-              </p>
-            ) : null}
+            {serving ? <p className="muted small">{t("finishFirst")}</p> : null}
             <QrScanner
               disabled={!canLookUp || claim.isPending || scanCard.isPending || card !== null}
               onScan={onScan}
               label={
                 claim.isError && claim.variables && "token" in claim.variables
-                  ? "Scan again"
-                  : "Scan QR code"
+                  ? t("scanAgain")
+                  : t("scan")
               }
             />
             <ErrorNote error={claim.error} />
@@ -167,17 +165,13 @@ export function CounterScreen() {
             ) : claim.isPending || scanCard.isPending ? (
               <section className="card center" role="status">
                 <p className="row muted">
-                  <span className="spinner" aria-hidden /> Looking up the order…
+                  <span className="spinner" aria-hidden /> {t("lookingUp")}
                 </p>
               </section>
             ) : (
               <section className={`card stack center ${styles.idle}`}>
-                <h2>No customer yet</h2>
-                <p className="muted">
-                  {suspended
-                    ? "Serving customers is paused while your account is suspended."
-                    : "Scan the QR code on the customer's phone or personal card, or type the code shown under the phone's QR. The order will appear here."}
-                </p>
+                <h2>{t("noCustomer")}</h2>
+                <p className="muted">{suspended ? t("pausedSuspended") : t("idleHint")}</p>
               </section>
             )}
           </div>

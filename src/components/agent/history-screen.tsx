@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
@@ -10,7 +11,7 @@ import { useTRPC, useTRPCClient } from "@/lib/trpc";
 import styles from "./agent.module.css";
 import { AgentTopBar } from "./agent-top-bar";
 import { TodayTotals } from "./overview-cards";
-import { type AgentHistoryRow, formatRowTime } from "./types";
+import { type AgentHistoryRow, useFormatRowTime } from "./types";
 
 const PAGE_SIZE = 20;
 
@@ -20,6 +21,7 @@ type Cursor = { createdAt: Date; id: string };
 export function HistoryScreen() {
   const trpc = useTRPC();
   const client = useTRPCClient();
+  const t = useTranslations("agent.history");
   const overview = useQuery(trpc.agent.overview.queryOptions());
   const history = useInfiniteQuery({
     // The key tRPC itself would give this procedure's infinite query, so invalidating
@@ -46,14 +48,14 @@ export function HistoryScreen() {
       <AgentTopBar shopName={overview.data?.shopName} current="history" />
       <main className="page stack">
         <div className="spread">
-          <h1>History</h1>
+          <h1>{t("title")}</h1>
           <Link href="/agent" className="button ghost">
-            ‹ Back to the counter
+            {t("back")}
           </Link>
         </div>
 
         <section className="card stack" aria-labelledby="today">
-          <h2 id="today">Today</h2>
+          <h2 id="today">{t("today")}</h2>
           {overview.data ? (
             <TodayTotals overview={overview.data} />
           ) : overview.isError ? (
@@ -64,17 +66,17 @@ export function HistoryScreen() {
         </section>
 
         <section className="card stack" aria-labelledby="orders">
-          <h2 id="orders">Orders</h2>
+          <h2 id="orders">{t("orders")}</h2>
           {history.isPending ? (
             <HistorySkeleton />
           ) : !history.data ? (
             <div className="stack">
               <ErrorNote error={history.error} />
-              <Button onClick={() => void history.refetch()}>Try again</Button>
+              <Button onClick={() => void history.refetch()}>{t("tryAgain")}</Button>
             </div>
           ) : rows.length === 0 ? (
             <p className="muted center" data-testid="history-empty">
-              No orders yet. Customers you serve will be listed here.
+              {t("empty")}
             </p>
           ) : (
             <>
@@ -89,10 +91,10 @@ export function HistoryScreen() {
                   busy={history.isFetchingNextPage}
                   onClick={() => void history.fetchNextPage()}
                 >
-                  Load more
+                  {t("loadMore")}
                 </Button>
               ) : (
-                <p className="muted small center">That is everything.</p>
+                <p className="muted small center">{t("everything")}</p>
               )}
             </>
           )}
@@ -103,6 +105,8 @@ export function HistoryScreen() {
 }
 
 function HistoryItem({ row }: { row: AgentHistoryRow }) {
+  const t = useTranslations("agent.history");
+  const formatRowTime = useFormatRowTime();
   return (
     <li className={styles.rowMain}>
       <div>
@@ -120,7 +124,9 @@ function HistoryItem({ row }: { row: AgentHistoryRow }) {
         <span className="small muted row">
           {row.status === "COMPLETED" && row.commission !== null ? (
             <span>
-              Commission <Money amount={row.commission} currency={row.currency} />
+              {t.rich("commission", {
+                money: () => <Money amount={row.commission ?? 0n} currency={row.currency} />,
+              })}
             </span>
           ) : null}
           <StatusBadge status={row.status} closeReason={row.closeReason} />
@@ -131,8 +137,9 @@ function HistoryItem({ row }: { row: AgentHistoryRow }) {
 }
 
 function HistorySkeleton() {
+  const t = useTranslations("agent.history");
   return (
-    <ul className="list" aria-busy aria-label="Loading orders">
+    <ul className="list" aria-busy aria-label={t("loading")}>
       {[0, 1, 2, 3].map((i) => (
         <li key={i}>
           <div className="skeleton" style={{ height: "2.4rem" }} />

@@ -2,21 +2,21 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
-import { Money } from "@/components/ui/money";
+import { Money, useFormatMoney } from "@/components/ui/money";
 import { ReadAloud } from "@/components/ui/read-aloud";
 import { CodeName, StatusBadge } from "@/components/ui/status-badge";
-import { expiryReason } from "@/domain/close-reasons";
-import { formatMinor } from "@/domain/money";
 import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
+import { reasonMessage } from "./close-reason";
 import { spokenOrder } from "./spoken";
-import { type AgentOrder, formatWhen, isAgentView } from "./types";
+import { type AgentOrder, isAgentView, useFormatWhen } from "./types";
 
 interface Props {
   order: AgentOrder;
@@ -36,6 +36,8 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
   const confirmKey = useIdempotencyKey();
   const declineKey = useIdempotencyKey();
   const live = isLive(order.status);
+  const t = useTranslations("agent.order");
+  const formatMoney = useFormatMoney();
 
   const orderId = order.id;
   const refresh = useCallback(async () => {
@@ -100,7 +102,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
   );
 
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState("Customer left");
+  const [reason, setReason] = useState(() => t("defaultDeclineReason"));
 
   function submitDecline(event: FormEvent) {
     event.preventDefault();
@@ -112,13 +114,13 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
       <section className="stack" data-testid="order-preview">
         {order.type === "CASH_OUT" ? (
           <p className={`alert ok ${styles.instruction}`} role="status" data-testid="pay-out">
-            Paid: hand over {formatMinor(order.cash, order.currency)} cash now
+            {t("paidHandOver", { cash: formatMoney(order.cash, order.currency) })}
           </p>
         ) : null}
         <Receipt order={order} />
         <DisputeNote order={order} />
         <Button variant="primary" size="big" onClick={onNext}>
-          Next customer
+          {t("nextCustomer")}
         </Button>
       </section>
     );
@@ -135,21 +137,23 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
             <StatusBadge status={order.status} closeReason={order.closeReason} />
           </div>
           <p className="alert warn" role="status" data-testid="order-closed">
-            <strong>{closedHeadline(order)}</strong>
+            <strong>
+              <ClosedHeadline order={order} />
+            </strong>
             <br />
-            {closedAdvice(order)}
+            <ClosedAdvice order={order} />
           </p>
           <OrderFacts order={order} />
         </div>
         <DisputeNote order={order} />
         <Button variant="primary" size="big" onClick={onNext}>
-          Next customer
+          {t("nextCustomer")}
         </Button>
       </section>
     );
   }
 
-  const cash = formatMinor(order.cash, order.currency);
+  const cash = formatMoney(order.cash, order.currency);
   const busy = confirm.isPending || decline.isPending;
   // A cash-out completes with the customer's approval; until then there is nothing to hand.
   const waitingForCustomer = order.type === "CASH_OUT";
@@ -163,9 +167,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
         <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className={styles.instruction} data-testid="order-instruction">
-        {order.type === "CASH_IN"
-          ? `Take ${cash} cash from the customer, count it, then confirm`
-          : `The customer takes out ${cash} in cash`}
+        {order.type === "CASH_IN" ? t("takeCash", { cash }) : t("customerTakesOut", { cash })}
       </p>
       <ReadAloud sentence={spokenOrder(order, "agent-preview")} />
       <OrderFacts order={order} onElapsed={refresh} />
@@ -173,19 +175,16 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
       {waitingForCustomer ? (
         <div className={`alert warn ${styles.waiting}`} role="status">
           <span className="spinner" aria-hidden />
-          <span>
-            Waiting for the customer to approve with their PIN… Do not hand over any cash yet: this
-            screen tells you when the money is in your float.
-          </span>
+          <span>{t("waitingForPin")}</span>
         </div>
       ) : null}
 
       <ErrorNote error={confirm.error ?? decline.error} />
       {subscription.error ? (
         <p className="muted small row">
-          Live updates are reconnecting…
+          {t("reconnecting")}
           <button type="button" className="link" onClick={() => void refresh()}>
-            Check now
+            {t("checkNow")}
           </button>
         </p>
       ) : null}
@@ -193,7 +192,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
       {declining ? (
         <form className={`stack ${styles.declineForm}`} onSubmit={submitDecline}>
           <label className="field">
-            Why are you declining?
+            {t("whyDecline")}
             <input
               name="reason"
               value={reason}
@@ -209,10 +208,10 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
               busy={decline.isPending}
               disabled={confirm.isPending || reason.trim() === ""}
             >
-              Decline order
+              {t("declineOrder")}
             </Button>
             <Button variant="ghost" disabled={busy} onClick={() => setDeclining(false)}>
-              Keep the order
+              {t("keepOrder")}
             </Button>
           </div>
         </form>
@@ -226,11 +225,11 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
               disabled={decline.isPending}
               onClick={() => confirm.mutate({ orderId, idempotencyKey: confirmKey.key() })}
             >
-              Confirm cash received
+              {t("confirmCash")}
             </Button>
           )}
           <Button variant="ghost" disabled={busy} onClick={() => setDeclining(true)}>
-            Decline
+            {t("decline")}
           </Button>
         </div>
       )}
@@ -239,18 +238,19 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
 }
 
 function OrderFacts({ order, onElapsed }: { order: AgentOrder; onElapsed?: () => void }) {
+  const t = useTranslations("agent.order");
   return (
     <div className="receipt">
       <dl>
-        <dt>Amount</dt>
+        <dt>{t("amount")}</dt>
         <dd>
           <Money amount={order.amount} currency={order.currency} />
         </dd>
-        <dt>Customer fee</dt>
+        <dt>{t("customerFee")}</dt>
         <dd>
           <Money amount={order.fee} currency={order.currency} />
         </dd>
-        <dt>Your commission</dt>
+        <dt>{t("yourCommission")}</dt>
         <dd>
           {order.commission === null ? (
             "—"
@@ -258,13 +258,13 @@ function OrderFacts({ order, onElapsed }: { order: AgentOrder; onElapsed?: () =>
             <Money amount={order.commission} currency={order.currency} />
           )}
         </dd>
-        <dt>Customer</dt>
+        <dt>{t("customer")}</dt>
         <dd>{order.customerPhone}</dd>
-        <dt>Reference</dt>
+        <dt>{t("reference")}</dt>
         <dd className={styles.reference}>{order.reference}</dd>
         {onElapsed ? (
           <>
-            <dt>Time left</dt>
+            <dt>{t("timeLeft")}</dt>
             <dd>
               <Countdown until={order.expiresAt} onElapsed={onElapsed} />
             </dd>
@@ -276,26 +276,29 @@ function OrderFacts({ order, onElapsed }: { order: AgentOrder; onElapsed?: () =>
 }
 
 function Receipt({ order }: { order: AgentOrder }) {
+  const t = useTranslations("agent.order");
+  const formatMoney = useFormatMoney();
+  const formatWhen = useFormatWhen();
   return (
     <div className="card receipt stack" data-testid="agent-receipt">
       <div className="spread">
-        <h2>{order.type === "CASH_IN" ? "Cash-in complete" : "Cash-out complete"}</h2>
+        <h2>{order.type === "CASH_IN" ? t("cashInComplete") : t("cashOutComplete")}</h2>
         <StatusBadge status={order.status} closeReason={order.closeReason} />
       </div>
       <p className="alert ok">
         {order.type === "CASH_IN"
-          ? "The customer's wallet has been topped up. Keep the cash."
-          : `The customer approved: ${formatMinor(order.cash, order.currency)} is in your float.`}
+          ? t("walletToppedUp")
+          : t("customerApproved", { cash: formatMoney(order.cash, order.currency) })}
       </p>
       <ReadAloud sentence={spokenOrder(order, "agent-receipt")} />
       <dl>
-        <dt>Reference</dt>
+        <dt>{t("reference")}</dt>
         <dd className={styles.reference}>{order.reference}</dd>
-        <dt>{order.type === "CASH_IN" ? "Cash taken" : "Cash to hand over"}</dt>
+        <dt>{order.type === "CASH_IN" ? t("cashTaken") : t("cashToHandOver")}</dt>
         <dd>
           <Money amount={order.cash} currency={order.currency} />
         </dd>
-        <dt>Commission earned</dt>
+        <dt>{t("commissionEarned")}</dt>
         <dd>
           {order.commission === null ? (
             "—"
@@ -303,7 +306,7 @@ function Receipt({ order }: { order: AgentOrder }) {
             <Money amount={order.commission} currency={order.currency} />
           )}
         </dd>
-        <dt>New float</dt>
+        <dt>{t("newFloat")}</dt>
         <dd>
           {order.floatAfter === null ? (
             "—"
@@ -311,9 +314,9 @@ function Receipt({ order }: { order: AgentOrder }) {
             <Money amount={order.floatAfter} currency={order.currency} />
           )}
         </dd>
-        <dt>Customer</dt>
+        <dt>{t("customer")}</dt>
         <dd>{order.customerPhone}</dd>
-        <dt>Time</dt>
+        <dt>{t("time")}</dt>
         <dd>{formatWhen(order.completedAt ?? order.claimedAt ?? order.createdAt)}</dd>
       </dl>
     </div>
@@ -321,41 +324,47 @@ function Receipt({ order }: { order: AgentOrder }) {
 }
 
 /** The server's own words when it gave a reason, which also says who closed the order. */
-function closedHeadline(order: AgentOrder): string {
-  if (order.closeReason) return order.closeReason;
+function ClosedHeadline({ order }: { order: AgentOrder }) {
+  const t = useTranslations("agent.order.closed");
+  if (order.closeReason) {
+    const message = reasonMessage(order.closeReason);
+    if (!message) return order.closeReason;
+    return "values" in message ? t(message.key, message.values) : t(message.key);
+  }
   switch (order.status) {
     case "CANCELLED":
-      return "The customer cancelled";
+      return t("cancelled");
     case "EXPIRED":
-      return expiryReason(order.type, order.claimedAt !== null);
+      if (order.claimedAt === null) return t("codeExpired");
+      return order.type === "CASH_IN" ? t("cashInNotConfirmed") : t("cashOutNotApproved");
     case "DECLINED":
-      return "This order was declined";
+      return t("declined");
     case "REVERSED":
-      return "ProxyPay reversed this order";
+      return t("reversed");
     default:
-      return "This order is closed";
+      return t("other");
   }
 }
 
 /** What the shop sees of a customer's report on this order. */
 function DisputeNote({ order }: { order: AgentOrder }) {
+  const t = useTranslations("agent.order.dispute");
+  const formatMoney = useFormatMoney();
   const d = order.dispute;
   if (!d) return null;
-  const held = formatMinor(d.held, order.currency);
   return (
     <p className="alert warn" role="status" data-testid="agent-dispute">
       {d.status === "UPHELD"
-        ? "ProxyPay upheld the customer's report on this order and put the money right."
+        ? t("upheld")
         : d.status === "REJECTED"
-          ? "ProxyPay looked into the customer's report on this order and did not uphold it."
-          : `The customer reported ${d.kind === "CASH_NOT_CREDITED" ? "handing over cash that was not credited" : "not getting the cash"}. ${held} of your float is held while ProxyPay checks.`}
+          ? t("rejected")
+          : t("open", { kind: d.kind, held: formatMoney(d.held, order.currency) })}
     </p>
   );
 }
 
-function closedAdvice(order: AgentOrder): string {
-  if (order.status === "REVERSED") return "Call ProxyPay support if you are not sure why.";
-  return order.type === "CASH_IN"
-    ? "No money moved: give back any cash you took for this order."
-    : "No money moved: do not hand over any cash for this order.";
+function ClosedAdvice({ order }: { order: AgentOrder }) {
+  const t = useTranslations("agent.order.advice");
+  if (order.status === "REVERSED") return t("reversed");
+  return order.type === "CASH_IN" ? t("giveBack") : t("doNotHand");
 }

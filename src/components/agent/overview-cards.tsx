@@ -1,8 +1,8 @@
 "use client";
 
-import { Money } from "@/components/ui/money";
+import { useFormatter, useTranslations } from "next-intl";
+import { Money, useFormatMoney } from "@/components/ui/money";
 import { CodeName } from "@/components/ui/status-badge";
-import { formatMinor } from "@/domain/money";
 import styles from "./agent.module.css";
 import type { AgentOverview } from "./types";
 
@@ -12,17 +12,21 @@ export function shopCurrency(overview: AgentOverview): string {
 }
 
 export function SuspendedBanner({ overview }: { overview: AgentOverview }) {
+  const t = useTranslations("agent.overview");
   if (overview.status !== "SUSPENDED") return null;
   return (
     <div className="alert error" role="alert" data-testid="suspended-banner">
-      <strong>Your agent account is suspended.</strong>{" "}
-      {overview.suspendedReason ? `Reason: ${overview.suspendedReason}. ` : ""}
-      You cannot serve customers until ProxyPay reactivates it. Please call ProxyPay support.
+      <strong>{t("suspendedTitle")}</strong>{" "}
+      {overview.suspendedReason
+        ? `${t("suspendedReason", { reason: overview.suspendedReason })} `
+        : ""}
+      {t("suspendedAdvice")}
     </div>
   );
 }
 
 export function TodayTotals({ overview }: { overview: AgentOverview }) {
+  const t = useTranslations("agent.overview");
   const currency = shopCurrency(overview);
   const commissionToday = overview.today.reduce((sum, t) => sum + t.commission, 0n);
   return (
@@ -33,14 +37,14 @@ export function TodayTotals({ overview }: { overview: AgentOverview }) {
           <div key={type} className="spread">
             <span>
               <CodeName group="orderType" code={type} />{" "}
-              <span className="muted small">× {total?.count ?? 0}</span>
+              <span className="muted small">{t("count", { count: total?.count ?? 0 })}</span>
             </span>
             <Money amount={total?.amount ?? 0n} currency={currency} />
           </div>
         );
       })}
       <div className="spread small muted">
-        <span>Commission today</span>
+        <span>{t("commissionToday")}</span>
         <Money amount={commissionToday} currency={currency} />
       </div>
     </div>
@@ -49,11 +53,17 @@ export function TodayTotals({ overview }: { overview: AgentOverview }) {
 
 /** Float, commission and the day's totals across the top of the counter screen. */
 export function OverviewCards({ overview }: { overview: AgentOverview }) {
+  const t = useTranslations("agent.overview");
+  const format = useFormatter();
+  const formatMoney = useFormatMoney();
   const currency = shopCurrency(overview);
+  // Basis points as a percentage in the screen's language ("0.25%", "0,25 %").
+  const percent = (bps: number) =>
+    format.number(bps / 10_000, { style: "percent", maximumFractionDigits: 2 });
   return (
-    <section className={styles.cards} aria-label="Your balances">
+    <section className={styles.cards} aria-label={t("balances")}>
       <div className="card" data-testid="float-card">
-        <div className="muted small">Float available</div>
+        <div className="muted small">{t("floatAvailable")}</div>
         {overview.float.length === 0 ? (
           <Money amount={0n} currency={currency} className="huge" />
         ) : (
@@ -62,9 +72,10 @@ export function OverviewCards({ overview }: { overview: AgentOverview }) {
               <Money amount={f.available} currency={f.currency} className="huge" />
               {f.available !== f.balance ? (
                 <div className="muted small" data-testid="float-held">
-                  <Money amount={f.balance - f.available} currency={f.currency} /> held while
-                  ProxyPay checks a customer&apos;s report (balance{" "}
-                  <Money amount={f.balance} currency={f.currency} />)
+                  {t.rich("floatHeld", {
+                    held: () => <Money amount={f.balance - f.available} currency={f.currency} />,
+                    balance: () => <Money amount={f.balance} currency={f.currency} />,
+                  })}
                 </div>
               ) : null}
             </div>
@@ -72,7 +83,7 @@ export function OverviewCards({ overview }: { overview: AgentOverview }) {
         )}
       </div>
       <div className="card" data-testid="commission-card">
-        <div className="muted small">Commission</div>
+        <div className="muted small">{t("commission")}</div>
         {overview.commission.length === 0 ? (
           <Money amount={0n} currency={currency} className={styles.large} />
         ) : (
@@ -85,16 +96,19 @@ export function OverviewCards({ overview }: { overview: AgentOverview }) {
             />
           ))
         )}
-        <div className="muted small">Earned, not yet paid out</div>
+        <div className="muted small">{t("commissionUnpaid")}</div>
         <p className={`muted small ${styles.planNote}`} data-testid="commission-plan">
-          {overview.plan.name} plan: {overview.plan.cashIn.bps / 100}% of each cash-in (
-          {formatMinor(overview.plan.cashIn.min, currency)} to{" "}
-          {formatMinor(overview.plan.cashIn.max, currency)}), {overview.plan.cashOutShareBps / 100}%
-          of each cash-out fee
+          {t("plan", {
+            plan: overview.plan.name,
+            cashInRate: percent(overview.plan.cashIn.bps),
+            min: formatMoney(overview.plan.cashIn.min, currency),
+            max: formatMoney(overview.plan.cashIn.max, currency),
+            cashOutShare: percent(overview.plan.cashOutShareBps),
+          })}
         </p>
       </div>
       <div className="card">
-        <div className="muted small">Today</div>
+        <div className="muted small">{t("today")}</div>
         <TodayTotals overview={overview} />
       </div>
     </section>

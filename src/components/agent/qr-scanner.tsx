@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import styles from "./agent.module.css";
@@ -24,29 +25,29 @@ type CameraState =
   | { kind: "off" }
   | { kind: "starting" }
   | { kind: "scanning" }
-  | { kind: "unavailable"; message: string };
+  | { kind: "unavailable"; problem: CameraProblem };
 
-const TYPE_INSTEAD = "Type the customer's code in the box below instead.";
-const DECODER_FAILED = `The scanner could not load. Check the connection and try again. ${TYPE_INSTEAD}`;
+/** What went wrong with the camera: the screen says it in its language (agent.scanner). */
+type CameraProblem = "decoderFailed" | "denied" | "notFound" | "busy" | "failed" | "noHttps";
 
 /** Turns a getUserMedia refusal into words a shopkeeper can act on. */
-export function explainCameraError(error: unknown): string {
+export function cameraProblemOf(error: unknown): CameraProblem {
   const name = error instanceof Error || error instanceof DOMException ? error.name : "";
   switch (name) {
     case "NotAllowedError":
     case "PermissionDeniedError":
     case "SecurityError":
-      return `Camera permission was denied. Allow the camera for this app in the browser's site settings to scan. ${TYPE_INSTEAD}`;
+      return "denied";
     case "NotFoundError":
     case "DevicesNotFoundError":
     case "OverconstrainedError":
-      return `No camera was found on this device. ${TYPE_INSTEAD}`;
+      return "notFound";
     case "NotReadableError":
     case "TrackStartError":
     case "AbortError":
-      return `The camera is busy or not working. Close other apps that use it and try again. ${TYPE_INSTEAD}`;
+      return "busy";
     default:
-      return `The camera could not start. ${TYPE_INSTEAD}`;
+      return "failed";
   }
 }
 
@@ -106,7 +107,10 @@ async function playWithin(video: HTMLVideoElement, ms: number): Promise<void> {
  * Here each frame is read at its current size in the next orientation, and a camera that
  * does not start within START_TIMEOUT_MS is reported so the agent can retry or type the code.
  */
-export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
+export function QrScanner({ disabled, onScan, label: givenLabel }: Props) {
+  const t = useTranslations("agent.scanner");
+  const scanLabel = useTranslations("agent.counter")("scan");
+  const label = givenLabel ?? scanLabel;
   const videoRef = useRef<HTMLVideoElement>(null);
   const sessionRef = useRef<Session | null>(null);
   // Each start gets a number; a start that was overtaken (stop pressed, screen left) while
@@ -182,7 +186,7 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
       // Browsers hide the camera API entirely on plain http (other than localhost).
       setCamera({
         kind: "unavailable",
-        message: `This browser cannot use a camera here (the app must be opened over https). ${TYPE_INSTEAD}`,
+        problem: "noHttps",
       });
       return;
     }
@@ -213,7 +217,7 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
           end();
           setCamera({
             kind: "unavailable",
-            message: explainCameraError(new DOMException("", "NotReadableError")),
+            problem: "busy",
           });
         });
       }
@@ -223,7 +227,7 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
       } catch {
         if (attempt !== attemptRef.current) return;
         end();
-        setCamera({ kind: "unavailable", message: DECODER_FAILED });
+        setCamera({ kind: "unavailable", problem: "decoderFailed" });
         return;
       }
       if (attempt !== attemptRef.current) return;
@@ -232,7 +236,7 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
     } catch (error) {
       if (attempt !== attemptRef.current) return;
       end();
-      setCamera({ kind: "unavailable", message: explainCameraError(error) });
+      setCamera({ kind: "unavailable", problem: cameraProblemOf(error) });
     }
   }
 
@@ -243,33 +247,33 @@ export function QrScanner({ disabled, onScan, label = "Scan QR code" }: Props) {
         className={`video-frame ${styles.frame} ${active ? "" : styles.frameOff}`}
         data-testid="scanner"
       >
-        <video ref={videoRef} muted playsInline aria-label="Camera view" />
+        <video ref={videoRef} muted playsInline aria-label={t("cameraView")} />
         {camera.kind === "scanning" ? (
           <>
             <div className={styles.aim} aria-hidden />
             <p className={styles.frameCaption} role="status">
-              Hold the customer&apos;s QR code inside the square
+              {t("holdInside")}
             </p>
           </>
         ) : (
           <div className={styles.frameNote}>
             {camera.kind === "starting" ? (
               <span className="row">
-                <span className="spinner" aria-hidden /> Starting the camera…
+                <span className="spinner" aria-hidden /> {t("starting")}
               </span>
             ) : (
-              <span>{disabled ? "Camera is off" : "Press “Scan QR code” to open the camera"}</span>
+              <span>{disabled ? t("cameraOff") : t("pressToOpen", { label: scanLabel })}</span>
             )}
           </div>
         )}
       </div>
       {camera.kind === "unavailable" ? (
         <p className="alert warn" role="alert" data-testid="camera-problem">
-          {camera.message}
+          {t(camera.problem)}
         </p>
       ) : null}
       {active ? (
-        <Button onClick={stop}>Stop camera</Button>
+        <Button onClick={stop}>{t("stop")}</Button>
       ) : (
         <Button variant="primary" size="big" disabled={disabled} onClick={() => void start()}>
           {label}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { parseTypedCode } from "@/domain/codes";
@@ -22,6 +23,7 @@ interface Props {
  * a typo is caught at once and does not count against the server's lookup limit.
  */
 export function TypedCodeForm({ disabled, busy, onCode }: Props) {
+  const t = useTranslations("agent.typedCode");
   const [value, setValue] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -33,20 +35,27 @@ export function TypedCodeForm({ disabled, busy, onCode }: Props) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      const code = parseTypedCode(value);
-      setProblem(null);
-      onCode(code);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : "That code is not right");
+    // parseTypedCode's own refusals are English: these are the same two, in the screen's language.
+    if (value.replace(/\D/g, "").length !== 9) {
+      setProblem(t("nineDigits"));
+      return;
     }
+    let code: string;
+    try {
+      code = parseTypedCode(value);
+    } catch {
+      setProblem(t("notRight"));
+      return;
+    }
+    setProblem(null);
+    onCode(code);
   }
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
       <div className={styles.codeRow}>
         <label className="field">
-          Customer&apos;s code
+          {t("label")}
           <input
             name="code"
             inputMode="numeric"
@@ -63,11 +72,11 @@ export function TypedCodeForm({ disabled, busy, onCode }: Props) {
           />
         </label>
         <Button type="submit" disabled={disabled} busy={busy}>
-          Find order
+          {t("find")}
         </Button>
       </div>
       <p id="typed-code-hint" className={`muted small ${styles.hint}`}>
-        The 9 digits under the QR code on the customer&apos;s phone, if the scan does not work.
+        {t("hint")}
       </p>
       {problem ? (
         <p className="alert error" role="alert">
