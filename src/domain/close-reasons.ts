@@ -23,3 +23,43 @@ export function expiryReason(type: OrderType, claimed: boolean): string {
 export function rejectedByCustomer(status: string, closeReason: string | null): boolean {
   return status === "DECLINED" && closeReason === CLOSE_REASON.rejectedByCustomer;
 }
+
+/**
+ * A stored close reason as a message of the catalogue ("common.closeReason"): the server
+ * stores reasons as English sentences; those it writes itself are named by key, and those
+ * that frame a person's words (decline-order.ts: "Declined by <shop>: <reason>",
+ * reverse-order.ts: "Reversed: <reason>") keep the words and translate the frame. Anything
+ * else (an operator's words) is shown as written: null.
+ */
+export type ReasonMessage =
+  | {
+      key:
+        | "rejectedByCustomer"
+        | "codeExpired"
+        | "cashInNotConfirmed"
+        | "cashOutNotApproved"
+        | "cancelledByCustomer";
+    }
+  | { key: "declinedBy"; values: { shop: string; reason: string } }
+  | { key: "reversedBecause"; values: { reason: string } };
+
+const KNOWN = new Map<string, ReasonMessage>([
+  [CLOSE_REASON.rejectedByCustomer, { key: "rejectedByCustomer" }],
+  [CLOSE_REASON.codeExpired, { key: "codeExpired" }],
+  [CLOSE_REASON.cashInNotConfirmed, { key: "cashInNotConfirmed" }],
+  [CLOSE_REASON.cashOutNotApproved, { key: "cashOutNotApproved" }],
+  // The reason cancel-order.ts stores.
+  ["Cancelled by the customer", { key: "cancelledByCustomer" }],
+]);
+
+export function reasonMessage(reason: string): ReasonMessage | null {
+  const known = KNOWN.get(reason);
+  if (known) return known;
+  const declined = /^Declined by (.+?): ([\s\S]*)$/.exec(reason);
+  if (declined) {
+    return { key: "declinedBy", values: { shop: declined[1] ?? "", reason: declined[2] ?? "" } };
+  }
+  const reversed = /^Reversed: ([\s\S]*)$/.exec(reason);
+  if (reversed) return { key: "reversedBecause", values: { reason: reversed[1] ?? "" } };
+  return null;
+}

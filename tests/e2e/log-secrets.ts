@@ -21,10 +21,17 @@ function demoPins(): string[] {
   return pins;
 }
 
-/** Where `value` occurs in `log` as a whole word: a 4-digit PIN inside an id does not count. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * Where `value` occurs in `log` as a whole word: a 4-digit PIN inside an id does not count,
+ * nor a short one that is a whole group of a UUID (a request id "65adda47-1111-…" is not
+ * Wanjiru's PIN). Long secrets are looked for everywhere, UUIDs included.
+ */
 function findWord(log: string, value: string): number {
   const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return log.search(new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`));
+  const haystack = value.length < 12 ? log.replace(UUID, (id) => "#".repeat(id.length)) : log;
+  return haystack.search(new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`));
 }
 
 /**

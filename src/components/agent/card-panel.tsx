@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { decimalMarkOf, readAmount } from "@/components/ui/amount-input";
 import { Button } from "@/components/ui/button";
 import { CURRENCY_EXPONENTS, type CurrencyCode } from "@/domain/money";
 import { INTL_TAG } from "@/i18n/locales";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
-import { decimalMarkOf, readAmount } from "./amount-input";
 import { PinPad } from "./pin-pad";
 import type { AgentOrder } from "./types";
 

@@ -5,6 +5,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useCloseReason } from "@/components/ui/close-reason";
 import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money, useFormatMoney } from "@/components/ui/money";
@@ -14,7 +15,6 @@ import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
-import { reasonMessage } from "./close-reason";
 import { spokenOrder } from "./spoken";
 import { type AgentOrder, isAgentView, useFormatWhen } from "./types";
 
@@ -326,17 +326,17 @@ function Receipt({ order }: { order: AgentOrder }) {
 /** The server's own words when it gave a reason, which also says who closed the order. */
 function ClosedHeadline({ order }: { order: AgentOrder }) {
   const t = useTranslations("agent.order.closed");
-  if (order.closeReason) {
-    const message = reasonMessage(order.closeReason);
-    if (!message) return order.closeReason;
-    return "values" in message ? t(message.key, message.values) : t(message.key);
-  }
+  const reasons = useTranslations("common.closeReason");
+  const closeReason = useCloseReason();
+  if (order.closeReason) return closeReason(order.closeReason);
   switch (order.status) {
     case "CANCELLED":
       return t("cancelled");
     case "EXPIRED":
-      if (order.claimedAt === null) return t("codeExpired");
-      return order.type === "CASH_IN" ? t("cashInNotConfirmed") : t("cashOutNotApproved");
+      if (order.claimedAt === null) return reasons("codeExpired");
+      return order.type === "CASH_IN"
+        ? reasons("cashInNotConfirmed")
+        : reasons("cashOutNotApproved");
     case "DECLINED":
       return t("declined");
     case "REVERSED":

@@ -2,14 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { decimalMarkOf, readAmount } from "@/components/ui/amount-input";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
+import { CURRENCY_EXPONENTS } from "@/domain/money";
+import { INTL_TAG } from "@/i18n/locales";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
-import { readAmount } from "./amount-input";
 import styles from "./customer.module.css";
 import { CustomerShell } from "./customer-shell";
 import { QuotePreview } from "./quote-preview";
@@ -29,9 +31,11 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
   const overview = useQuery(trpc.customer.overview.queryOptions());
   const createOrder = useMutation(trpc.customer.createOrder.mutationOptions());
 
-  const parsed = readAmount(amountText);
+  // "500,50" is 500.50 where the screen's language writes a decimal comma (French).
+  const decimalMark = decimalMarkOf(INTL_TAG[useLocale()]);
+  const parsed = readAmount(amountText, "KES", decimalMark);
   const settledText = useDebouncedValue(amountText, 350);
-  const settled = readAmount(settledText);
+  const settled = readAmount(settledText, "KES", decimalMark);
   const wallet = overview.data?.wallets.find((w) => w.currency === "KES");
 
   // A different type or amount is a different intent: it must not replay the last key.
@@ -51,9 +55,9 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     setShowProblem(true);
-    if (parsed.kind !== "ok") return;
+    if (typeof parsed !== "bigint") return;
     createOrder.mutate(
-      { type, amount: parsed.amount, currency: "KES", idempotencyKey: idempotency.key() },
+      { type, amount: parsed, currency: "KES", idempotencyKey: idempotency.key() },
       {
         onSuccess: (order) => {
           idempotency.rotate();
@@ -69,16 +73,16 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
   }
 
   const problem =
-    parsed.kind === "invalid" && (showProblem || settled.kind === "invalid")
+    typeof parsed === "string" && (showProblem || typeof settled === "string")
       ? {
           message:
-            parsed.problem === "zero"
+            parsed === "amountMoreThanZero"
               ? t("amountZero")
-              : parsed.problem === "decimals"
-                ? t("amountDecimals", { decimals: parsed.decimals })
+              : parsed === "amountDecimals"
+                ? t("amountDecimals", { decimals: CURRENCY_EXPONENTS.KES })
                 : t("amountFormat"),
         }
-      : showProblem && parsed.kind === "empty"
+      : showProblem && parsed === null
         ? { message: t("enterAmount") }
         : null;
 
@@ -121,8 +125,8 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
           </span>
         ) : null}
         <ErrorNote error={problem} />
-        {settled.kind === "ok" && parsed.kind === "ok" ? (
-          <QuotePreview key={type} type={type} amount={settled.amount} />
+        {typeof settled === "bigint" && typeof parsed === "bigint" ? (
+          <QuotePreview key={type} type={type} amount={settled} />
         ) : null}
         <ErrorNote error={createOrder.error} />
         <Button type="submit" variant="primary" size="big" busy={createOrder.isPending}>

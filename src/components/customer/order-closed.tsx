@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useCloseReason } from "@/components/ui/close-reason";
 import { Money } from "@/components/ui/money";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { rejectedByCustomer } from "@/domain/close-reasons";
-import { useCloseReason } from "./close-reason";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
 import { type CustomerOrder, useFormatWhen } from "./types";

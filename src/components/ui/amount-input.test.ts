@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { INTL_TAG } from "@/i18n/locales";
 import { decimalMarkOf, readAmount } from "./amount-input";
 
-describe("the amount typed on the agent's card panel", () => {
+describe("an amount typed by a person", () => {
   it("knows each language's decimal mark", () => {
     expect(decimalMarkOf(INTL_TAG.en)).toBe(".");
     expect(decimalMarkOf(INTL_TAG.sw)).toBe(".");

@@ -1,6 +1,6 @@
 import { type CurrencyCode, parseMajor } from "@/domain/money";
 
-/** Why a typed amount cannot be used: the key of the refusal in agent.card. */
+/** Why a typed amount cannot be used (each screen words it). */
 export type AmountProblem = "amountMoreThanZero" | "amountLike" | "amountDecimals";
 
 /** The decimal mark people write in a language: "," in French, "." in English. */
@@ -12,7 +12,7 @@ export function decimalMarkOf(intlTag: string): string {
 }
 
 /**
- * The amount typed at the counter, in minor units, or why it cannot be used (null: nothing
+ * An amount a person typed (the customer's new order, the agent's card panel), in minor units, or why it cannot be used (null: nothing
  * typed). parseMajor reads "," as a thousands separator; where the screen's language writes
  * "," as the decimal mark, "500,50" must not become 50 050: the comma is read as the
  * decimal point there. A dot still works (phones' number pads often offer only a dot), and

@@ -1,14 +1,13 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { CLOSE_REASON } from "@/domain/close-reasons";
+import { CLOSE_REASON, reasonMessage } from "@/domain/close-reasons";
 import { CATALOGUES } from "@/i18n/messages";
-import { reasonMessage } from "./close-reason";
 
 /** The message a reason maps to, rendered in a language. */
 function render(reason: string, locale: "en" | "sw" | "fr" | "zh"): string | null {
   const found = reasonMessage(reason);
   if (!found) return null;
-  const source = CATALOGUES[locale].agent.order.closed[found.key];
+  const source = CATALOGUES[locale].common.closeReason[found.key];
   const values = "values" in found ? found.values : {};
   return String(new IntlMessageFormat(source, locale).format(values));
 }
@@ -23,7 +22,7 @@ const SERVER_REASONS = [
   "Reversed: Duplicate order\nsee ticket 12",
 ];
 
-describe("closed orders' reasons on the agent's screen", () => {
+describe("closed orders' reasons on both sides' screens", () => {
   it.each(SERVER_REASONS)("English reads exactly as the server wrote it: %s", (reason) => {
     expect(render(reason, "en")).toBe(reason);
   });
