@@ -39,7 +39,7 @@ export async function requestSignUpCode(
       { key: `otp:phone:${input.phone}`, policy: CODES_PER_PHONE },
       ...(ip ? [{ key: `otp:ip:${ip}`, policy: CODES_PER_IP }] : []),
     ],
-    "Too many codes asked for",
+    "tooMany.codesAsked",
   );
   const id = randomUUID();
   const code = newPhoneCode();
@@ -62,7 +62,7 @@ export async function requestSignUpCode(
       { err: { message: error instanceof Error ? error.message : String(error) } },
       "SMS not sent",
     );
-    throw new DomainError("SMS_NOT_SENT", "We could not send the SMS. Try again in a minute");
+    throw new DomainError("SMS_NOT_SENT", "smsNotSent");
   }
   return { codeId: id, expiresAt, sentTo: maskPhone(input.phone) };
 }
