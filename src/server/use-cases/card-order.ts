@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { cardRefusal, looksLikeCardSecret, maskedPhone } from "@/domain/cards";
-import { DomainError } from "@/domain/errors";
-import { formatMinor } from "@/domain/money";
+import { DomainError, money } from "@/domain/errors";
 import type { OrderType } from "@/domain/pricing";
 import { CARD_PIN_PER_AGENT, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
+import { renderError } from "@/i18n/translate";
 import { inTransaction } from "../db/transaction";
 import { log } from "../observability/log";
 import { cardBySecretHash } from "../repositories/cards";
@@ -147,7 +147,7 @@ export async function cardOrder(
       idempotencyKey: derivedKey(actor.userId, input.idempotencyKey, "approve"),
     });
   }
-  await tellHolder(card.user.phone, input.type, created, agent.shopName);
+  await tellHolder(card.user, input.type, created, agent.shopName);
   return agentOrder(actor, created.id);
 }
 
@@ -160,21 +160,23 @@ export async function cardOrder(
  * logged, never a refusal.
  */
 async function tellHolder(
-  phone: string,
+  holder: { phone: string; locale: string | null },
   type: OrderType,
   order: { reference: string; amount: bigint; currency: string },
   shopName: string,
 ): Promise<void> {
-  const money = formatMinor(order.amount, order.currency);
-  const what =
-    type === "CASH_OUT"
-      ? `${money} was paid out in cash at ${shopName} with your ProxyPay card`
-      : `A cash-in of ${money} was started at ${shopName} with your ProxyPay card`;
+  // In the holder's own language (English when they never chose one): the shop's is not theirs.
+  const text = renderError(
+    holder.locale,
+    type === "CASH_OUT" ? "sms.cardCashOut" : "sms.cardCashIn",
+    {
+      amount: money(order.amount, order.currency),
+      shop: shopName,
+      reference: order.reference,
+    },
+  );
   try {
-    await otpSender().send(
-      phone,
-      `${what} (order ${order.reference}). Not you? Block your card in the app or call ProxyPay.`,
-    );
+    await otpSender().send(holder.phone, text);
   } catch (error) {
     log().error(
       { err: { message: error instanceof Error ? error.message : String(error) } },

@@ -13,7 +13,7 @@ import { publicProcedure, router, signedInProcedure } from "../trpc";
 export const accountRouter = router({
   requestSignUpCode: publicProcedure
     .input(z.strictObject({ phone }))
-    .mutation(({ input, ctx }) => requestSignUpCode(input, ctx.ip)),
+    .mutation(({ input, ctx }) => requestSignUpCode(input, ctx.ip, ctx.locale)),
   verifySignUpCode: publicProcedure
     .input(
       z.strictObject({
