@@ -2,7 +2,7 @@
 // answers and SMS texts, all from the "errors" catalogue. Framework-free (use-intl's core,
 // no React, no Next), so src/domain can name a refusal by key and the API renders it late,
 // in the language of whoever asked. English is rendered eagerly as DomainError.message.
-import { createTranslator } from "use-intl/core";
+import { _createCache, _createIntlFormatters, createTranslator } from "use-intl/core";
 import errorsEn from "../../messages/en/errors.json";
 import errorsFr from "../../messages/fr/errors.json";
 import errorsSw from "../../messages/sw/errors.json";
@@ -36,6 +36,12 @@ const CATALOGUE: Readonly<Record<Locale, typeof errorsEn>> = {
   zh: errorsZh as typeof errorsEn,
 };
 
+// Parsed ICU messages and Intl formatters kept across calls: refusals are thrown in hot
+// loops (the settings round-trip check tries thousands of amounts), and parsing each time
+// costs far more than rendering.
+const cache = _createCache();
+const formatters = _createIntlFormatters(cache);
+
 const translators = new Map<Locale, (key: string, values?: Record<string, unknown>) => string>();
 
 function translator(locale: Locale) {
@@ -46,6 +52,8 @@ function translator(locale: Locale) {
       locale: INTL_TAG[locale] as Locale,
       messages: { errors: CATALOGUE[locale] },
       namespace: "errors",
+      _cache: cache,
+      _formatters: formatters,
       // The platform's clock, as on every screen (src/i18n/request.ts).
       timeZone: "Africa/Nairobi",
       // A missing translation must not throw inside an error path: the fallback below
@@ -124,7 +132,18 @@ export class Wording extends Error {
     readonly key: ErrorKey,
     readonly params: ErrorParams = {},
   ) {
-    super(renderError(DEFAULT_LOCALE, key, params));
+    super();
+    // Rendered when first read: most refusals caught inside the domain (a loop trying
+    // amounts) are never shown, and the API renders the caller's language instead.
+    let english: string | undefined;
+    Object.defineProperty(this, "message", {
+      get: () => {
+        english ??= renderError(DEFAULT_LOCALE, key, params);
+        return english;
+      },
+      enumerable: false,
+      configurable: true,
+    });
   }
 
   messageIn(locale: Locale | string | null | undefined): string {
