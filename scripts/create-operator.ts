@@ -8,6 +8,7 @@
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
 import { isDomainError } from "../src/domain/errors";
+import { renderInputMessage } from "../src/i18n/translate";
 import { operatorPassword, phone, text } from "../src/server/api/inputs";
 import { disconnectDb } from "../src/server/db/client";
 import { createOperator } from "../src/server/use-cases/create-operator";
@@ -94,7 +95,7 @@ async function main(): Promise<number> {
   const parsed = operatorInput.safeParse(await readInput());
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      console.error(`${issue.path.join(".")}: ${issue.message}`);
+      console.error(`${issue.path.join(".")}: ${renderInputMessage(issue.message, "en")}`);
     return 1;
   }
   try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderError } from "@/i18n/translate";
 import { cardRefusal, looksLikeCardSecret, maskedPhone } from "./cards";
 
 describe("card secrets", () => {
@@ -30,8 +31,8 @@ describe("maskedPhone", () => {
 describe("cardRefusal", () => {
   it("lets an active card through and names every other case", () => {
     expect(cardRefusal("ACTIVE")).toBeNull();
-    expect(cardRefusal("BLOCKED")).toMatch(/blocked/);
-    expect(cardRefusal("REPLACED")).toMatch(/replaced/);
-    expect(cardRefusal(null)).toMatch(/not a ProxyPay card/);
+    expect(renderError("en", cardRefusal("BLOCKED")!)).toMatch(/blocked/);
+    expect(renderError("en", cardRefusal("REPLACED")!)).toMatch(/replaced/);
+    expect(renderError("en", cardRefusal(null)!)).toMatch(/not a ProxyPay card/);
   });
 });

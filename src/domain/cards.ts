@@ -2,6 +2,8 @@
 // secret; what is printed beside it must not help whoever finds the card: the holder's name
 // (so the agent can compare it with the person at the counter) and a masked phone number.
 
+import type { ErrorKey } from "@/i18n/translate";
+
 /** The QR of a card: "PC1" + 22 base64url characters (132 bits), never an order's "PP1". */
 export const CARD_SECRET_PATTERN = /^PC1[A-Za-z0-9_-]{22}$/;
 
@@ -26,15 +28,15 @@ export function maskedPhone(phone: string): string {
 }
 
 /** What an agent is told when a scanned card cannot be used, in plain words. */
-export function cardRefusal(status: CardStatus | null): string | null {
+export function cardRefusal(status: CardStatus | null): ErrorKey | null {
   switch (status) {
     case "ACTIVE":
       return null;
     case "BLOCKED":
-      return "This card is blocked (reported lost). Do not serve it: the holder can ask ProxyPay for a new card";
+      return "cardBlocked";
     case "REPLACED":
-      return "This card was replaced by a newer one and no longer works. Ask the holder for their new card";
+      return "cardReplaced";
     case null:
-      return "This is not a ProxyPay card";
+      return "notACard";
   }
 }

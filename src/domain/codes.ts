@@ -31,10 +31,10 @@ export function withCheckDigit(body: string): string {
 export function parseTypedCode(input: string): string {
   const digits = input.replace(/[\s-]/g, "");
   if (!/^\d{9}$/.test(digits)) {
-    throw new DomainError("WRONG_CODE", "The code has 9 digits. Check it and try again");
+    throw new DomainError("WRONG_CODE", "codeNineDigits");
   }
   if (withCheckDigit(digits.slice(0, 8)) !== digits) {
-    throw new DomainError("WRONG_CODE", "That code is not right. Check each digit and try again");
+    throw new DomainError("WRONG_CODE", "codeCheckDigit");
   }
   return digits;
 }

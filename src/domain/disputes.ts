@@ -55,16 +55,10 @@ export function disputableAs(order: DisputableOrder, now: Date): DisputeKind | n
 export function requireDisputable(order: DisputableOrder, now: Date): DisputeKind {
   const kind = kindOf(order);
   if (!kind || !order.endedAt) {
-    throw new DomainError(
-      "CONFLICT",
-      "There is nothing to report on this order: no cash should have changed hands",
-    );
+    throw new DomainError("CONFLICT", "nothingToReport");
   }
   if (!withinWindow(order.endedAt, now)) {
-    throw new DomainError(
-      "CONFLICT",
-      `Problems can be reported up to ${DISPUTE_WINDOW_HOURS} hours after the order; please call ProxyPay support`,
-    );
+    throw new DomainError("CONFLICT", "disputeWindow", { hours: DISPUTE_WINDOW_HOURS });
   }
   return kind;
 }

@@ -1,3 +1,7 @@
+import { type ErrorKey, type ErrorParams, Wording } from "@/i18n/translate";
+
+export { money } from "@/i18n/translate";
+
 // Every refusal the platform can give, with words a customer or a shopkeeper understands.
 // The tRPC layer maps the code to an HTTP status in one place (src/server/api/errors.ts).
 export type DomainErrorCode =
@@ -19,13 +23,19 @@ export type DomainErrorCode =
   | "RATE_LIMITED"
   | "SMS_NOT_SENT";
 
-export class DomainError extends Error {
+/**
+ * A refusal names its words by key (messages/<locale>/errors.json) with their parameters, so
+ * each caller reads it in their own language (the API renders it late, src/server/api).
+ * `message` is the English rendering: logs, scripts and tests read that.
+ */
+export class DomainError extends Wording {
   override readonly name = "DomainError";
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    key: ErrorKey,
+    params: ErrorParams = {},
   ) {
-    super(message);
+    super(key, params);
   }
 }
 

@@ -1,5 +1,5 @@
-import { DomainError } from "./errors";
-import { formatMinor } from "./money";
+import { DomainError, money as moneyParam } from "./errors";
+
 import type { OrderType } from "./pricing";
 import type { Settings } from "./settings";
 
@@ -26,24 +26,23 @@ export function tierLimits(settings: Settings, kycTier: number) {
 /** Throws LIMIT_EXCEEDED with the limit that was hit, in the customer's currency. */
 export function checkLimits(settings: Settings, ctx: LimitContext): void {
   const limits = tierLimits(settings, ctx.kycTier);
-  const money = (v: bigint) => formatMinor(v, ctx.currency);
+  const money = (v: bigint) => moneyParam(v, ctx.currency);
   if (ctx.amount < limits.perOrderMin) {
-    throw new DomainError("LIMIT_EXCEEDED", `The smallest amount is ${money(limits.perOrderMin)}`);
+    throw new DomainError("LIMIT_EXCEEDED", "smallestAmount", {
+      amount: money(limits.perOrderMin),
+    });
   }
   if (ctx.amount > limits.perOrderMax) {
-    throw new DomainError("LIMIT_EXCEEDED", `The largest amount is ${money(limits.perOrderMax)}`);
+    throw new DomainError("LIMIT_EXCEEDED", "largestAmount", { amount: money(limits.perOrderMax) });
   }
   if (ctx.usedToday + ctx.amount > limits.perDay) {
     const left = limits.perDay - ctx.usedToday;
-    throw new DomainError(
-      "LIMIT_EXCEEDED",
-      `This is over your daily limit of ${money(limits.perDay)} (${money(left > 0n ? left : 0n)} left today)`,
-    );
+    throw new DomainError("LIMIT_EXCEEDED", "dailyLimit", {
+      limit: money(limits.perDay),
+      left: money(left > 0n ? left : 0n),
+    });
   }
   if (ctx.type === "CASH_IN" && ctx.projectedBalance + ctx.walletDelta > limits.maxBalance) {
-    throw new DomainError(
-      "LIMIT_EXCEEDED",
-      `Your wallet can hold at most ${money(limits.maxBalance)}`,
-    );
+    throw new DomainError("LIMIT_EXCEEDED", "maxBalance", { amount: money(limits.maxBalance) });
   }
 }

@@ -80,17 +80,14 @@ export function transitionFor(type: OrderType, action: OrderAction): Transition 
     case "claim":
       return { from: ["PENDING"], to: "CLAIMED" };
     case "approve":
-      if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "Only cash-outs need approval");
+      if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "onlyCashOutsApproval");
       return { from: ["CLAIMED"], to: "COMPLETED" };
     case "reject":
-      if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "Only cash-outs need approval");
+      if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "onlyCashOutsApproval");
       return { from: ["CLAIMED"], to: "DECLINED" };
     case "confirm":
       if (type !== "CASH_IN") {
-        throw new DomainError(
-          "CONFLICT",
-          "A cash-out completes when the customer approves it on their phone",
-        );
+        throw new DomainError("CONFLICT", "cashOutCompletesOnPhone");
       }
       return { from: ["CLAIMED"], to: "COMPLETED" };
     case "cancel":
@@ -102,10 +99,10 @@ export function transitionFor(type: OrderType, action: OrderAction): Transition 
     // Operators upholding a dispute (two of them): the cash-in the agent kept the cash of is
     // executed after all; the cash-out whose cash never came is undone.
     case "creditDisputed":
-      if (type !== "CASH_IN") throw new DomainError("CONFLICT", "Only a cash-in can be credited");
+      if (type !== "CASH_IN") throw new DomainError("CONFLICT", "onlyCashInCredited");
       return { from: UNEXECUTED_STATUSES, to: "COMPLETED" };
     case "reverseDisputed":
-      if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "Only a cash-out is reversed");
+      if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "onlyCashOutReversed");
       return { from: ["COMPLETED"], to: "REVERSED" };
     // Two operators undo a completed order (maker-checker reversal).
     case "reverse":
@@ -123,28 +120,26 @@ export function refusalFor(type: OrderType, action: OrderAction, status: OrderSt
       if (type === "CASH_OUT" && (action === "cancel" || action === "decline")) {
         return new DomainError(
           "ORDER_ALREADY_HANDLED",
-          action === "cancel"
-            ? "You approved this cash-out and it is paid: collect your cash from the agent"
-            : "The customer approved and paid this cash-out: hand over the cash",
+          action === "cancel" ? "cashOutPaidCollect" : "cashOutPaidHandOver",
         );
       }
-      return new DomainError("ORDER_ALREADY_HANDLED", "This order was already completed");
+      return new DomainError("ORDER_ALREADY_HANDLED", "orderCompleted");
     case "REVERSED":
-      return new DomainError("ORDER_ALREADY_HANDLED", "This order was already completed");
+      return new DomainError("ORDER_ALREADY_HANDLED", "orderCompleted");
     case "CANCELLED":
-      return new DomainError("ORDER_NOT_ACTIVE", "The customer cancelled this order");
+      return new DomainError("ORDER_NOT_ACTIVE", "orderCancelled");
     case "EXPIRED":
-      return new DomainError("ORDER_EXPIRED", "This code has expired. Ask for a new one");
+      return new DomainError("ORDER_EXPIRED", "codeExpired");
     case "DECLINED":
-      return new DomainError("ORDER_NOT_ACTIVE", "This order was declined");
+      return new DomainError("ORDER_NOT_ACTIVE", "orderDeclined");
     case "CLAIMED":
       if (action === "claim") {
-        return new DomainError("ORDER_ALREADY_HANDLED", "This order is already being handled");
+        return new DomainError("ORDER_ALREADY_HANDLED", "orderBeingHandled");
       }
-      return new DomainError("CONFLICT", "This order is waiting for the agent");
+      return new DomainError("CONFLICT", "orderWaitingForAgent");
     case "APPROVED":
-      return new DomainError("ORDER_ALREADY_HANDLED", "This order is already being handled");
+      return new DomainError("ORDER_ALREADY_HANDLED", "orderBeingHandled");
     case "PENDING":
-      return new DomainError("CONFLICT", "No agent has scanned this order yet");
+      return new DomainError("CONFLICT", "orderNotScanned");
   }
 }

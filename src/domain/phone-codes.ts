@@ -24,14 +24,4 @@ export const CODES_PER_IP: FailurePolicy = {
   lockSeconds: 60 * 60,
 };
 
-export function signUpCodeMessage(code: string): string {
-  return `${code} is your ProxyPay code to open a wallet. It works for 5 minutes. ProxyPay will never ask you for it.`;
-}
-
-/**
- * What the holder of a number that already has a wallet gets instead of a code: the same
- * answer goes back to whoever asked, so they learn nothing, while the owner learns that
- * someone tried and that they need no new wallet.
- */
-export const ACCOUNT_EXISTS_MESSAGE =
-  "Someone asked to open a ProxyPay wallet with this number. You already have one: sign in with your PIN. If it was not you, you need do nothing.";
+// The texts themselves are in messages/<locale>/errors.json ("sms"), in the recipient's language.

@@ -18,12 +18,12 @@ export interface Quote {
  * wallet pays amount + fee. What the agent earns depends on who serves it: commissionFor.
  */
 export function quote(type: OrderType, amount: bigint, settings: Settings): Quote {
-  if (amount <= 0n) throw new DomainError("INVALID_INPUT", "The amount must be more than zero");
+  if (amount <= 0n) throw new DomainError("INVALID_INPUT", "amountPositive");
   if (type === "CASH_IN") {
     const feeRule = settings.cashIn.fee;
     const fee = clamp(applyBps(amount, feeRule.bps), feeRule.min, feeRule.max);
     if (fee >= amount) {
-      throw new DomainError("LIMIT_EXCEEDED", "The amount is too small to cover the fee");
+      throw new DomainError("LIMIT_EXCEEDED", "amountTooSmallForFee");
     }
     return { amount, fee, walletDelta: amount - fee };
   }

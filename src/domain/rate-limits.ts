@@ -47,8 +47,7 @@ export const TYPED_CODE_PER_AGENT: FailurePolicy = {
   lockSeconds: 10 * 60,
 };
 
-/** "Try again in 12 minutes", rounded up so the wait is never shorter than said. */
-export function retryAfterText(lockedUntil: Date, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
-  return minutes === 1 ? "Try again in 1 minute" : `Try again in ${minutes} minutes`;
+/** The minutes to say in "Try again in 12 minutes", rounded up so the wait is never shorter than said. */
+export function retryAfterMinutes(lockedUntil: Date, now: Date): number {
+  return Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
 }

@@ -65,6 +65,14 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
     enforcedBy: [{ procedure: "admin.updateCustomer", field: "kycTier" }],
     db: { kind: "integer", min: 1, max: 3 },
   },
+  users_locale_known: {
+    enforcedBy: [{ procedure: "account.setLocale", field: "locale" }],
+    db: {
+      kind: "pattern",
+      accepted: ["en", "sw", "fr", "zh"],
+      refused: ["", "EN", "de", "en-KE", "english"],
+    },
+  },
   agents_shop_name_check: {
     enforcedBy: [{ procedure: "admin.onboardAgent", field: "shopName" }],
     db: { kind: "length", min: 1, max: 80 },

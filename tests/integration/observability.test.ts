@@ -189,10 +189,10 @@ describe("metrics endpoint", () => {
     const before = await metricsNow();
     const policy = { limit: 2, windowSeconds: 600, lockSeconds: 600 };
     const entry = [{ key: `test:obs:${crypto.randomUUID()}`, policy }];
-    await admitAttempt(entry, "Slow down");
-    await admitAttempt(entry, "Slow down");
+    await admitAttempt(entry, "tooMany.pins");
+    await admitAttempt(entry, "tooMany.pins");
     for (let i = 0; i < 3; i++) {
-      await expect(admitAttempt(entry, "Slow down")).rejects.toThrow(/Slow down/);
+      await expect(admitAttempt(entry, "tooMany.pins")).rejects.toThrow(/Too many wrong PINs/);
     }
     const after = await metricsNow();
     const labels = { scope: "test:obs" };

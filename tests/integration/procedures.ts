@@ -87,6 +87,11 @@ export const MATRIX: Record<string, Rule> = {
     allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
     input: () => ({ ticket: "A".repeat(43), pin: "1234", name: "Matrix" }),
   },
+  // Every signed-in person remembers their language (the switcher on every screen).
+  "account.setLocale": {
+    allow: ["customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    input: () => ({ locale: "en" }),
+  },
   "customer.overview": { allow: ["customer", "otherCustomer"], input: () => undefined },
   "customer.activity": { allow: ["customer", "otherCustomer"], input: () => ({ limit: 5 }) },
   "customer.quote": {

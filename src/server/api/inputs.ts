@@ -1,37 +1,34 @@
 import { z } from "zod";
 import { PHONE_PATTERN } from "@/domain/codes";
 import { MAX_AMOUNT_MINOR } from "@/domain/money";
+import { inputKey } from "@/i18n/translate";
 
 // Shared input pieces. Every procedure input is a strict object (unknown keys refused)
 // with bounded strings and amounts.
-export const orderId = z.uuid({ message: "Not a valid order id" });
+export const orderId = z.uuid({ message: inputKey("input.orderId") });
 
 export const idempotencyKey = z
   .string()
-  .min(8, "The request key is too short")
-  .max(64, "The request key is too long")
-  .regex(/^[A-Za-z0-9_-]+$/, "The request key may use letters, digits, - and _ only");
+  .min(8, inputKey("input.requestKeyShort"))
+  .max(64, inputKey("input.requestKeyLong"))
+  .regex(/^[A-Za-z0-9_-]+$/, inputKey("input.requestKeyChars"));
 
-export const phone = z
-  .string()
-  .trim()
-  .max(20)
-  .regex(PHONE_PATTERN, "Enter the phone number in international form, like +254712345678");
+export const phone = z.string().trim().max(20).regex(PHONE_PATTERN, inputKey("input.phone"));
 
 /** An operator's password: operators can move money, so no 4-digit PINs. */
 export const operatorPassword = z
   .string()
-  .min(12, "Use at least 12 characters")
-  .max(128, "The password is too long");
+  .min(12, inputKey("input.passwordShort"))
+  .max(128, inputKey("input.passwordLong"));
 
-export const pin = z.string().regex(/^\d{4,6}$/, "The PIN is 4 to 6 digits");
+export const pin = z.string().regex(/^\d{4,6}$/, inputKey("input.pin"));
 
 export const amountMinor = z
-  .bigint({ message: "The amount must be a whole number of minor units (cents)" })
-  .min(1n, "The amount must be more than zero")
-  .max(MAX_AMOUNT_MINOR, "The amount is too large");
+  .bigint({ message: inputKey("input.amountWhole") })
+  .min(1n, inputKey("input.amountPositive"))
+  .max(MAX_AMOUNT_MINOR, inputKey("input.amountLarge"));
 
-export const currency = z.string().regex(/^[A-Z]{3}$/, "Use a 3-letter currency code like KES");
+export const currency = z.string().regex(/^[A-Z]{3}$/, inputKey("input.currency"));
 
 // Free text people type and others read: the rule lives in the domain, where the settings
 // document's plan names use it too.
@@ -44,9 +41,9 @@ export { text } from "@/domain/text";
  */
 export const INSTANT_MIN = new Date("2000-01-01T00:00:00.000Z");
 export const INSTANT_MAX = new Date("2200-01-01T00:00:00.000Z");
-const OUT_OF_RANGE = "Dates must be between the years 2000 and 2200";
+const OUT_OF_RANGE = inputKey("input.dateRange");
 export const instant = z
-  .date({ message: "Not a valid date" })
+  .date({ message: inputKey("input.date") })
   .min(INSTANT_MIN, OUT_OF_RANGE)
   .max(INSTANT_MAX, OUT_OF_RANGE);
 

@@ -2,6 +2,7 @@ import { log } from "../observability/log";
 import type { Actor } from "../use-cases/actor";
 import { statementCsv } from "../use-cases/export-statement";
 import { errorResponse } from "./errors";
+import { requestLocale } from "./request-locale";
 import { refuseCaller } from "./trpc";
 
 /**
@@ -11,8 +12,10 @@ import { refuseCaller } from "./trpc";
  * mapping. The route handler supplies the session's actor; tests a fixed one.
  */
 export async function statementDownload(req: Request, actor: Actor | null): Promise<Response> {
+  // Refusals in the request's language (the device's cookie, else the browser's).
+  const locale = requestLocale(req.headers);
   const refused = await refuseCaller(actor, ["ADMIN"]);
-  if (refused) return errorResponse(refused);
+  if (refused) return errorResponse(refused, locale);
   const raw = new URL(req.url).searchParams.get("accountId") ?? "";
   if (!/^[1-9]\d{0,17}$/.test(raw))
     return new Response("accountId must be a positive number", { status: 400 });
@@ -23,7 +26,7 @@ export async function statementDownload(req: Request, actor: Actor | null): Prom
   try {
     first = await lines.next();
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, locale);
   }
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

@@ -3,11 +3,12 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import type { Locale } from "@/i18n/locales";
+import { renderInputMessage } from "@/i18n/translate";
 import { log } from "../observability/log";
 import { metrics, secondsSince } from "../observability/metrics";
 import type { Actor } from "../use-cases/actor";
 import { callerStatus } from "../use-cases/caller-status";
-import { toTRPCError } from "./errors";
+import { apiRefusal, messageOf, toTRPCError } from "./errors";
 
 export interface Context {
   actor: Actor | null;
@@ -20,25 +21,41 @@ export interface Context {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  // Every answer's words in the caller's language (ctx.locale: the device's choice, the
+  // account's, the browser's; English without a context). data.reason names the catalogue
+  // key, for clients that want to react to one refusal rather than read its words.
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale;
     const cause = error.cause;
-    // zod's own message is a JSON dump of issues; people need one readable sentence.
+    // zod's own message is a JSON dump of issues; people need one readable sentence. Issue
+    // messages are catalogue keys ("errors.input.pin"), rendered here.
     if (cause instanceof ZodError) {
       const message = cause.issues
-        .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+        .map((i) => {
+          const words = renderInputMessage(i.message, locale);
+          return i.path.length > 0 ? `${i.path.join(".")}: ${words}` : words;
+        })
         .join("; ");
-      return { ...shape, message, data: { ...shape.data, domainCode: "INVALID_INPUT" } };
+      const reason = cause.issues[0]?.message.replace(/^errors\./, "") ?? null;
+      return {
+        ...shape,
+        message,
+        data: { ...shape.data, stack: undefined, domainCode: "INVALID_INPUT", reason },
+      };
     }
     const domainCode =
       cause && typeof cause === "object" && "code" in cause && cause.name === "DomainError"
         ? String(cause.code)
         : null;
-    // Never leak internals of unexpected failures to the browser.
-    const message =
+    const reason =
       error.code === "INTERNAL_SERVER_ERROR"
-        ? "Something went wrong on our side. Nothing was changed; please try again"
-        : shape.message;
-    return { ...shape, message, data: { ...shape.data, stack: undefined, domainCode } };
+        ? "access.internal"
+        : cause && "key" in cause && typeof cause.key === "string"
+          ? cause.key
+          : null;
+    // Never leak internals of unexpected failures to the browser (messageOf).
+    const message = messageOf(error, locale);
+    return { ...shape, message, data: { ...shape.data, stack: undefined, domainCode, reason } };
   },
 });
 
@@ -85,20 +102,12 @@ export async function refuseCaller(
   roles: readonly Role[],
   signedInAt?: number,
 ): Promise<TRPCError | null> {
-  if (!actor) return new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in" });
-  if (!roles.includes(actor.role)) {
-    return new TRPCError({ code: "FORBIDDEN", message: "This is not available to your account" });
-  }
+  if (!actor) return apiRefusal("UNAUTHORIZED", "access.signIn");
+  if (!roles.includes(actor.role)) return apiRefusal("FORBIDDEN", "access.notForYou");
   const status = await callerStatus(actor.userId, signedInAt);
-  if (status === "GONE" || status === "ENDED") {
-    return new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in again" });
-  }
-  if (status === "LOCKED") {
-    return new TRPCError({
-      code: "FORBIDDEN",
-      message: "This account is locked. Please call ProxyPay support",
-    });
-  }
+  if (status === "GONE" || status === "ENDED")
+    return apiRefusal("UNAUTHORIZED", "access.signInAgain");
+  if (status === "LOCKED") return apiRefusal("FORBIDDEN", "access.locked");
   return null;
 }
 

@@ -4,6 +4,9 @@ import { z } from "zod";
 import { PHONE_PATTERN } from "@/domain/codes";
 import { PIN_PER_IP, PIN_PER_PHONE, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
 import type { Role } from "@/generated/prisma/enums";
+import { DEFAULT_LOCALE, type Locale } from "@/i18n/locales";
+import { type ErrorKey, hasWording, renderError } from "@/i18n/translate";
+import { requestLocale } from "../api/request-locale";
 import { serverEnv } from "../config/env";
 import { inTransaction } from "../db/transaction";
 import { log } from "../observability/log";
@@ -45,8 +48,13 @@ async function decoy(): Promise<string> {
   return decoyHash;
 }
 
-const WRONG_CREDENTIALS = "Wrong phone number or PIN";
-const LOCKED = "Too many wrong PINs";
+const WRONG_CREDENTIALS = "access.wrongCredentials";
+const LOCKED = "tooMany.pins";
+
+/** A sign-in refusal: its message is what the form shows, so it is in the form's language. */
+function refusal(locale: Locale, key: ErrorKey, params?: Record<string, string>): Error {
+  return new Error(renderError(locale, key, params));
+}
 
 /**
  * Checks phone + PIN for one audience; the message is what the sign-in form shows. Every
@@ -59,15 +67,17 @@ const LOCKED = "Too many wrong PINs";
  * So a stranger hammering a number from many addresses locks only strangers out, and the
  * owner keeps signing in from their own phone (docs/decisions.md). The right PIN forgives
  * the mistakes of the budget it used (and takes its attempt back from the IP), and returns
- * a renewed device cookie for the caller to set.
+ * a renewed device cookie for the caller to set. Refusals are worded in `locale` (the
+ * request's: the device's cookie, else the browser's languages).
  */
 export async function authorizeCredentials(
   raw: unknown,
   ip: string | null = null,
   deviceCookie: string | null = null,
+  locale: Locale = DEFAULT_LOCALE,
 ) {
   const parsed = signInInput.safeParse(raw);
-  if (!parsed.success) throw new Error(WRONG_CREDENTIALS);
+  if (!parsed.success) throw refusal(locale, WRONG_CREDENTIALS);
   const { phone, pin, audience } = parsed.data;
   // Looked up before the attempt is counted (no secret is checked by a lookup) to know
   // whose device cookie this would have to be.
@@ -84,9 +94,11 @@ export async function authorizeCredentials(
           ...(ipKey ? [{ key: ipKey, policy: PIN_PER_IP }] : []),
         ],
     LOCKED,
-  );
+  ).catch((error: unknown) => {
+    throw hasWording(error) ? new Error(error.messageIn(locale)) : error;
+  });
   const ok = user ? await verifyUserPin(user, pin) : (await verifyPin(await decoy(), pin)).ok;
-  if (!user || !ok) throw new Error(WRONG_CREDENTIALS);
+  if (!user || !ok) throw refusal(locale, WRONG_CREDENTIALS);
   if (ownKey) {
     await forgetFailures(ownKey);
   } else {
@@ -95,11 +107,9 @@ export async function authorizeCredentials(
   }
   if (user.role !== AUDIENCE_ROLE[audience]) {
     const home = Object.entries(AUDIENCE_ROLE).find(([, role]) => role === user.role)?.[0];
-    throw new Error(`This account signs in at /${home}, not here`);
+    throw refusal(locale, "access.wrongApp", { home: home ?? "" });
   }
-  if (user.status === "LOCKED") {
-    throw new Error("This account is locked. Please call ProxyPay support");
-  }
+  if (user.status === "LOCKED") throw refusal(locale, "access.locked");
   return {
     id: user.id,
     name: user.name,
@@ -161,6 +171,8 @@ export const authOptions: NextAuthOptions = {
           credentials,
           clientIp(req.headers),
           readCookie(req.headers?.cookie, cookieName),
+          // No account is known yet: the device's choice, else the browser's languages.
+          requestLocale(req.headers),
         );
         // Route handlers may set cookies through next/headers; Next adds them to the
         // response next-auth builds. Imported here so tests need no Next request scope. A

@@ -153,10 +153,7 @@ class OrderChangeHub {
   reserveStream(userId: string): () => void {
     const open = this.streamsPerUser.get(userId) ?? 0;
     if (open >= MAX_STREAMS_PER_USER) {
-      throw new DomainError(
-        "RATE_LIMITED",
-        "Too many live screens are open for this account. Close one and try again",
-      );
+      throw new DomainError("RATE_LIMITED", "tooManyLiveScreens");
     }
     this.streamsPerUser.set(userId, open + 1);
     let released = false;

@@ -39,7 +39,15 @@ export async function cardBySecretHash(db: Tx, secretHash: string) {
     select: {
       ...CARD_FIELDS,
       user: {
-        select: { id: true, name: true, phone: true, role: true, status: true, pinHash: true },
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          role: true,
+          status: true,
+          pinHash: true,
+          locale: true,
+        },
       },
     },
   });

@@ -9,8 +9,6 @@ import { activationCodeHash, sameHash } from "../security/activation-code";
 import { hashPin } from "../security/pin";
 import { admitAttempt, forgetFailures, takeBackAttempt } from "./failure-limits";
 
-const WRONG = "These codes do not open an approved operator account for this phone number";
-
 /**
  * The new operator, not signed in, opens their account with the proposer's and the
  * approver's codes and chooses their own password; only now does the account exist. Codes
@@ -28,7 +26,7 @@ export async function activateOperator(
       { key: phoneKey, policy: PIN_PER_PHONE },
       ...(ipKey ? [{ key: ipKey, policy: PIN_PER_IP }] : []),
     ],
-    "Too many wrong codes",
+    "tooMany.codes",
   );
   const passwordHash = await hashPin(input.password);
   const result = await inTransaction(async (tx) => {
@@ -41,7 +39,7 @@ export async function activateOperator(
         sameHash(invitation.makerCodeHash, activationCodeHash(input.proposerCode)),
         sameHash(invitation.checkerCodeHash, activationCodeHash(input.approverCode)),
       ].every(Boolean);
-    if (!invitation || !ok) throw new DomainError("WRONG_CODE", WRONG);
+    if (!invitation || !ok) throw new DomainError("WRONG_CODE", "operatorCodesWrong");
     const userId = randomUUID();
     const created = await insertUser(tx, {
       id: userId,
@@ -50,10 +48,9 @@ export async function activateOperator(
       name: invitation.name,
       pinHash: passwordHash,
     });
-    if (!created)
-      throw new DomainError("CONFLICT", "This phone number already has a ProxyPay account");
+    if (!created) throw new DomainError("CONFLICT", "phoneHasAccount");
     if (!(await markActivated(tx, invitation.id, userId)))
-      throw new DomainError("WRONG_CODE", WRONG);
+      throw new DomainError("WRONG_CODE", "operatorCodesWrong");
     await appendAudit(tx, {
       actorId: userId,
       actorRole: "ADMIN",

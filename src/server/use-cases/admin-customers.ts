@@ -26,14 +26,14 @@ export async function updateCustomer(
 ) {
   return inTransaction(async (tx) => {
     const before = await customerControls(tx, input.userId);
-    if (before?.role !== "CUSTOMER") throw new DomainError("NOT_FOUND", "No such customer");
+    if (before?.role !== "CUSTOMER") throw new DomainError("NOT_FOUND", "noSuchCustomer");
     const data = {
       ...(input.kycTier !== undefined ? { kycTier: input.kycTier } : {}),
       ...(input.locked !== undefined
         ? { status: input.locked ? ("LOCKED" as const) : ("ACTIVE" as const) }
         : {}),
     };
-    if (Object.keys(data).length === 0) throw new DomainError("INVALID_INPUT", "Nothing to change");
+    if (Object.keys(data).length === 0) throw new DomainError("INVALID_INPUT", "nothingToChange");
     const after = await setCustomerControls(tx, input.userId, data);
     await appendAudit(tx, {
       actorId: actor.userId,
@@ -62,7 +62,7 @@ export async function customerDetail(userId: string) {
     const orders = await latestOrdersOfCustomer(tx, userId, 20);
     return { user, orders };
   });
-  if (!found) throw new DomainError("NOT_FOUND", "No such customer");
+  if (!found) throw new DomainError("NOT_FOUND", "noSuchCustomer");
   const { role: _customer, ...profile } = found.user;
   return { ...profile, recentOrders: found.orders };
 }

@@ -33,7 +33,7 @@ export async function orderDetail(orderId: string) {
     const dossier = await orderDossier(tx, orderId);
     return dossier && { ...dossier, dispute: await disputeOfOrder(tx, orderId) };
   });
-  if (!found) throw new DomainError("NOT_FOUND", "No such order");
+  if (!found) throw new DomainError("NOT_FOUND", "noSuchOrder");
   const { order, audit, dispute } = found;
   return {
     id: order.id,

@@ -13,7 +13,7 @@ import { type AgentOrderView, agentViewOf, orderHeadline } from "./order-views";
 async function agentOf(actor: Actor) {
   return inTransaction(async (tx) => {
     const agent = await findAgentByUserId(tx, actor.userId);
-    if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+    if (!agent) throw new DomainError("FORBIDDEN", "notAnAgent");
     return agent;
   });
 }
@@ -71,7 +71,7 @@ export async function agentHistory(actor: Actor, page: Page) {
 export async function agentOrder(actor: Actor, orderId: string): Promise<AgentOrderView> {
   const { ctx, order } = await readOrderNow(actor, orderId, (c) => {
     // A suspended shop still sees its orders (it may decline them).
-    if (!c.agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+    if (!c.agent) throw new DomainError("FORBIDDEN", "notAnAgent");
     return agentsOrderOf(c, c.agent.id);
   });
   return agentViewOf(order, {

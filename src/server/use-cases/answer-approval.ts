@@ -8,7 +8,7 @@ import { executionEntry, keyedMove, keyOf, moveOrder, ownOrderOf } from "./order
 import { type CustomerOrderView, customerViewOf } from "./order-views";
 import { verifyUserPin } from "./verify-user-pin";
 
-const TOO_MANY = "Too many wrong PINs";
+const TOO_MANY = "tooMany.pins";
 
 /**
  * The PIN proves the approval comes from the wallet's owner, not from whoever holds the
@@ -18,12 +18,12 @@ const TOO_MANY = "Too many wrong PINs";
  */
 async function checkPin(actor: Actor, pin: string): Promise<void> {
   const user = await findUserById(null, actor.userId);
-  if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
+  if (!user) throw new DomainError("NOT_FOUND", "accountGone");
   const key = trustedPinKey(user.id);
   // Counted before the PIN is checked, so a burst of guesses checks no more than the limit.
   await admitAttempt([{ key, policy: PIN_TRUSTED_DEVICES }], TOO_MANY);
   if (!(await verifyUserPin(user, pin))) {
-    throw new DomainError("WRONG_PIN", "That PIN is not right. Nothing was paid");
+    throw new DomainError("WRONG_PIN", "wrongPinNothingPaid");
   }
   await forgetFailures(key);
 }
@@ -40,7 +40,7 @@ export async function answerApproval(
   input: { orderId: string; approve: boolean; pin?: string | undefined; idempotencyKey: string },
 ): Promise<CustomerOrderView> {
   if (input.approve) {
-    if (!input.pin) throw new DomainError("INVALID_INPUT", "Enter your PIN to approve");
+    if (!input.pin) throw new DomainError("INVALID_INPUT", "enterPinToApprove");
     await checkPin(actor, input.pin);
   }
   return answerWithCheckedPin(actor, input);

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { cardRefusal, looksLikeCardSecret, maskedPhone } from "@/domain/cards";
-import { DomainError } from "@/domain/errors";
-import { formatMinor } from "@/domain/money";
+import { DomainError, money } from "@/domain/errors";
 import type { OrderType } from "@/domain/pricing";
 import { CARD_PIN_PER_AGENT, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
+import { renderError } from "@/i18n/translate";
 import { inTransaction } from "../db/transaction";
 import { log } from "../observability/log";
 import { cardBySecretHash } from "../repositories/cards";
@@ -36,15 +36,10 @@ async function activeCard(actor: Actor, secret: string) {
     ? await inTransaction((tx) => cardBySecretHash(tx, hashCardSecret(trimmed)))
     : null;
   const refusal = cardRefusal(card?.status ?? null);
-  if (!card || refusal)
-    throw new DomainError("WRONG_CODE", refusal ?? "This is not a ProxyPay card");
-  if (card.user.role !== "CUSTOMER")
-    throw new DomainError("WRONG_CODE", "This is not a ProxyPay card");
+  if (!card || refusal) throw new DomainError("WRONG_CODE", refusal ?? "notACard");
+  if (card.user.role !== "CUSTOMER") throw new DomainError("WRONG_CODE", "notACard");
   if (card.user.status === "LOCKED") {
-    throw new DomainError(
-      "ACCOUNT_LOCKED",
-      "This customer's account is locked. They should call ProxyPay support",
-    );
+    throw new DomainError("ACCOUNT_LOCKED", "holderLocked");
   }
   return card;
 }
@@ -59,7 +54,7 @@ export async function scanCard(actor: Actor, input: { secret: string }): Promise
   return { holderName: card.user.name, maskedPhone: maskedPhone(card.user.phone) };
 }
 
-const TOO_MANY = "Too many wrong PINs for this card or at this tablet";
+const TOO_MANY = "tooMany.cardPins";
 
 /**
  * A client key, bound to the agent who sent it and to this use, as the customer's key: the
@@ -111,7 +106,7 @@ export async function cardOrder(
     TOO_MANY,
   );
   if (!(await verifyUserPin(card.user, input.pin))) {
-    throw new DomainError("WRONG_PIN", "That PIN is not right. Nothing was paid");
+    throw new DomainError("WRONG_PIN", "wrongPinNothingPaid");
   }
   await forgetFailures(holderKey);
   await takeBackAttempt(shopKey);
@@ -143,10 +138,7 @@ export async function cardOrder(
   } else if (now.order?.agentId !== agent.id) {
     // Withdrawn above (a retry of a refused attempt), or, should another tablet ever hold
     // it, never approved from here: that tablet's float would be paid.
-    throw new DomainError(
-      "ORDER_ALREADY_HANDLED",
-      "This order was withdrawn or is handled elsewhere. Start a new one",
-    );
+    throw new DomainError("ORDER_ALREADY_HANDLED", "orderWithdrawn");
   }
   if (input.type === "CASH_OUT") {
     await answerWithCheckedPin(holder, {
@@ -155,7 +147,7 @@ export async function cardOrder(
       idempotencyKey: derivedKey(actor.userId, input.idempotencyKey, "approve"),
     });
   }
-  await tellHolder(card.user.phone, input.type, created, agent.shopName);
+  await tellHolder(card.user, input.type, created, agent.shopName);
   return agentOrder(actor, created.id);
 }
 
@@ -168,21 +160,23 @@ export async function cardOrder(
  * logged, never a refusal.
  */
 async function tellHolder(
-  phone: string,
+  holder: { phone: string; locale: string | null },
   type: OrderType,
   order: { reference: string; amount: bigint; currency: string },
   shopName: string,
 ): Promise<void> {
-  const money = formatMinor(order.amount, order.currency);
-  const what =
-    type === "CASH_OUT"
-      ? `${money} was paid out in cash at ${shopName} with your ProxyPay card`
-      : `A cash-in of ${money} was started at ${shopName} with your ProxyPay card`;
+  // In the holder's own language (English when they never chose one): the shop's is not theirs.
+  const text = renderError(
+    holder.locale,
+    type === "CASH_OUT" ? "sms.cardCashOut" : "sms.cardCashIn",
+    {
+      amount: money(order.amount, order.currency),
+      shop: shopName,
+      reference: order.reference,
+    },
+  );
   try {
-    await otpSender().send(
-      phone,
-      `${what} (order ${order.reference}). Not you? Block your card in the app or call ProxyPay.`,
-    );
+    await otpSender().send(holder.phone, text);
   } catch (error) {
     log().error(
       { err: { message: error instanceof Error ? error.message : String(error) } },

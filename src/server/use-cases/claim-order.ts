@@ -1,6 +1,5 @@
 import { parseTypedCode } from "@/domain/codes";
-import { DomainError } from "@/domain/errors";
-import { formatMinor } from "@/domain/money";
+import { DomainError, money } from "@/domain/errors";
 import { commissionFor } from "@/domain/pricing";
 import { TYPED_CODE_PER_AGENT } from "@/domain/rate-limits";
 import { planOf } from "@/domain/settings";
@@ -20,8 +19,6 @@ import { type AgentOrderView, agentViewOf } from "./order-views";
 
 export type ClaimInput = { token: string } | { code: string };
 
-const NOT_AN_ORDER = "This QR code is not a ProxyPay order, or it was cancelled";
-
 /**
  * A typed code is short enough to guess, so every lookup counts against the agent before
  * it is made, and typing (not scanning) is paused for a while once over
@@ -32,10 +29,7 @@ async function locateByCode(actor: Actor, raw: string): Promise<string> {
   // Counted first, before any other read: in a burst, attempts are admitted in the order
   // they arrive. The agent's login is the agent here (one login per shop).
   const key = `code:agent:${actor.userId}`;
-  await admitAttempt(
-    [{ key, policy: TYPED_CODE_PER_AGENT }],
-    "Too many wrong codes: typing codes is paused, scanning still works",
-  );
+  await admitAttempt([{ key, policy: TYPED_CODE_PER_AGENT }], "tooMany.typedCodes");
   activeAgentOf(await orderContext(null, { userId: actor.userId }));
   const code = parseTypedCode(raw);
   const order = await inTransaction(
@@ -43,10 +37,7 @@ async function locateByCode(actor: Actor, raw: string): Promise<string> {
       (await findLiveOrderByTypedCode(tx, code)) ?? (await findRecentOrderByTypedCode(tx, code)),
   );
   if (!order) {
-    throw new DomainError(
-      "WRONG_CODE",
-      "No open order has this code. Check the digits with the customer",
-    );
+    throw new DomainError("WRONG_CODE", "noOrderWithCode");
   }
   await takeBackAttempt(key);
   return order.id;
@@ -75,7 +66,7 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
   }
   const agent = activeAgentOf(ctx);
   const order = ctx.order;
-  if (!order) throw new DomainError("WRONG_CODE", NOT_AN_ORDER);
+  if (!order) throw new DomainError("WRONG_CODE", "notAnOrder");
   const view = (o: OrderRow) =>
     agentViewOf(o, { customerPhone: ctx.customerPhone ?? "", floatAfter: null, dispute: null });
   if (order.agentId === agent.id && order.status === "CLAIMED") return view(order);
@@ -84,10 +75,10 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
     // re-checks atomically in ledger_post.
     const available = ctx.callerFloatAvailable ?? 0n;
     if (available < order.amount) {
-      throw new DomainError(
-        "INSUFFICIENT_FLOAT",
-        `Your float (${formatMinor(available, order.currency)}) is not enough for this cash-in of ${formatMinor(order.amount, order.currency)}. Top up your float first`,
-      );
+      throw new DomainError("INSUFFICIENT_FLOAT", "floatShortForCashIn", {
+        available: money(available, order.currency),
+        amount: money(order.amount, order.currency),
+      });
     }
   }
   const done = await moveOrder(actor, order, "claim", async () => {

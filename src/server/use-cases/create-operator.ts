@@ -24,8 +24,7 @@ export async function createOperator(
       name: input.name,
       pinHash: passwordHash,
     });
-    if (!created)
-      throw new DomainError("CONFLICT", "This phone number already has a ProxyPay account");
+    if (!created) throw new DomainError("CONFLICT", "phoneHasAccount");
     await appendAudit(tx, {
       actorId: actor?.userId ?? null,
       actorRole: actor?.role ?? "CLI",

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError } from "@/domain/errors";
+import { DomainError, money } from "@/domain/errors";
 import { checkLimits, tierLimits } from "@/domain/limits";
-import { formatMinor } from "@/domain/money";
 import { type OrderType, quote } from "@/domain/pricing";
 import { createOrderContext, insertOrderChecked } from "../repositories/order-steps";
 import { settingsVersion } from "../repositories/settings";
@@ -48,18 +47,21 @@ export async function createOrder(
       key: idempotencyKey,
     });
     if (ctx.replay) return view(replayed(ctx.replay, idempotency).order);
-    if (!ctx.user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
+    if (!ctx.user) throw new DomainError("NOT_FOUND", "accountGone");
     if (ctx.user.status === "LOCKED") throw locked();
     const settings = await settingsVersion(null, ctx.settingsVersion);
     if (input.currency !== settings.currency) {
-      throw new DomainError(
-        "INVALID_INPUT",
-        `ProxyPay handles ${settings.currency} here, not ${input.currency}`,
-      );
+      throw new DomainError("INVALID_INPUT", "wrongCurrency", {
+        expected: settings.currency,
+        given: input.currency,
+      });
     }
     const priced = quote(input.type, input.amount, settings);
     const wallet = ctx.wallet;
-    if (!wallet) throw new DomainError("NOT_FOUND", `You have no ${input.currency} wallet`);
+    if (!wallet)
+      throw new DomainError("NOT_FOUND", "noWallet", {
+        currency: input.currency,
+      });
     checkLimits(settings, {
       type: input.type,
       amount: input.amount,
@@ -71,10 +73,10 @@ export async function createOrder(
     });
     const needed = -priced.walletDelta;
     if (input.type === "CASH_OUT" && wallet.balance - wallet.onHold < needed) {
-      throw new DomainError(
-        "INSUFFICIENT_BALANCE",
-        `You have ${formatMinor(wallet.balance - wallet.onHold, input.currency)} available; this cash-out needs ${formatMinor(needed, input.currency)} including the fee`,
-      );
+      throw new DomainError("INSUFFICIENT_BALANCE", "cashOutShort", {
+        available: money(wallet.balance - wallet.onHold, input.currency),
+        needed: money(needed, input.currency),
+      });
     }
     const limits = tierLimits(settings, ctx.user.kycTier);
     const id = randomUUID();
@@ -104,27 +106,21 @@ export async function createOrder(
       case "replay":
         return view(replayed(r, idempotency).order);
       case "gone":
-        throw new DomainError("NOT_FOUND", "Your account no longer exists");
+        throw new DomainError("NOT_FOUND", "accountGone");
       case "locked":
         throw locked();
       case "short":
         // Another movement (a reversal, an operator's correction) took the money meanwhile.
-        throw new DomainError(
-          "INSUFFICIENT_BALANCE",
-          "Your available balance is not enough for this cash-out",
-        );
+        throw new DomainError("INSUFFICIENT_BALANCE", "balanceNotEnough");
       case "no_code":
         throw new Error("could not draw a free typed code");
       case "stale":
         continue;
     }
   }
-  throw new DomainError(
-    "CONFLICT",
-    "Your wallet changed while we were creating the order. Please try again",
-  );
+  throw new DomainError("CONFLICT", "walletChanged");
 }
 
 function locked(): DomainError {
-  return new DomainError("ACCOUNT_LOCKED", "Your account is locked. Please call ProxyPay support");
+  return new DomainError("ACCOUNT_LOCKED", "accountLocked");
 }

@@ -29,7 +29,7 @@ export interface CardView {
 
 async function holderOf(tx: Tx, userId: string) {
   const holder = await cardHolder(tx, userId);
-  if (!holder) throw new DomainError("NOT_FOUND", "No such customer");
+  if (!holder) throw new DomainError("NOT_FOUND", "noSuchCustomer");
   return holder;
 }
 
@@ -109,7 +109,7 @@ export async function blockCard(
       closedBy: actor.userId,
       reason: why,
     });
-    if (!closed) throw new DomainError("NOT_FOUND", "There is no working card to block");
+    if (!closed) throw new DomainError("NOT_FOUND", "noCardToBlock");
     await appendAudit(tx, {
       actorId: actor.userId,
       actorRole: actor.role,

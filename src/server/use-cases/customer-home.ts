@@ -10,7 +10,7 @@ import { type CustomerOrderView, customerViewOf, orderHeadline, walletAmount } f
 export async function customerOverview(actor: Actor) {
   return inTransaction(async (tx) => {
     const user = await findUserById(tx, actor.userId);
-    if (!user) throw new DomainError("NOT_FOUND", "Your account no longer exists");
+    if (!user) throw new DomainError("NOT_FOUND", "accountGone");
     const wallets = (await balancesOfUser(tx, actor.userId))
       .filter((b) => b.kind === "WALLET")
       .map((b) => ({

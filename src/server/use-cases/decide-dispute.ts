@@ -29,9 +29,8 @@ export function decideDispute(
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, "admin.decideDispute", payload, async (tx) => {
     const dispute = await findDispute(tx, input.disputeId);
-    if (!dispute) throw new DomainError("NOT_FOUND", "No such dispute");
-    const stale = () =>
-      new DomainError("CONFLICT", "Another operator has just acted on this dispute. Reload it");
+    if (!dispute) throw new DomainError("NOT_FOUND", "noSuchDispute");
+    const stale = () => new DomainError("CONFLICT", "disputeStale");
 
     if (input.decision === "UPHOLD" && dispute.status === "OPEN") {
       if (!(await requestUphold(tx, dispute.id, actor.userId))) throw stale();
@@ -40,10 +39,7 @@ export function decideDispute(
       return { disputeId: dispute.id, status: "UPHOLD_REQUESTED" as const };
     }
     if (dispute.status === "UPHOLD_REQUESTED" && dispute.upholdRequestedBy === actor.userId) {
-      throw new DomainError(
-        "FORBIDDEN",
-        "A second operator must decide on a dispute you asked to uphold",
-      );
+      throw new DomainError("FORBIDDEN", "disputeSecondOperator");
     }
     const to = input.decision === "UPHOLD" ? "UPHELD" : "REJECTED";
     if (!(await closeDispute(tx, { id: dispute.id, to, by: actor.userId, note: input.note }))) {
@@ -68,7 +64,7 @@ export function decideDispute(
           closeReason: reason,
           detail: reason,
         },
-        "The order has changed since the dispute opened",
+        "orderChangedSinceDispute",
       );
     } else {
       await notifyOrderChanged(tx, dispute.orderId);

@@ -24,15 +24,12 @@ export async function decideMoneyRequest(
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, "admin.decideMoneyRequest", payload, async (tx) => {
     const request = await lockMoneyRequest(tx, input.requestId);
-    if (!request) throw new DomainError("NOT_FOUND", "No such money request");
+    if (!request) throw new DomainError("NOT_FOUND", "noSuchMoneyRequest");
     if (request.requestedBy === actor.userId) {
-      throw new DomainError(
-        "FORBIDDEN",
-        "A second operator must decide on a movement you requested",
-      );
+      throw new DomainError("FORBIDDEN", "movementSecondOperator");
     }
     if (request.status !== "REQUESTED") {
-      throw new DomainError("CONFLICT", "This movement was already decided by another operator");
+      throw new DomainError("CONFLICT", "movementDecided");
     }
     let done: { entryId: bigint; agentBalanceAfter: bigint } | null = null;
     if (input.approve) {
@@ -56,7 +53,7 @@ export async function decideMoneyRequest(
         entryId: done?.entryId ?? null,
       }))
     ) {
-      throw new DomainError("CONFLICT", "This movement was already decided by another operator");
+      throw new DomainError("CONFLICT", "movementDecided");
     }
     await appendAudit(tx, {
       actorId: actor.userId,

@@ -22,12 +22,9 @@ export async function decideOperator(
   const expiresAt = input.approve ? new Date(Date.now() + ACTIVATION_HOURS * 60 * 60 * 1000) : null;
   return inTransaction(async (tx) => {
     const invitation = await lockInvitation(tx, input.invitationId);
-    if (!invitation) throw new DomainError("NOT_FOUND", "No such operator proposal");
+    if (!invitation) throw new DomainError("NOT_FOUND", "noSuchProposal");
     if (invitation.proposedBy === actor.userId) {
-      throw new DomainError(
-        "FORBIDDEN",
-        "A second operator must decide on an operator you proposed",
-      );
+      throw new DomainError("FORBIDDEN", "proposalSecondOperator");
     }
     const decided = await decideInvitation(tx, {
       id: invitation.id,
@@ -39,9 +36,7 @@ export async function decideOperator(
     if (!decided) {
       throw new DomainError(
         "CONFLICT",
-        invitation.status === "PROPOSED"
-          ? "This proposal has expired; propose the operator again"
-          : "This proposal was already decided by another operator",
+        invitation.status === "PROPOSED" ? "proposalExpired" : "proposalDecided",
       );
     }
     await appendAudit(tx, {

@@ -16,7 +16,7 @@ export async function declineOrder(
   const idempotency = keyOf(idempotencyKey, "order.decline", payload);
   const { ctx, done } = await keyedMove(actor, input.orderId, idempotency, (ctx) => {
     const agent = ctx.agent;
-    if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+    if (!agent) throw new DomainError("FORBIDDEN", "notAnAgent");
     return moveOrder(
       actor,
       agentsOrderOf(ctx, agent.id),

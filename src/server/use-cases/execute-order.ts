@@ -1,6 +1,6 @@
-import { DomainError } from "@/domain/errors";
-import { formatMinor } from "@/domain/money";
+import { DomainError, money } from "@/domain/errors";
 import { type OrderAction, transitionFor } from "@/domain/order-state";
+import type { ErrorKey } from "@/i18n/translate";
 import type { Tx } from "../db/transaction";
 import { accountsForOrder } from "../repositories/accounts";
 import { applyOrderStep, type OrderStep, type StepDone } from "../repositories/order-steps";
@@ -29,7 +29,7 @@ export async function operatorMove(
   action: OrderAction,
   money: Money,
   fields: { closeReason: string; detail: string; commission?: bigint },
-  changed: string,
+  changed: ErrorKey,
 ): Promise<StepDone & { outcome: "done" }> {
   const t = transitionFor(order.type, action);
   const r = await applyOrderStep(tx, {
@@ -94,10 +94,10 @@ export async function undoEntryIn(
     },
     explainShort: (accountId) => {
       const short = original.find((p) => p.account_id === accountId);
-      return new DomainError(
-        "INSUFFICIENT_BALANCE",
-        `Cannot reverse: the ${short?.kind.toLowerCase() ?? "account"} no longer holds ${formatMinor(short ? short.amount : 0n, order.currency)}`,
-      );
+      return new DomainError("INSUFFICIENT_BALANCE", "cannotReverseShort", {
+        account: short?.kind.toLowerCase() ?? "account",
+        amount: money(short ? short.amount : 0n, order.currency),
+      });
     },
   };
 }

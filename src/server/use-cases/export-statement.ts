@@ -29,7 +29,7 @@ function field(value: string): string {
 export async function* statementCsv(actor: Actor, accountId: bigint): AsyncGenerator<string> {
   const account = await inTransaction(async (tx) => {
     const found = await accountInfo(tx, accountId);
-    if (!found) throw new DomainError("NOT_FOUND", "No such account");
+    if (!found) throw new DomainError("NOT_FOUND", "noSuchAccount");
     await appendAudit(tx, {
       actorId: actor.userId,
       actorRole: actor.role,

@@ -1,5 +1,6 @@
 import { DomainError } from "@/domain/errors";
-import { type FailurePolicy, retryAfterText } from "@/domain/rate-limits";
+import { type FailurePolicy, retryAfterMinutes } from "@/domain/rate-limits";
+import type { ErrorKey } from "@/i18n/translate";
 import * as rateLimits from "../repositories/rate-limits";
 
 // Each attempt at a guessable secret is counted BEFORE the secret is checked, in one
@@ -8,14 +9,21 @@ import * as rateLimits from "../repositories/rate-limits";
 // caller's transaction, so the count stays even when the caller's work is refused and
 // rolled back.
 
-/** Records one attempt on every key before the secret is checked; throws DomainError("RATE_LIMITED", `${message}. Try again in N minutes`) when any key is over its limit. */
+/**
+ * Records one attempt on every key before the secret is checked; throws
+ * DomainError("RATE_LIMITED", message, { minutes }) when any key is over its limit (the
+ * message says what was refused and when to try again: "Too many wrong PINs. Try again in
+ * 5 minutes").
+ */
 export async function admitAttempt(
   entries: readonly { key: string; policy: FailurePolicy }[],
-  message: string,
+  message: ErrorKey & `tooMany.${string}`,
 ): Promise<void> {
   const lockedUntil = await rateLimits.admitAttempt(null, entries);
   if (lockedUntil) {
-    throw new DomainError("RATE_LIMITED", `${message}. ${retryAfterText(lockedUntil, new Date())}`);
+    throw new DomainError("RATE_LIMITED", message, {
+      minutes: retryAfterMinutes(lockedUntil, new Date()),
+    });
   }
 }
 

@@ -40,10 +40,7 @@ export function idempotent<T>(
     const claim = await claimKey(tx, { userId: actor.userId, key, operation, requestHash: hash });
     if (claim.kind === "replay") {
       if (claim.operation !== operation || claim.requestHash !== hash) {
-        throw new DomainError(
-          "IDEMPOTENCY_KEY_REUSED",
-          "This request key was already used for a different request",
-        );
+        throw new DomainError("IDEMPOTENCY_KEY_REUSED", "requestKeyReused");
       }
       const stored = superjson.deserialize<T>(claim.response as SuperJSONResult);
       return atRest ? atRest.restore(stored) : stored;

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError } from "@/domain/errors";
-import { formatMinor } from "@/domain/money";
+import { DomainError, money } from "@/domain/errors";
 import { isUniqueViolation, type Tx } from "../db/transaction";
 import { balancesOf, ensurePlatformAccount, ensureUserAccount } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
@@ -53,14 +52,11 @@ export async function moveAgentMoney(
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, `admin.${input.move}`, payload, async (tx) => {
     const agent = await agentShop(tx, input.agentId);
-    if (!agent) throw new DomainError("NOT_FOUND", "No such agent");
+    if (!agent) throw new DomainError("NOT_FOUND", "noSuchAgent");
     const { settings } = await currentSettings(tx);
     const controls = await controlsInForce(tx);
     if (await openRequestFor(tx, input.move, input.externalRef)) {
-      throw new DomainError(
-        "CONFLICT",
-        `Bank reference ${input.externalRef} is already waiting for a second operator`,
-      );
+      throw new DomainError("CONFLICT", "bankRefWaiting", { reference: input.externalRef });
     }
     // One operator's movements take turns here, so a burst is judged as if one by one.
     await lockUserRow(tx, actor.userId);
@@ -78,10 +74,7 @@ export async function moveAgentMoney(
           requestedBy: actor.userId,
         }))
       ) {
-        throw new DomainError(
-          "CONFLICT",
-          `Bank reference ${input.externalRef} is already waiting for a second operator`,
-        );
+        throw new DomainError("CONFLICT", "bankRefWaiting", { reference: input.externalRef });
       }
       await appendAudit(tx, {
         actorId: actor.userId,
@@ -141,7 +134,7 @@ export async function executeAgentMove(
   },
 ): Promise<{ entryId: bigint; agentBalanceAfter: bigint }> {
   const agent = await agentShop(tx, m.agentId);
-  if (!agent) throw new DomainError("NOT_FOUND", "No such agent");
+  if (!agent) throw new DomainError("NOT_FOUND", "noSuchAgent");
   const move = MOVES[m.move];
   const settlement = await ensurePlatformAccount(tx, "SETTLEMENT", m.currency);
   const account = async (kind: "SETTLEMENT" | "FLOAT" | "COMMISSION") =>
@@ -163,29 +156,26 @@ export async function executeAgentMove(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError(
-        "CONFLICT",
-        `Bank reference ${m.externalRef} was already recorded for this kind of movement`,
-      );
+      throw new DomainError("CONFLICT", "bankRefRecorded", { reference: m.externalRef });
     }
     throw error;
   }
   if ("shortAccountId" in posted) {
-    throw new DomainError(
-      "INSUFFICIENT_BALANCE",
-      `${agent.shopName} has less than ${formatMinor(m.amount, m.currency)} in its ${move.from === "FLOAT" ? "float" : "commission"} account`,
-    );
+    throw new DomainError("INSUFFICIENT_BALANCE", "agentAccountShort", {
+      shop: agent.shopName,
+      amount: money(m.amount, m.currency),
+      account: move.from === "FLOAT" ? "float" : "commission",
+    });
   }
   const balances = await balancesOf(tx, [settlement, move.from === "SETTLEMENT" ? to : from]);
   const balanceOf = (id: bigint) => balances.find((b) => b.id === id)!.balance;
   if (m.move === "FUND_FLOAT" && -balanceOf(settlement) > m.settlementLimit) {
     // Thrown after the posting: the whole transaction rolls back, nothing moved.
-    throw new DomainError(
-      "LIMIT_EXCEEDED",
-      `Funding ${formatMinor(m.amount, m.currency)} would take the e-money issued against the ` +
-        `platform's bank money to ${formatMinor(-balanceOf(settlement), m.currency)}, above its ` +
-        `limit of ${formatMinor(m.settlementLimit, m.currency)}. Nothing was recorded`,
-    );
+    throw new DomainError("LIMIT_EXCEEDED", "settlementLimit", {
+      amount: money(m.amount, m.currency),
+      total: money(-balanceOf(settlement), m.currency),
+      limit: money(m.settlementLimit, m.currency),
+    });
   }
   return {
     entryId: posted.entryId,

@@ -44,8 +44,7 @@ export async function onboardAgent(actor: Actor, input: OnboardAgentInput) {
       name: input.ownerName,
       pinHash,
     });
-    if (!created)
-      throw new DomainError("CONFLICT", "This phone number already has a ProxyPay account");
+    if (!created) throw new DomainError("CONFLICT", "phoneHasAccount");
     const { settings } = await currentSettings(tx);
     requirePlan(settings, input.commissionPlan);
     await insertAgent(tx, {

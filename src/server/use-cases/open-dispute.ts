@@ -48,7 +48,7 @@ export function openDispute(
           note: input.note,
         }))
       ) {
-        throw new DomainError("CONFLICT", "You already reported a problem with this order");
+        throw new DomainError("CONFLICT", "disputeExists");
       }
       const { accounts } = await partiesOf(tx, order);
       const held = await holdForDispute(tx, {

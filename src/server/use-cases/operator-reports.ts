@@ -79,7 +79,7 @@ export async function accountStatement(input: {
 }) {
   return inTransaction(async (tx) => {
     const account = await accountInfo(tx, input.accountId);
-    if (!account) throw new DomainError("NOT_FOUND", "No such account");
+    if (!account) throw new DomainError("NOT_FOUND", "noSuchAccount");
     const lines = await statementLines(tx, input.accountId, {
       limit: input.limit,
       beforeId: input.beforeId,

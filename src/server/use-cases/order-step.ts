@@ -45,10 +45,7 @@ export function replayed(
     stored.operation !== idempotency.operation ||
     stored.requestHash !== idempotency.requestHash
   ) {
-    throw new DomainError(
-      "IDEMPOTENCY_KEY_REUSED",
-      "This request key was already used for a different request",
-    );
+    throw new DomainError("IDEMPOTENCY_KEY_REUSED", "requestKeyReused");
   }
   return stepDoneFromJson(stored.response as Parameters<typeof stepDoneFromJson>[0]);
 }
@@ -83,12 +80,9 @@ export function executionEntry(
 /** Money an entry needed and did not find: whose it was decides what the person is told. */
 export function shortOf(accountId: bigint, accounts: OrderContext["accounts"]): DomainError {
   if (accountId === accounts.float) {
-    return new DomainError(
-      "INSUFFICIENT_FLOAT",
-      "The agent's float is not enough for this cash-in. Top up the float, then confirm again",
-    );
+    return new DomainError("INSUFFICIENT_FLOAT", "agentFloatShort");
   }
-  return new DomainError("INSUFFICIENT_BALANCE", "The customer's wallet cannot cover this order");
+  return new DomainError("INSUFFICIENT_BALANCE", "customerWalletShort");
 }
 
 /** What a counter move writes besides the transition itself. */
@@ -129,7 +123,7 @@ export async function moveOrder(
     case "short":
       throw shortOf(r.accountId, options.accounts ?? {});
     case "refused":
-      if (!r.order) throw new DomainError("NOT_FOUND", "We could not find that order");
+      if (!r.order) throw new DomainError("NOT_FOUND", "orderNotFound");
       return refuse(r.order, action, r.overdue);
   }
 }
@@ -180,11 +174,12 @@ export async function refuseUnlessFrom(
 /** The caller's agent record, refusing suspended agents with the operator's reason. */
 export function activeAgentOf(ctx: OrderContext) {
   const agent = ctx.agent;
-  if (!agent) throw new DomainError("FORBIDDEN", "This account is not an agent");
+  if (!agent) throw new DomainError("FORBIDDEN", "notAnAgent");
   if (agent.status === "SUSPENDED") {
     throw new DomainError(
       "AGENT_SUSPENDED",
-      `Your shop is suspended${agent.suspendedReason ? `: ${agent.suspendedReason}` : ""}. Please call ProxyPay support`,
+      agent.suspendedReason ? "shopSuspendedBecause" : "shopSuspended",
+      { reason: agent.suspendedReason ?? "" },
     );
   }
   return agent;
@@ -193,10 +188,7 @@ export function activeAgentOf(ctx: OrderContext) {
 /** An order this agent claimed; others are not found (their existence is not its business). */
 export function agentsOrderOf(ctx: OrderContext, agentId: string): OrderRow {
   if (!ctx.order || ctx.order.agentId !== agentId) {
-    throw new DomainError(
-      "NOT_FOUND",
-      "We could not find that order for your shop. Scan the customer's code first",
-    );
+    throw new DomainError("NOT_FOUND", "orderNotForShop");
   }
   return ctx.order;
 }
@@ -204,7 +196,7 @@ export function agentsOrderOf(ctx: OrderContext, agentId: string): OrderRow {
 /** The customer's own order, or NOT_FOUND (never reveal that someone else's exists). */
 export function ownOrderOf(ctx: Pick<OrderContext, "order">, actor: Actor): OrderRow {
   if (!ctx.order || ctx.order.customerId !== actor.userId) {
-    throw new DomainError("NOT_FOUND", "We could not find that order");
+    throw new DomainError("NOT_FOUND", "orderNotFound");
   }
   return ctx.order;
 }

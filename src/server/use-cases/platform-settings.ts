@@ -19,7 +19,7 @@ import type { Actor } from "./actor";
 /** The current settings version and the history of versions (newest first). */
 export async function settingsHistory(limit: number) {
   const rows = await inTransaction((tx) => settingsVersions(tx, limit));
-  if (rows.length === 0) throw new DomainError("NOT_FOUND", "No settings yet");
+  if (rows.length === 0) throw new DomainError("NOT_FOUND", "noSettings");
   return rows.map((r) => ({
     version: r.version,
     settings: settingsJsonOf(r.settings),
@@ -40,9 +40,13 @@ export async function updateSettings(
   if (!parsed.success) {
     throw new DomainError(
       "INVALID_INPUT",
-      parsed.error.issues
-        .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
-        .join("; "),
+      "settingsInvalid",
+      // zod's own words for the settings document (English; an operator's screen).
+      {
+        issues: parsed.error.issues
+          .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+          .join("; "),
+      },
     );
   }
   return inTransaction(async (tx) => {
@@ -50,18 +54,12 @@ export async function updateSettings(
     await lockSettingsEditing(tx);
     const current = await latestSettingsRow(tx);
     if (current && current.version !== input.basedOnVersion) {
-      throw new DomainError(
-        "CONFLICT",
-        `The settings changed meanwhile (now version ${current.version}); reload and try again`,
-      );
+      throw new DomainError("CONFLICT", "settingsChanged", { version: String(current.version) });
     }
     // Agents carry plan codes: a plan, once offered, stays (its rates can change).
     const dropped = current ? droppedPlans(parseSettings(current.settings), parsed.data) : [];
     if (dropped.length > 0) {
-      throw new DomainError(
-        "INVALID_INPUT",
-        `A commission plan cannot be removed, agents may be on it: ${dropped.join(", ")}`,
-      );
+      throw new DomainError("INVALID_INPUT", "planCannotBeRemoved", { plans: dropped.join(", ") });
     }
     const version = await insertSettingsVersion(tx, input.settings, actor.userId);
     await appendAudit(tx, {

@@ -22,7 +22,7 @@ export async function proposeOperator(actor: Actor, input: { phone: string; name
   const expiresAt = new Date(Date.now() + PROPOSAL_DAYS * 24 * 60 * 60 * 1000);
   return inTransaction(async (tx) => {
     if (await findUserByPhone(tx, input.phone)) {
-      throw new DomainError("CONFLICT", "This phone number already has a ProxyPay account");
+      throw new DomainError("CONFLICT", "phoneHasAccount");
     }
     await expireInvitationsOf(tx, input.phone);
     const id = randomUUID();
@@ -35,10 +35,7 @@ export async function proposeOperator(actor: Actor, input: { phone: string; name
       expiresAt,
     });
     if (!inserted) {
-      throw new DomainError(
-        "CONFLICT",
-        "An operator with this phone number is already proposed and waiting",
-      );
+      throw new DomainError("CONFLICT", "operatorProposedWaiting");
     }
     await appendAudit(tx, {
       actorId: actor.userId,

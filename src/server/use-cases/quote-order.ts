@@ -7,10 +7,10 @@ import { currentSettings } from "../repositories/settings";
 export async function quoteOrder(input: { type: OrderType; amount: bigint; currency: string }) {
   const { settings } = await inTransaction((tx) => currentSettings(tx));
   if (input.currency !== settings.currency) {
-    throw new DomainError(
-      "INVALID_INPUT",
-      `ProxyPay handles ${settings.currency} here, not ${input.currency}`,
-    );
+    throw new DomainError("INVALID_INPUT", "wrongCurrency", {
+      expected: settings.currency,
+      given: input.currency,
+    });
   }
   const q = quote(input.type, input.amount, settings);
   return {

@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { maskPhone } from "@/domain/codes";
 import { DomainError } from "@/domain/errors";
-import {
-  ACCOUNT_EXISTS_MESSAGE,
-  CODE_TTL_SECONDS,
-  CODES_PER_IP,
-  CODES_PER_PHONE,
-  signUpCodeMessage,
-} from "@/domain/phone-codes";
+import { CODE_TTL_SECONDS, CODES_PER_IP, CODES_PER_PHONE } from "@/domain/phone-codes";
+import type { Locale } from "@/i18n/locales";
+import { renderError } from "@/i18n/translate";
 import { inTransaction } from "../db/transaction";
 import { log } from "../observability/log";
 import { insertPhoneCode, purgeOldPhoneCodes } from "../repositories/phone-codes";
@@ -29,21 +25,26 @@ export interface SignUpCodeSent {
  * number up, make and store a code hash, send one SMS and answer "we sent a code". Only
  * the SMS differs: a new number gets the code, an existing wallet's owner gets a note that
  * someone tried (and no code, so that sign-up can never complete).
+ *
+ * The SMS's language: a wallet's owner gets their stored choice (English when they never
+ * chose; not the asker's, who may be someone else); a new number gets the language of the
+ * screen that asked, since whoever reads the code is the one signing up there.
  */
 export async function requestSignUpCode(
   input: { phone: string },
   ip: string | null,
+  locale?: Locale,
 ): Promise<SignUpCodeSent> {
   await admitAttempt(
     [
       { key: `otp:phone:${input.phone}`, policy: CODES_PER_PHONE },
       ...(ip ? [{ key: `otp:ip:${ip}`, policy: CODES_PER_IP }] : []),
     ],
-    "Too many codes asked for",
+    "tooMany.codesAsked",
   );
   const id = randomUUID();
   const code = newPhoneCode();
-  const { expiresAt, exists } = await inTransaction(async (tx) => {
+  const { expiresAt, exists, ownerLocale } = await inTransaction(async (tx) => {
     const existing = await findUserByPhone(tx, input.phone);
     await purgeOldPhoneCodes(tx);
     const expiresAt = await insertPhoneCode(tx, {
@@ -52,17 +53,22 @@ export async function requestSignUpCode(
       codeHash: phoneCodeHash(id, code),
       ttlSeconds: CODE_TTL_SECONDS,
     });
-    return { expiresAt, exists: existing !== null };
+    return { expiresAt, exists: existing !== null, ownerLocale: existing?.locale ?? null };
   });
   try {
-    await otpSender().send(input.phone, exists ? ACCOUNT_EXISTS_MESSAGE : signUpCodeMessage(code));
+    await otpSender().send(
+      input.phone,
+      exists
+        ? renderError(ownerLocale, "sms.accountExists")
+        : renderError(locale, "sms.signUpCode", { code }),
+    );
   } catch (error) {
     // The message only: the phone and the text (with its code) stay out of the log.
     log().error(
       { err: { message: error instanceof Error ? error.message : String(error) } },
       "SMS not sent",
     );
-    throw new DomainError("SMS_NOT_SENT", "We could not send the SMS. Try again in a minute");
+    throw new DomainError("SMS_NOT_SENT", "smsNotSent");
   }
   return { codeId: id, expiresAt, sentTo: maskPhone(input.phone) };
 }

@@ -22,12 +22,11 @@ export async function requestReversal(
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, "admin.requestReversal", payload, async (tx) => {
     const order = await findOrder(tx, input.orderId);
-    if (!order) throw new DomainError("NOT_FOUND", "No such order");
+    if (!order) throw new DomainError("NOT_FOUND", "noSuchOrder");
     if (order.status !== "COMPLETED") {
-      throw new DomainError(
-        "CONFLICT",
-        `Only completed orders can be reversed; this one is ${order.status.toLowerCase()}`,
-      );
+      throw new DomainError("CONFLICT", "onlyCompletedReversed", {
+        status: order.status.toLowerCase(),
+      });
     }
     const id = randomUUID();
     if (
@@ -38,10 +37,7 @@ export async function requestReversal(
         requestedBy: actor.userId,
       }))
     ) {
-      throw new DomainError(
-        "CONFLICT",
-        "A reversal of this order is already waiting for a second operator",
-      );
+      throw new DomainError("CONFLICT", "reversalWaiting");
     }
     await appendAudit(tx, {
       actorId: actor.userId,
@@ -72,12 +68,9 @@ export async function decideReversal(
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, "admin.decideReversal", payload, async (tx) => {
     const reversal = await findReversal(tx, input.reversalId);
-    if (!reversal) throw new DomainError("NOT_FOUND", "No such reversal request");
+    if (!reversal) throw new DomainError("NOT_FOUND", "noSuchReversal");
     if (reversal.requestedBy === actor.userId) {
-      throw new DomainError(
-        "FORBIDDEN",
-        "A second operator must decide on a reversal you requested",
-      );
+      throw new DomainError("FORBIDDEN", "reversalSecondOperator");
     }
     const decided = await decide(tx, {
       id: reversal.id,
@@ -85,8 +78,7 @@ export async function decideReversal(
       decidedBy: actor.userId,
       note: input.note ?? null,
     });
-    if (!decided)
-      throw new DomainError("CONFLICT", "This reversal was already decided by another operator");
+    if (!decided) throw new DomainError("CONFLICT", "reversalDecided");
     if (input.approve) {
       const order = (await findOrder(tx, reversal.orderId))!;
       const r = await operatorMove(
@@ -96,7 +88,7 @@ export async function decideReversal(
         "reverse",
         await undoEntryIn(tx, order, reversal.reason, actor.userId),
         { closeReason: `Reversed: ${reversal.reason}`, detail: reversal.reason },
-        "The order is no longer completed",
+        "orderNoLongerCompleted",
       );
       await linkReversalEntry(tx, reversal.id, r.entryId!);
     }

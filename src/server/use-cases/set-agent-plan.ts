@@ -11,7 +11,10 @@ import type { Actor } from "./actor";
 export function requirePlan(settings: Settings, plan: string): void {
   if (!(plan in settings.commissionPlans)) {
     const offered = Object.keys(settings.commissionPlans).sort(planOrder).join(", ");
-    throw new DomainError("INVALID_INPUT", `There is no ${plan} plan. Plans: ${offered}`);
+    throw new DomainError("INVALID_INPUT", "noSuchPlan", {
+      plan,
+      plans: offered,
+    });
   }
 }
 
@@ -23,7 +26,7 @@ export function setAgentPlan(actor: Actor, input: { agentId: string; plan: strin
   return inTransaction(async (tx) => {
     requirePlan((await currentSettings(tx)).settings, input.plan);
     const before = await changeAgentPlan(tx, input.agentId, input.plan);
-    if (before === null) throw new DomainError("NOT_FOUND", "No such agent");
+    if (before === null) throw new DomainError("NOT_FOUND", "noSuchAgent");
     await appendAudit(tx, {
       actorId: actor.userId,
       actorRole: actor.role,

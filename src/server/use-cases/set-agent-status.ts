@@ -14,7 +14,7 @@ export async function setAgentStatus(
 ) {
   return inTransaction(async (tx) => {
     const before = await agentStatusOf(tx, input.agentId);
-    if (!before) throw new DomainError("NOT_FOUND", "No such agent");
+    if (!before) throw new DomainError("NOT_FOUND", "noSuchAgent");
     const after = input.suspend
       ? {
           status: "SUSPENDED" as const,

@@ -13,7 +13,7 @@ export async function setOperatorLock(
   input: { userId: string; locked: boolean; reason?: string | undefined },
 ) {
   if (input.userId === actor.userId) {
-    throw new DomainError("FORBIDDEN", "Another operator must lock or unlock your account");
+    throw new DomainError("FORBIDDEN", "operatorLockSelf");
   }
   return inTransaction(async (tx) => {
     const changed = await setOperatorStatus(tx, {
@@ -23,10 +23,10 @@ export async function setOperatorLock(
     });
     if (!changed) {
       const user = await findUserById(tx, input.userId);
-      if (user?.role !== "ADMIN") throw new DomainError("NOT_FOUND", "No such operator");
+      if (user?.role !== "ADMIN") throw new DomainError("NOT_FOUND", "noSuchOperator");
       throw new DomainError(
         "CONFLICT",
-        input.locked ? "This operator is already locked" : "This operator is not locked",
+        input.locked ? "operatorAlreadyLocked" : "operatorNotLocked",
       );
     }
     await appendAudit(tx, {

@@ -22,7 +22,7 @@ export async function signUpCustomer(input: {
   return inTransaction(async (tx) => {
     const phone = await spendTicket(tx, ticketHash(input.ticket), TICKET_TTL_SECONDS);
     if (!phone) {
-      throw new DomainError("WRONG_CODE", "This sign-up has expired. Start again with your number");
+      throw new DomainError("WRONG_CODE", "signUpExpired");
     }
     // Hashed only once the ticket is good: a made-up ticket costs no argon2 time (this
     // call has no rate limit of its own; the code step before it has).
@@ -38,10 +38,7 @@ export async function signUpCustomer(input: {
     // Reachable only with the code texted to this number, i.e. by its holder (the owner of
     // an existing wallet is sent no code), so saying so reveals nothing to a stranger.
     if (!created) {
-      throw new DomainError(
-        "CONFLICT",
-        "This phone number already has a ProxyPay account. Sign in instead",
-      );
+      throw new DomainError("CONFLICT", "phoneHasAccountSignIn");
     }
     const { settings } = await currentSettings(tx);
     await ensureUserAccount(tx, id, "WALLET", settings.currency);

@@ -4,8 +4,6 @@ import { inTransaction } from "../db/transaction";
 import { markCodeVerified, spendCodeAttempt } from "../repositories/phone-codes";
 import { newSignUpTicket, phoneCodeMatches, ticketHash } from "../security/phone-code";
 
-const USED_UP = "This code has expired or was used up. Ask for a new code";
-
 /**
  * Step 2 of sign-up: the code from the SMS. Each guess is spent before it is checked, in
  * its own statement (so a wrong guess stays counted). The right code is spent at once and
@@ -16,20 +14,17 @@ export async function verifySignUpCode(input: {
   code: string;
 }): Promise<{ ticket: string }> {
   const attempt = await inTransaction((tx) => spendCodeAttempt(tx, input.codeId, CODE_ATTEMPTS));
-  if (!attempt) throw new DomainError("WRONG_CODE", USED_UP);
+  if (!attempt) throw new DomainError("WRONG_CODE", "codeUsedUp");
   if (!phoneCodeMatches(attempt.codeHash, input.codeId, input.code)) {
     const left = CODE_ATTEMPTS - attempt.attempts;
-    throw new DomainError(
-      "WRONG_CODE",
-      left > 0
-        ? `That code is not right. ${left === 1 ? "1 try" : `${left} tries`} left`
-        : "That code is not right. Ask for a new code",
-    );
+    throw new DomainError("WRONG_CODE", left > 0 ? "codeWrongTriesLeft" : "codeWrongAskNew", {
+      left,
+    });
   }
   const ticket = newSignUpTicket();
   const marked = await inTransaction((tx) =>
     markCodeVerified(tx, input.codeId, ticketHash(ticket)),
   );
-  if (!marked) throw new DomainError("WRONG_CODE", USED_UP);
+  if (!marked) throw new DomainError("WRONG_CODE", "codeUsedUp");
   return { ticket };
 }

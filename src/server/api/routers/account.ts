@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/i18n/locales";
+import { inputKey } from "@/i18n/translate";
 import { activateOperator } from "../../use-cases/activate-operator";
 import { requestSignUpCode } from "../../use-cases/request-sign-up-code";
 import { setLocale } from "../../use-cases/set-locale";
@@ -12,22 +13,22 @@ import { publicProcedure, router, signedInProcedure } from "../trpc";
 export const accountRouter = router({
   requestSignUpCode: publicProcedure
     .input(z.strictObject({ phone }))
-    .mutation(({ input, ctx }) => requestSignUpCode(input, ctx.ip)),
+    .mutation(({ input, ctx }) => requestSignUpCode(input, ctx.ip, ctx.locale)),
   verifySignUpCode: publicProcedure
     .input(
       z.strictObject({
-        codeId: z.uuid({ message: "Ask for a new code" }),
+        codeId: z.uuid({ message: inputKey("input.codeIdMissing") }),
         code: z
           .string()
           .trim()
-          .regex(/^\d{6}$/, "The code is the 6 digits in the SMS"),
+          .regex(/^\d{6}$/, inputKey("input.codeSixDigits")),
       }),
     )
     .mutation(({ input }) => verifySignUpCode(input)),
   signUp: publicProcedure
     .input(
       z.strictObject({
-        ticket: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Start again with your number"),
+        ticket: z.string().regex(/^[A-Za-z0-9_-]{43}$/, inputKey("input.ticket")),
         pin,
         name: text("Your name", 80),
       }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PLAN_CODE } from "@/domain/commission-plan";
 import { ACCOUNT_KINDS } from "@/domain/postings";
 import type { SettingsJson } from "@/domain/settings";
+import { inputKey } from "@/i18n/translate";
 import { listAgents } from "../../use-cases/admin-agents";
 import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/admin-customers";
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
@@ -36,23 +37,23 @@ import {
 } from "../inputs";
 import { adminProcedure, router } from "../trpc";
 
-const agentId = z.uuid({ message: "Not a valid agent id" });
-const planCode = z.string().regex(PLAN_CODE, "Choose one of the commission plans");
+const agentId = z.uuid({ message: inputKey("input.agentId") });
+const planCode = z.string().regex(PLAN_CODE, inputKey("input.planCode"));
 /** Database row ids (bigserial) as cursors and references. */
 const rowId = z
   .bigint()
-  .min(1n, "Ids start at 1")
-  .max(2n ** 62n, "No such id");
+  .min(1n, inputKey("input.entryIdMin"))
+  .max(2n ** 62n, inputKey("input.entryIdMax"));
 
 const externalRef = z
   .string()
   .trim()
-  .min(3, "Enter the bank's reference")
-  .max(80, "The reference is too long")
-  .regex(/^[A-Za-z0-9/._-]+$/, "The reference may use letters, digits and / . _ - only");
+  .min(3, inputKey("input.bankRefShort"))
+  .max(80, inputKey("input.bankRefLong"))
+  .regex(/^[A-Za-z0-9/._-]+$/, inputKey("input.bankRefChars"));
 
 const moneyInput = z.strictObject({ agentId, amount: amountMinor, externalRef, idempotencyKey });
-const operatorId = z.uuid({ message: "Not a valid operator id" });
+const operatorId = z.uuid({ message: inputKey("input.operatorId") });
 
 /** A maker-checker queue (reversals, money requests): one status tab, newest first by keyset. */
 function makerCheckerQueue(what: string) {
@@ -113,7 +114,7 @@ export const adminRouter = router({
   decideMoneyRequest: adminProcedure
     .input(
       z.strictObject({
-        requestId: z.uuid({ message: "Not a valid request id" }),
+        requestId: z.uuid({ message: inputKey("input.requestId") }),
         approve: z.boolean(),
         note: text("The note", 500).optional(),
         idempotencyKey,
@@ -163,7 +164,7 @@ export const adminRouter = router({
   decideReversal: adminProcedure
     .input(
       z.strictObject({
-        reversalId: z.uuid({ message: "Not a valid reversal id" }),
+        reversalId: z.uuid({ message: inputKey("input.reversalId") }),
         approve: z.boolean(),
         note: text("The note", 500).optional(),
         idempotencyKey,
@@ -178,7 +179,7 @@ export const adminRouter = router({
         before: z
           .strictObject({
             openedAt: instant,
-            id: z.uuid({ message: "Not a valid dispute id" }),
+            id: z.uuid({ message: inputKey("input.disputeId") }),
           })
           .optional(),
       }),
@@ -187,7 +188,7 @@ export const adminRouter = router({
   decideDispute: adminProcedure
     .input(
       z.strictObject({
-        disputeId: z.uuid({ message: "Not a valid dispute id" }),
+        disputeId: z.uuid({ message: inputKey("input.disputeId") }),
         decision: z.enum(["UPHOLD", "REJECT"]),
         note: text("The note", 500),
         idempotencyKey,
@@ -204,19 +205,19 @@ export const adminRouter = router({
     )
     .query(({ input }) => listCustomers(input)),
   customer: adminProcedure
-    .input(z.strictObject({ userId: z.uuid({ message: "Not a valid customer id" }) }))
+    .input(z.strictObject({ userId: z.uuid({ message: inputKey("input.customerId") }) }))
     .query(({ input }) => customerDetail(input.userId)),
   operators: adminProcedure.query(() => listOperators()),
   customerCard: adminProcedure
-    .input(z.strictObject({ userId: z.uuid({ message: "Not a valid customer id" }) }))
+    .input(z.strictObject({ userId: z.uuid({ message: inputKey("input.customerId") }) }))
     .query(({ input }) => cardOf(input.userId)),
   issueCustomerCard: adminProcedure
-    .input(z.strictObject({ userId: z.uuid({ message: "Not a valid customer id" }) }))
+    .input(z.strictObject({ userId: z.uuid({ message: inputKey("input.customerId") }) }))
     .mutation(({ ctx, input }) => issueCard(ctx.actor, input.userId)),
   blockCustomerCard: adminProcedure
     .input(
       z.strictObject({
-        userId: z.uuid({ message: "Not a valid customer id" }),
+        userId: z.uuid({ message: inputKey("input.customerId") }),
         reason: text("The reason", 200),
       }),
     )
@@ -224,7 +225,7 @@ export const adminRouter = router({
   updateCustomer: adminProcedure
     .input(
       z.strictObject({
-        userId: z.uuid({ message: "Not a valid customer id" }),
+        userId: z.uuid({ message: inputKey("input.customerId") }),
         kycTier: z.number().int().min(1).max(3).optional(),
         locked: z.boolean().optional(),
       }),
@@ -257,7 +258,7 @@ export const adminRouter = router({
         action: z
           .string()
           .max(60)
-          .regex(/^[a-z_.]+$/, "Actions look like order.completed")
+          .regex(/^[a-z_.]+$/, inputKey("input.auditAction"))
           .optional(),
         entityType: z.enum(["order", "agent", "customer", "settings"]).optional(),
         entityId: z
@@ -310,7 +311,7 @@ export const adminRouter = router({
   decideOperator: adminProcedure
     .input(
       z.strictObject({
-        invitationId: z.uuid({ message: "Not a valid proposal id" }),
+        invitationId: z.uuid({ message: inputKey("input.proposalId") }),
         approve: z.boolean(),
       }),
     )

@@ -1,5 +1,5 @@
-import { chooseLocale, LOCALE_COOKIE } from "@/i18n/locales";
 import { handleTrpcRequest } from "@/server/api/http";
+import { requestLocale } from "@/server/api/request-locale";
 import type { Context } from "@/server/api/trpc";
 import { sessionOfRequest } from "@/server/auth/session";
 import {
@@ -8,7 +8,6 @@ import {
   withRequestId,
 } from "@/server/observability/request-context";
 import { clientIp } from "@/server/security/client-ip";
-import { readCookie } from "@/server/security/device-cookie";
 
 async function createContext(req: Request): Promise<Context> {
   const session = await sessionOfRequest(req);
@@ -17,11 +16,7 @@ async function createContext(req: Request): Promise<Context> {
     ip,
     actor: session ? { userId: session.userId, role: session.role, ip } : null,
     signedInAt: session?.signedInAt,
-    locale: chooseLocale({
-      cookie: readCookie(req.headers.get("cookie"), LOCALE_COOKIE),
-      account: session?.locale,
-      acceptLanguage: req.headers.get("accept-language"),
-    }),
+    locale: requestLocale(req.headers, session?.locale),
   };
 }
 
