@@ -35,6 +35,7 @@ describe("words on screens come from the catalogues", () => {
       [
         "export const A = () => <p>Cancel order</p>;",
         'export const B = () => <button type="button" aria-label="Close" />;',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the sample is source text
         "export const C = (n: number) => `Sent to ${n} people`;",
         'export const D = () => <b className="muted" data-testid="x">{"…"}</b>;',
       ].join("\n"),
