@@ -150,6 +150,18 @@ describe("metrics endpoint", () => {
     expect(sample(after, "pp_order_listener_connected")).toBe(1);
   });
 
+  /** Whether another session of this database is waiting for a lock (a fresh look each time). */
+  async function someoneWaitsForALock(client: {
+    query: (sql: string) => Promise<{ rows: { waiting: boolean }[] }>;
+  }): Promise<boolean> {
+    await client.query("SELECT pg_stat_clear_snapshot()");
+    const { rows } = await client.query(
+      `SELECT count(*) > 0 AS waiting FROM pg_stat_activity
+        WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows[0]?.waiting === true;
+  }
+
   it("times the wait for a row lock inside the money write, not the write's own work", async () => {
     const customer = await newCustomer(100_000n);
     const agent = await newAgent(100_000n);
@@ -157,11 +169,16 @@ describe("metrics endpoint", () => {
     const before = await metricsNow();
     // Another transaction holds the order's row while the agent scans: the claim waits for
     // it inside order_step, and that wait (at least as long as the hold) is what is reported.
+    // The hold is counted from when the claim is seen waiting for the lock, not from when it
+    // was sent: on a busy machine the claim may reach the database late.
     const held = 400;
     await asOwner(async (client) => {
       await client.query("BEGIN");
       await client.query("SELECT 1 FROM orders WHERE id = $1 FOR UPDATE", [order.id]);
       const claim = agent.api.agent.claim({ token: order.token! });
+      while (!(await someoneWaitsForALock(client))) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       await new Promise((resolve) => setTimeout(resolve, held));
       await client.query("COMMIT");
       await claim;
