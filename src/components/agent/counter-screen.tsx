@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { useCodeNames } from "@/components/ui/labels";
 import { looksLikeCardSecret } from "@/domain/cards";
 import type { CurrencyCode } from "@/domain/money";
 import { isLive, progressOf } from "@/domain/order-state";
@@ -25,6 +26,7 @@ const CURRENT_ORDER_KEY = "proxypay.agent.currentOrder";
 export function CounterScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const names = useCodeNames();
   const overview = useQuery(trpc.agent.overview.queryOptions());
   const [order, setOrder] = useState<AgentOrder | null>(null);
 
@@ -151,6 +153,18 @@ export function CounterScreen() {
           </section>
 
           <div className={styles.orderColumn}>
+            {/* The order panel remounts per order and changes body per state: this region
+                stays, so a screen reader hears "Waiting for…", "Completed" as they come. */}
+            <p
+              className="sr-only"
+              aria-live="polite"
+              aria-atomic="true"
+              data-testid="agent-live-status"
+            >
+              {order
+                ? `${names.kind("orderType", order.type)}: ${names.orderStatus(order.status, order.closeReason).label}`
+                : ""}
+            </p>
             {order ? (
               <OrderPanel key={order.id} order={order} onUpdate={update} onNext={nextCustomer} />
             ) : card && scanCard.data && overview.data ? (
