@@ -66,7 +66,7 @@ export async function CustomerHome() {
         </Link>
       </div>
       <p className="small muted center">Cash in or out at any ProxyPay agent shop.</p>
-      <Link className="small center" href="/customer/card">
+      <Link className="small center tap" href="/customer/card">
         No phone at the shop? Your personal QR card
       </Link>
       {rows ? <ActivityList firstPage={rows} pageSize={PAGE_SIZE} renderedAt={renderedAt} /> : null}

@@ -30,7 +30,9 @@ export default async function CustomerLoginPage({
         New to ProxyPay? <Link href="/customer/signup">Create a wallet</Link>
       </p>
       <p className="center small">
-        <Link href="/">Back to the start page</Link>
+        <Link className="tap" href="/">
+          Back to the start page
+        </Link>
       </p>
     </CustomerShell>
   );
