@@ -68,8 +68,13 @@ async function audit(page: Page, screen: string, testInfo: TestInfo): Promise<Fi
   return findings.filter((f) => f.impact === "serious" || f.impact === "critical");
 }
 
-/** Collects every screen's serious findings and fails once, listing them all. */
+/**
+ * Collects every screen's serious findings and fails once, listing them all. Axe takes two
+ * to eight seconds a screen on a loaded 2-core machine, so a test that audits a dozen screens
+ * gets more than the default two minutes (auditor sets it).
+ */
 function auditor(testInfo: TestInfo) {
+  test.setTimeout(240_000);
   const serious: Finding[] = [];
   return {
     check: async (page: Page, screen: string) => {
@@ -204,6 +209,19 @@ test("customer and agent: a cancel, an expiry, a decline and its report, the his
   await axe.check(agent, "agent order declined");
   await customer.getByRole("button", { name: "Report a problem" }).click();
   await axe.check(customer, "customer report-a-problem form");
+  await customer.getByLabel("What happened?").fill("Gave the cash, nothing came (a11y)");
+  await customer.getByRole("button", { name: "Send report" }).click();
+  await expect(customer.getByTestId("dispute")).toContainText("ProxyPay is checking");
+  await axe.check(customer, "customer problem reported");
+
+  // The operator's side of that report: the dispute row's decision panel.
+  const operator = await (await browser.newContext({ viewport: WIDE })).newPage();
+  await signInOperator(operator);
+  await operator.goto("/admin/disputes");
+  const dispute = operator.getByTestId("dispute-row").filter({ hasText: "(a11y)" });
+  await dispute.getByRole("button", { name: "Uphold" }).click();
+  await expect(dispute.getByLabel("Decision note")).toBeVisible();
+  await axe.check(operator, "/admin/disputes decision panel");
 
   // Histories and the card page.
   await customer.goto("/customer");
@@ -276,6 +294,12 @@ test("operator: every console screen, with its forms and row panels open", async
     await axe.check(page, `/admin/agents row panel ${panel}`);
     await row.getByRole("button", { name: panel }).first().click();
   }
+  // A form that refused its input: the field's error is tied to the field.
+  await row.getByRole("button", { name: "Suspend" }).first().click();
+  await page.getByRole("button", { name: "Confirm suspension" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Give the reason" })).toBeVisible();
+  await axe.check(page, "/admin/agents suspend form with its error");
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
 
   await page.goto("/admin/operators");
   await axe.check(page, "/admin/operators");
