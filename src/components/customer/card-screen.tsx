@@ -32,7 +32,7 @@ export function CardScreen() {
 
   const view = card.data;
   return (
-    <CustomerShell bar={<BackTopBar title="Personal QR card" />}>
+    <CustomerShell bar={<BackTopBar title="Personal QR card" heading />}>
       <p className="muted">
         No phone with you? Show this card at any ProxyPay agent and type your PIN on the agent's
         tablet. The card alone cannot move money.
