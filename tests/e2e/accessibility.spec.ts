@@ -262,8 +262,14 @@ test("agent: a personal card scanned, the amount typed, the holder's PIN pad", a
 
 test("operator: every console screen, with its forms and row panels open", async ({
   page,
+  browser,
 }, testInfo) => {
   const axe = auditor(testInfo);
+  // An order of its own, so that the order list and an order's page have something to show
+  // when this test runs alone.
+  const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(customer, "customer", DEMO.amina);
+  await createOrder(customer, "Cash in", "105");
   await page.setViewportSize(WIDE);
   await signInOperator(page);
   const simple = [
@@ -298,7 +304,10 @@ test("operator: every console screen, with its forms and row panels open", async
   await page.getByRole("button", { name: "Confirm suspension" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Give the reason" })).toBeVisible();
   await axe.check(page, "/admin/agents suspend form with its error");
-  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await page
+    .getByRole("form", { name: `Suspend ${DEMO.wanjiru.shop}` })
+    .getByRole("button", { name: "Cancel", exact: true })
+    .click();
 
   await page.goto("/admin/operators");
   await axe.check(page, "/admin/operators");
