@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
+import { useCodeNames } from "@/components/ui/labels";
 import { looksLikeCardSecret } from "@/domain/cards";
 import type { CurrencyCode } from "@/domain/money";
 import { isLive, progressOf } from "@/domain/order-state";
@@ -27,6 +28,7 @@ export function CounterScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const t = useTranslations("agent.counter");
+  const names = useCodeNames();
   const overview = useQuery(trpc.agent.overview.queryOptions());
   const [order, setOrder] = useState<AgentOrder | null>(null);
 
@@ -149,6 +151,21 @@ export function CounterScreen() {
           </section>
 
           <div className={styles.orderColumn}>
+            {/* The order panel remounts per order and changes body per state: this region
+                stays, so a screen reader hears "Waiting for…", "Completed" as they come. */}
+            <p
+              className="sr-only"
+              aria-live="polite"
+              aria-atomic="true"
+              data-testid="agent-live-status"
+            >
+              {order
+                ? t("liveStatus", {
+                    type: names.kind("orderType", order.type),
+                    status: names.orderStatus(order.status, order.closeReason).label,
+                  })
+                : ""}
+            </p>
             {order ? (
               <OrderPanel key={order.id} order={order} onUpdate={update} onNext={nextCustomer} />
             ) : card && scanCard.data && overview.data ? (

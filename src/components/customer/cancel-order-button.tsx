@@ -54,7 +54,8 @@ export function CancelOrderButton({
       </p>
       <ErrorNote error={cancel.error} />
       <div className="grid-2">
-        <Button onClick={() => setAsking(false)} disabled={cancel.isPending}>
+        {/* The button pressed is gone: focus goes to the safe answer, not back to the page's top. */}
+        <Button autoFocus onClick={() => setAsking(false)} disabled={cancel.isPending}>
           {t("keep")}
         </Button>
         <Button variant="danger" busy={cancel.isPending} onClick={confirm}>

@@ -33,7 +33,7 @@ export function CardScreen() {
 
   const view = card.data;
   return (
-    <CustomerShell bar={<BackTopBar title={t("title")} />}>
+    <CustomerShell bar={<BackTopBar title={t("title")} heading />}>
       <p className="muted">{t("intro")}</p>
       {card.isError ? <ErrorNote error={card.error} /> : null}
       {card.isPending ? (

@@ -68,7 +68,7 @@ export async function CustomerHome() {
         </Link>
       </div>
       <p className="small muted center">{t("anyAgent")}</p>
-      <Link className="small center" href="/customer/card">
+      <Link className="small center tap" href="/customer/card">
         {t("cardLink")}
       </Link>
       {rows ? <ActivityList firstPage={rows} pageSize={PAGE_SIZE} renderedAt={renderedAt} /> : null}

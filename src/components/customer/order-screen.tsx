@@ -78,6 +78,11 @@ export function OrderScreen({ orderId }: { orderId: string }) {
       {connection !== "online" ? (
         <LastKnown label={names.orderStatus(order.status, order.closeReason).label} at={knownAt} />
       ) : null}
+      {/* Each state is a new body, and a region mounted with its text is not read: this one
+          stays mounted across states, so a screen reader hears the status as it changes. */}
+      <p className="sr-only" aria-live="polite" aria-atomic="true" data-testid="order-live-status">
+        {names.orderStatus(order.status, order.closeReason).label}
+      </p>
       <OrderBody order={order} onChange={accept} onElapsed={refresh} />
     </CustomerShell>
   );

@@ -1,12 +1,18 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { INTL_TAG } from "@/i18n/locales";
+import { spokenTimeLeft } from "@/lib/countdown";
 
-/** Minutes and seconds left until `until`; calls onElapsed once when it reaches zero. */
+/**
+ * Minutes and seconds left until `until`; calls onElapsed once when it reaches zero.
+ * The ticking mm:ss is for the eye only; screen readers get a polite live text that changes
+ * at steps (spokenTimeLeft: each minute, 30 s, 10 s), not every second.
+ */
 export function Countdown({ until, onElapsed }: { until: Date; onElapsed?: () => void }) {
   const locale = useLocale();
+  const timeLeft = useTranslations("common.ui.timeLeft");
   // The screen's digits and grouping through Intl (every one of our languages writes a
   // clock's minutes and seconds as two digits with a colon).
   const twoDigits = useMemo(
@@ -24,9 +30,20 @@ export function Countdown({ until, onElapsed }: { until: Date; onElapsed?: () =>
   }, [left, onElapsed]);
   const mm = twoDigits.format(Math.floor(left / 60));
   const ss = twoDigits.format(left % 60);
+  const spoken = spokenTimeLeft(left);
   return (
-    <span className="amount" role="timer" aria-live="off">
-      {mm}:{ss}
+    <span data-testid="countdown">
+      <span className="amount" aria-hidden="true" data-testid="countdown-clock">
+        {mm}:{ss}
+      </span>
+      <span
+        className="sr-only"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="countdown-spoken"
+      >
+        {timeLeft(spoken.unit, { count: spoken.count })}
+      </span>
     </span>
   );
 }

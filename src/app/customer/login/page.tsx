@@ -38,7 +38,9 @@ export default async function CustomerLoginPage({
         })}
       </p>
       <p className="center small">
-        <Link href="/">{t("back")}</Link>
+        <Link className="tap" href="/">
+          {t("back")}
+        </Link>
       </p>
     </CustomerShell>
   );
