@@ -15,7 +15,7 @@ import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
-import { spokenOrder } from "./spoken";
+import { useSpokenOrder } from "./spoken";
 import { type AgentOrder, isAgentView, useFormatWhen } from "./types";
 
 interface Props {
@@ -31,6 +31,7 @@ interface Props {
  * then belong to this one order, so a retried confirm can never carry another order's key.
  */
 export function OrderPanel({ order, onUpdate, onNext }: Props) {
+  const spokenPreview = useSpokenOrder(order, "agent-preview");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const confirmKey = useIdempotencyKey();
@@ -169,7 +170,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
       <p className={styles.instruction} data-testid="order-instruction">
         {order.type === "CASH_IN" ? t("takeCash", { cash }) : t("customerTakesOut", { cash })}
       </p>
-      <ReadAloud sentence={spokenOrder(order, "agent-preview")} />
+      <ReadAloud sentence={spokenPreview} />
       <OrderFacts order={order} onElapsed={refresh} />
 
       {waitingForCustomer ? (
@@ -276,6 +277,7 @@ function OrderFacts({ order, onElapsed }: { order: AgentOrder; onElapsed?: () =>
 }
 
 function Receipt({ order }: { order: AgentOrder }) {
+  const spokenReceipt = useSpokenOrder(order, "agent-receipt");
   const t = useTranslations("agent.order");
   const formatMoney = useFormatMoney();
   const formatWhen = useFormatWhen();
@@ -290,7 +292,7 @@ function Receipt({ order }: { order: AgentOrder }) {
           ? t("walletToppedUp")
           : t("customerApproved", { cash: formatMoney(order.cash, order.currency) })}
       </p>
-      <ReadAloud sentence={spokenOrder(order, "agent-receipt")} />
+      <ReadAloud sentence={spokenReceipt} />
       <dl>
         <dt>{t("reference")}</dt>
         <dd className={styles.reference}>{order.reference}</dd>

@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { isCurrencyCode } from "@/domain/money";
-import { type SpokenScreen, spokenMoney } from "@/domain/spoken-amounts";
+import { spokenMoney } from "@/domain/spoken-amounts";
 import type { CustomerOrder } from "./types";
 
 /**
@@ -11,7 +11,7 @@ import type { CustomerOrder } from "./types";
  */
 export function useSpokenOrder(
   order: CustomerOrder,
-  screen: Extract<SpokenScreen, `customer-${string}`>,
+  screen: "customer-approval" | "customer-receipt",
 ): (language: string) => string | null {
   const t = useTranslations("customer.spoken");
   const locale = useLocale();

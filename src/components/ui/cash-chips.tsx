@@ -16,7 +16,7 @@ function faceLabel(value: bigint, currency: CurrencyCode): string {
 /**
  * An amount as the notes and coins it is counted in, for people who read pictures of money
  * more easily than figures. The chips are a picture; the words beside them (read by screen
- * readers, and `describeCash` in the screen's language) say the same.
+ * readers, and `describeCashWith` in the screen's language) say the same.
  */
 export function CashChips({
   amount,
