@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
-import { closeContextsAfterEach, rememberSecret } from "./support";
+import { closeContextsAfterEach, forgetLanguageAfterEach, rememberSecret } from "./support";
 
 closeContextsAfterEach();
 
@@ -11,15 +11,7 @@ const WIDE = { width: 1440, height: 900 };
 
 // Whatever happens in the test, the account goes back to "the browser decides", so a later
 // test signing in as this operator reads English again.
-test.afterEach(async () => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query("UPDATE users SET locale = NULL WHERE phone = $1", [CHECKER.phone]);
-  } finally {
-    await client.end();
-  }
-});
+forgetLanguageAfterEach(CHECKER.phone);
 
 /** The console bar's language menu, whatever language its label is in. */
 function switcher(page: Page) {

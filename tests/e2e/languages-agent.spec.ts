@@ -1,20 +1,19 @@
 import { expect, type Page, test } from "@playwright/test";
-import pg from "pg";
-import { closeContextsAfterEach, createOrder, DEMO, PHONE, signIn, TABLET } from "./support";
+import {
+  closeContextsAfterEach,
+  createOrder,
+  DEMO,
+  forgetLanguageAfterEach,
+  PHONE,
+  signIn,
+  TABLET,
+} from "./support";
 
 closeContextsAfterEach();
 
 // The switcher remembers the language with the agent's account: put Wanjiru back to "the
 // browser decides", or every later test that signs her in would read another language.
-test.afterEach(async () => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query("UPDATE users SET locale = NULL WHERE phone = $1", [DEMO.wanjiru.phone]);
-  } finally {
-    await client.end();
-  }
-});
+forgetLanguageAfterEach(DEMO.wanjiru.phone);
 
 /** The language switcher in the top bar, as a keyboard user picks a language. */
 async function switchTo(page: Page, current: string, locale: "sw" | "fr", heading: string) {

@@ -202,22 +202,49 @@ export async function tabletScanning(
   const agent = await context.newPage();
   options.onPage?.(agent);
   await signIn(agent, "agent", who);
-  const floatBefore = await readMoney(agent.getByTestId("float-card"));
+  const floatBefore = await floatBalance(agent);
   await agent.getByRole("button", { name: "Scan QR code" }).click();
   return { agent, floatBefore };
 }
 
-/** Test-only time travel: moves an order's expiry into the past. */
-export async function expireOrderNow(orderId: string): Promise<void> {
+/**
+ * The agent's float balance as the tablet shows it: the card's figure is what is available,
+ * and when some of the float is held (a customer's open report) the line under it gives the
+ * balance, which is what the receipt's "New float" continues from.
+ */
+export async function floatBalance(agent: Page): Promise<bigint> {
+  const card = agent.getByTestId("float-card");
+  await expect(card).toContainText("KES");
+  const held = card.getByTestId("float-held");
+  return (await held.count()) > 0 ? readMoney(held.locator(".amount").nth(1)) : readMoney(card);
+}
+
+/** One statement on the test database, outside the app (test set-up and clean-up only). */
+async function onTestDatabase(sql: string, values: unknown[]): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query("UPDATE orders SET expires_at = now() - interval '1 second' WHERE id = $1", [
-      orderId,
-    ]);
+    await client.query(sql, values);
   } finally {
     await client.end();
   }
+}
+
+/** Test-only time travel: moves an order's expiry into the past. */
+export async function expireOrderNow(orderId: string): Promise<void> {
+  await onTestDatabase("UPDATE orders SET expires_at = now() - interval '1 second' WHERE id = $1", [
+    orderId,
+  ]);
+}
+
+/**
+ * After each test of a spec that switches language, these accounts go back to "the browser
+ * decides", whatever happened in the test: every later spec signs them in to English.
+ */
+export function forgetLanguageAfterEach(...phones: string[]): void {
+  test.afterEach(async () => {
+    await onTestDatabase("UPDATE users SET locale = NULL WHERE phone = ANY($1)", [phones]);
+  });
 }
 
 /** The first amount shown in an element ("KES 1,234.50"), in minor units. */

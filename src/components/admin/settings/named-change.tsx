@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { type CodeNames, NAMED_CODES, useCodeNames } from "@/components/ui/labels";
 import styles from "../shared/admin.module.css";
 
 interface Line {
@@ -49,7 +50,25 @@ export function NamedChange({
   );
 }
 
+/** The groups a recorded value may be a code of, in the order their words are looked up. */
+const VALUE_GROUPS = ["disputeKind", "orderType", "entryKind", "accountKind"] as const;
+
+/**
+ * A recorded value as people read it: a code ("CASH_NOT_CREDITED") by its name in the
+ * screen's language, anything else as recorded (a JSON leaf).
+ */
+function valueWord(names: CodeNames, value: string): string {
+  const code = /^"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)"$/.exec(value)?.[1];
+  if (!code) return value;
+  const group = VALUE_GROUPS.find((g) => NAMED_CODES[g]?.includes(code));
+  if (!group) return value;
+  return group === "accountKind" ? names.accountKind(code) : names.kind(group, code);
+}
+
 function ChangeLine({ line, name }: { line: Line; name: string | null }) {
+  const names = useCodeNames();
+  const before = line.before === undefined ? undefined : valueWord(names, line.before);
+  const after = line.after === undefined ? undefined : valueWord(names, line.after);
   return (
     <div>
       {name ? <span>{name} </span> : null}
@@ -58,9 +77,9 @@ function ChangeLine({ line, name }: { line: Line; name: string | null }) {
           {name ? <span className={styles.mono}>({line.path})</span> : line.path}:{" "}
         </span>
       ) : null}
-      {line.before !== undefined ? <span className={styles.before}>{line.before}</span> : null}
-      {line.before !== undefined && line.after !== undefined ? " → " : null}
-      {line.after !== undefined ? <span className={styles.after}>{line.after}</span> : null}
+      {before !== undefined ? <span className={styles.before}>{before}</span> : null}
+      {before !== undefined && after !== undefined ? " → " : null}
+      {after !== undefined ? <span className={styles.after}>{after}</span> : null}
     </div>
   );
 }
