@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
+import { useSpokenMoney } from "@/components/ui/spoken-money";
 import { isCurrencyCode } from "@/domain/money";
-import { spokenMoney } from "@/domain/spoken-amounts";
 import type { AgentOrder } from "./types";
 
 /**
@@ -16,15 +16,11 @@ export function useSpokenOrder(
 ): (language: string) => string | null {
   const t = useTranslations("agent.spoken");
   const locale = useLocale();
+  const sayMoney = useSpokenMoney();
   return (language) => {
     const currency = order.currency;
     if (!isCurrencyCode(currency) || language.split("-")[0] !== locale) return null;
-    const money = (amount: bigint) =>
-      spokenMoney(language, amount, currency, {
-        // Only KES is served today; another currency's cents are said as decimals by Intl.
-        minor: currency === "KES" ? (count) => t("minorKES", { count }) : null,
-        and: (whole, minor) => t("and", { whole, minor }),
-      });
+    const money = (amount: bigint) => sayMoney(language, amount, currency);
     const cash = money(order.cash);
     const cashIn = order.type === "CASH_IN";
     const done = screen === "agent-receipt";

@@ -3,6 +3,7 @@ import { cashBreakdown } from "@/domain/cash-breakdown";
 import { CURRENCY_EXPONENTS, type CurrencyCode, formatMinor, isCurrencyCode } from "@/domain/money";
 import { describeCashWith } from "@/domain/spoken-amounts";
 import { INTL_TAG } from "@/i18n/locales";
+import { useMinorWords } from "./spoken-money";
 
 /** A face value as printed on the note or coin: "1000", "0.50" for a coin below one unit. */
 function faceLabel(value: bigint, currency: CurrencyCode): string {
@@ -29,14 +30,13 @@ export function CashChips({
   language?: string;
 }) {
   const t = useTranslations("common.ui.cash");
+  const minorWords = useMinorWords();
   const locale = useLocale();
   if (!isCurrencyCode(currency) || amount <= 0n) return null;
   const breakdown = cashBreakdown(amount, currency);
   // The words from the screen's catalogue; the currency's name and numbers from Intl.
   const words = describeCashWith(breakdown, language ?? locale, {
-    // Only KES is served today; another currency's cents are said as decimals by Intl.
-    minor: currency === "KES" ? (count) => t("minorKES", { count }) : null,
-    and: (whole, minor) => t("and", { whole, minor }),
+    ...minorWords(currency),
     piece: (kind, count, face) => t("piece", { kind, count, face }),
     unpayable: (money) => t("unpayable", { amount: money }),
     noCash: t("noCash"),

@@ -3,12 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type CodeNames, NAMED_CODES, useCodeNames } from "@/components/ui/labels";
 import styles from "../shared/admin.module.css";
-
-interface Line {
-  path: string;
-  before?: string;
-  after?: string;
-}
+import { changedLines, type Line } from "../shared/json-change";
 
 /** Fields are listed one per line up to this many; the rest wait behind "more". */
 const SHOWN = 4;
@@ -17,7 +12,7 @@ const SHOWN = 4;
  * A before and after reduced to the fields that changed, each field named in the screen's
  * language where `name` knows it and always followed by its dotted path: the path is what
  * the audit search and the settings document use, and what an unknown field still reads as.
- * (The shared JsonChange shows paths only and its words are not ours to translate.)
+ * (The shared JsonChange shows paths only; both read the changes with its changedLines.)
  */
 export function NamedChange({
   before,
@@ -82,37 +77,4 @@ function ChangeLine({ line, name }: { line: Line; name: string | null }) {
       {after !== undefined ? <span className={styles.after}>{after}</span> : null}
     </div>
   );
-}
-
-function changedLines(before: unknown, after: unknown): Line[] {
-  const was = flatten(before);
-  const now = flatten(after);
-  const lines: Line[] = [];
-  for (const path of new Set([...was.keys(), ...now.keys()])) {
-    const b = was.get(path);
-    const a = now.get(path);
-    if (b === a) continue;
-    lines.push({
-      path,
-      ...(b !== undefined ? { before: b } : {}),
-      ...(a !== undefined ? { after: a } : {}),
-    });
-  }
-  return lines;
-}
-
-/** Dotted paths to compact JSON leaves; null and missing both mean "nothing recorded". */
-function flatten(value: unknown, prefix = "", out = new Map<string, string>()) {
-  if (value === null || value === undefined) return out;
-  if (typeof value === "object" && !Array.isArray(value)) {
-    for (const [key, inner] of Object.entries(value)) {
-      flatten(inner, prefix ? `${prefix}.${key}` : key, out);
-    }
-    return out;
-  }
-  out.set(
-    prefix,
-    JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
-  );
-  return out;
 }

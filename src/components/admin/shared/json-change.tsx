@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 import styles from "./admin.module.css";
 
-interface Line {
+export interface Line {
   path: string;
   before?: string;
   after?: string;
@@ -48,7 +48,8 @@ function ChangeLine({ line }: { line: Line }) {
   );
 }
 
-function changedLines(before: unknown, after: unknown): Line[] {
+/** The fields that differ between a before and an after, as dotted paths to JSON leaves. */
+export function changedLines(before: unknown, after: unknown): Line[] {
   const was = flatten(before);
   const now = flatten(after);
   const paths = [...new Set([...was.keys(), ...now.keys()])];
