@@ -8,4 +8,6 @@ export async function register(): Promise<void> {
   await assertReadyToServe();
   const { startExpirySweep } = await import("./server/jobs/expiry-sweep");
   startExpirySweep();
+  const { startAuditChainSealer } = await import("./server/jobs/audit-chain-sealer");
+  startAuditChainSealer();
 }

@@ -5,7 +5,15 @@ import { asOwner, balances, key, newAgent, newCustomer, placeOrder } from "./hel
 // The app connects as a member of proxypay_app (the whole integration suite does: see
 // global-setup.ts). Here: that role is not the owner, it can run real money flows, and it
 // cannot change the schema or rewrite history, whatever SQL it is made to send.
-const APPEND_ONLY = ["postings", "journal_entries", "audit_log", "order_events", "config_versions"];
+const APPEND_ONLY = [
+  "postings",
+  "journal_entries",
+  "audit_log",
+  "order_events",
+  "config_versions",
+  "audit_chain_links",
+  "audit_chain_heads",
+];
 const DENIED = /permission denied|must be owner/;
 
 let app: pg.Client;

@@ -230,6 +230,7 @@ export const MATRIX: Record<string, Rule> = {
   "admin.audit": { allow: ["admin"], input: () => ({ limit: 5, entityType: "order" }) },
   "admin.overview": { allow: ["admin"], input: () => undefined },
   "admin.cyclingPairs": { allow: ["admin"], input: () => undefined },
+  "admin.auditChain": { allow: ["admin"], input: () => undefined },
   "admin.accounts": { allow: ["admin"], input: () => ({ kind: "SETTLEMENT" }) },
   "admin.statement": { allow: ["admin"], input: (f) => ({ accountId: f.accountId, limit: 5 }) },
   "admin.journal": { allow: ["admin"], input: () => ({ limit: 5 }) },

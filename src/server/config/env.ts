@@ -87,6 +87,8 @@ export const envSchema = z
     OTP_OUTBOX_FILE: z.string().optional(),
     /** How often untouched orders are expired. */
     EXPIRY_SWEEP_MS: integer(100, 3_600_000, 5_000),
+    /** How often committed order events and audit rows are sealed into the audit chain. */
+    AUDIT_SEAL_MS: integer(1_000, 3_600_000, 60_000),
     /** Proxies in front that append to X-Forwarded-For (src/server/security/client-ip.ts). */
     TRUSTED_PROXY_HOPS: integer(1, 10, 1),
     /**

@@ -6,6 +6,7 @@ import { inputKey } from "@/i18n/translate";
 import { listAgents } from "../../use-cases/admin-agents";
 import { customerDetail, listCustomers, updateCustomer } from "../../use-cases/admin-customers";
 import { findOrders, orderDetail } from "../../use-cases/admin-orders";
+import { auditChainOverview } from "../../use-cases/audit-chain-overview";
 import { searchAudit } from "../../use-cases/audit-trail";
 import { blockCard, cardOf, issueCard } from "../../use-cases/customer-cards";
 import { listCyclingPairs } from "../../use-cases/cycling-pairs";
@@ -276,6 +277,7 @@ export const adminRouter = router({
     .query(({ input }) => searchAudit(input)),
   overview: adminProcedure.query(() => operatorOverview()),
   cyclingPairs: adminProcedure.query(() => listCyclingPairs()),
+  auditChain: adminProcedure.query(() => auditChainOverview()),
   accounts: adminProcedure
     .input(
       z.strictObject({
