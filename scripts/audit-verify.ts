@@ -35,9 +35,9 @@ async function main(args: string[]): Promise<number> {
       console.log(`sealed ${sealed} rows`);
     }
     const report = await verifyAuditChain(new Date(), grace);
-    if (report.broken) {
-      console.error(`chain BROKEN after ${report.head.seq} good links`);
-      console.error(describeBreak(report.broken));
+    if (report.breaks.length > 0) {
+      console.error(`chain BROKEN (${report.rowBreaks} sealed rows changed or deleted)`);
+      for (const b of report.breaks) console.error(describeBreak(b));
       return 1;
     }
     console.log(`chain intact: ${report.head.seq} links, head ${report.head.hash}`);

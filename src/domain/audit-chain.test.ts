@@ -4,7 +4,6 @@ import {
   type ChainRow,
   canonicalRow,
   checkHeads,
-  checkLinks,
   describeBreak,
   GENESIS,
   GENESIS_HASH,
@@ -13,6 +12,8 @@ import {
   linkHash,
   linksFor,
   rowHash,
+  WALK_START,
+  walkLinks,
 } from "./audit-chain";
 
 const event = (id: number, detail: string | null = null): ChainRow => ({
@@ -96,41 +97,55 @@ describe("walking the chain", () => {
 
   it("an intact chain ends at its last link", () => {
     const page = walkable(rows);
-    const { head, broken } = checkLinks(GENESIS, page);
-    expect(broken).toBeNull();
-    expect(head).toEqual({ seq: 4n, hash: page[3]!.link.hash });
+    expect(walkLinks(WALK_START, page)).toEqual({
+      head: { seq: 4n, hash: page[3]!.link.hash },
+      linkBreak: null,
+      rowBreak: null,
+      rowBreaks: 0,
+    });
   });
 
-  it("walks page by page to the same head", () => {
+  it("walks page by page to the same place", () => {
     const page = walkable(rows);
-    const first = checkLinks(GENESIS, page.slice(0, 2));
-    const second = checkLinks(first.head, page.slice(2));
-    expect(second).toEqual(checkLinks(GENESIS, page));
+    const first = walkLinks(WALK_START, page.slice(0, 2));
+    expect(walkLinks(first, page.slice(2))).toEqual(walkLinks(WALK_START, page));
   });
 
-  it("names a changed row", () => {
+  it("names the first changed row and counts the others, walking on", () => {
     const page = walkable(rows);
     page[2] = { ...page[2]!, values: event(2, "edited").values };
-    const { head, broken } = checkLinks(GENESIS, page);
-    expect(broken).toEqual({ kind: "changed-row", seq: 3n, table: "order_events", rowId: 2n });
-    expect(head.seq).toBe(2n);
+    page[3] = { ...page[3]!, values: null };
+    const walk = walkLinks(WALK_START, page);
+    expect(walk.rowBreak).toEqual({
+      kind: "changed-row",
+      seq: 3n,
+      table: "order_events",
+      rowId: 2n,
+    });
+    expect(walk.rowBreaks).toBe(2);
+    expect(walk.linkBreak).toBeNull();
+    expect(walk.head.seq).toBe(4n);
   });
 
   it("names a deleted row", () => {
     const page = walkable(rows);
     page[1] = { ...page[1]!, values: null };
-    expect(checkLinks(GENESIS, page).broken).toMatchObject({ kind: "deleted-row", seq: 2n });
+    expect(walkLinks(WALK_START, page).rowBreak).toMatchObject({ kind: "deleted-row", seq: 2n });
   });
 
-  it("names a link whose own hash was edited", () => {
+  it("stops at a link whose own hash was edited", () => {
     const page = walkable(rows);
     page[1] = { ...page[1]!, link: { ...page[1]!.link, hash: "f".repeat(64) } };
-    expect(checkLinks(GENESIS, page).broken).toMatchObject({ kind: "broken-link", seq: 2n });
+    const walk = walkLinks(WALK_START, page);
+    expect(walk.linkBreak).toMatchObject({ kind: "broken-link", seq: 2n });
+    expect(walk.head.seq).toBe(1n);
+    // Once broken, later pages change nothing.
+    expect(walkLinks(walk, walkable(rows))).toBe(walk);
   });
 
-  it("names a removed link, and a row hash rewritten to fit an edit", () => {
+  it("names a removed link, and a link rewritten to fit an edited row", () => {
     const page = walkable(rows);
-    expect(checkLinks(GENESIS, [page[0]!, page[2]!]).broken).toMatchObject({
+    expect(walkLinks(WALK_START, [page[0]!, page[2]!]).linkBreak).toMatchObject({
       kind: "broken-link",
       seq: 3n,
       detail: "expected link 2",
@@ -140,8 +155,9 @@ describe("walking the chain", () => {
     const forged = linksFor({ seq: 1n, hash: page[0]!.link.hash }, [
       { ...audit(1), values: edited },
     ])[0]!;
-    const rewritten = [page[0]!, { link: forged, values: edited }, page[2]!];
-    expect(checkLinks(GENESIS, rewritten).broken).toMatchObject({
+    const walk = walkLinks(WALK_START, [page[0]!, { link: forged, values: edited }, page[2]!]);
+    expect(walk.rowBreak).toBeNull();
+    expect(walk.linkBreak).toMatchObject({
       kind: "broken-link",
       seq: 3n,
       detail: "does not follow link 2",

@@ -140,43 +140,54 @@ export type ChainBreak =
   | { kind: "broken-link"; seq: bigint; table: ChainedTable; rowId: bigint; detail: string }
   | { kind: "head-mismatch"; day: string; seq: bigint; published: string; found: string | null };
 
+/** Where a walk of the chain stands after some pages. */
+export interface Walk {
+  /** The last link whose place in the chain checks out. */
+  head: ChainHead;
+  /** The first link that does not follow from the one before: the walk stops there. */
+  linkBreak: ChainBreak | null;
+  /** The first row that no longer matches its link, and how many such rows were met. */
+  rowBreak: ChainBreak | null;
+  rowBreaks: number;
+}
+
+export const WALK_START: Walk = { head: GENESIS, linkBreak: null, rowBreak: null, rowBreaks: 0 };
+
 /**
- * Walks one page of links after `head` (the last good link). Returns the new head, or the
- * first break. Links are checked before their rows, so an edited chain is named as such
- * rather than as every row after the edit.
+ * Walks one page of links. The links' own sequence is checked first and stops the walk (past
+ * an edited link nothing can be trusted); a row that no longer matches its link is noted and
+ * the walk goes on, so that a link edited to fit an edited row is still named as an edited
+ * link (the next link holds the old hash), not as a changed row.
  */
-export function checkLinks(
-  head: ChainHead,
-  page: readonly LinkAndRow[],
-): { head: ChainHead; broken: ChainBreak | null } {
-  let prev = head;
+export function walkLinks(walk: Walk, page: readonly LinkAndRow[]): Walk {
+  if (walk.linkBreak) return walk;
+  let { head, rowBreak, rowBreaks } = walk;
   for (const { link, values } of page) {
     const at = { seq: link.seq, table: link.table, rowId: link.rowId };
-    if (link.seq !== prev.seq + 1n) {
-      return {
-        head: prev,
-        broken: { kind: "broken-link", ...at, detail: `expected link ${prev.seq + 1n}` },
-      };
+    const detail =
+      link.seq !== head.seq + 1n
+        ? `expected link ${head.seq + 1n}`
+        : link.prevHash !== head.hash
+          ? `does not follow link ${head.seq}`
+          : link.hash !== linkHash(link.prevHash, link.rowHash)
+            ? "its hash is not sha256(prev || row)"
+            : null;
+    if (detail) {
+      return { head, linkBreak: { kind: "broken-link", ...at, detail }, rowBreak, rowBreaks };
     }
-    if (link.prevHash !== prev.hash) {
-      return {
-        head: prev,
-        broken: { kind: "broken-link", ...at, detail: `does not follow link ${prev.seq}` },
-      };
+    const rowProblem =
+      values === null
+        ? ("deleted-row" as const)
+        : rowHash(link.table, values) !== link.rowHash
+          ? ("changed-row" as const)
+          : null;
+    if (rowProblem) {
+      rowBreaks += 1;
+      rowBreak ??= { kind: rowProblem, ...at };
     }
-    if (link.hash !== linkHash(link.prevHash, link.rowHash)) {
-      return {
-        head: prev,
-        broken: { kind: "broken-link", ...at, detail: "its hash is not sha256(prev || row)" },
-      };
-    }
-    if (values === null) return { head: prev, broken: { kind: "deleted-row", ...at } };
-    if (rowHash(link.table, values) !== link.rowHash) {
-      return { head: prev, broken: { kind: "changed-row", ...at } };
-    }
-    prev = { seq: link.seq, hash: link.hash };
+    head = { seq: link.seq, hash: link.hash };
   }
-  return { head: prev, broken: null };
+  return { head, linkBreak: null, rowBreak, rowBreaks };
 }
 
 export interface PublishedHead {

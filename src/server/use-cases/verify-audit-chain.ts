@@ -3,10 +3,10 @@ import {
   type ChainedTable,
   type ChainHead,
   checkHeads,
-  checkLinks,
-  GENESIS,
-  headDay,
   UNSEALED_GRACE_MINUTES,
+  WALK_START,
+  type Walk,
+  walkLinks,
 } from "@/domain/audit-chain";
 import { inTransaction } from "../db/transaction";
 import { linksAfter, publishedHeads, unsealedBefore } from "../repositories/audit-chain";
@@ -14,10 +14,16 @@ import { linksAfter, publishedHeads, unsealedBefore } from "../repositories/audi
 const PAGE = 1_000;
 
 export interface ChainReport {
-  /** The last link the walk verified (the genesis head when the chain is empty). */
+  /** The last link whose place in the chain checks out (genesis when the chain is empty). */
   head: ChainHead;
-  /** The first thing wrong; null when every link, row and published head checks out. */
-  broken: ChainBreak | null;
+  /**
+   * What is wrong, the first of each kind: a row that no longer matches its link, a link that
+   * does not follow the one before (the walk stops there), a published head the chain does
+   * not bear out. Empty: intact.
+   */
+  breaks: ChainBreak[];
+  /** How many sealed rows were changed or deleted (the first is in `breaks`). */
+  rowBreaks: number;
   /** Rows older than the grace period that the sealer has not chained: it is not running. */
   unsealed: { count: number; oldest: { table: ChainedTable; id: bigint; at: Date } | null };
 }
@@ -35,22 +41,26 @@ export async function verifyAuditChain(
   const heads = await inTransaction((tx) => publishedHeads(tx, { newestFirst: false }));
   const wanted = new Set(heads.map((h) => h.seq));
   const hashes = new Map<bigint, string>();
-  let head: ChainHead = GENESIS;
-  let broken: ChainBreak | null = null;
+  let walk: Walk = WALK_START;
   for (;;) {
-    const page = await inTransaction((tx) => linksAfter(tx, head.seq, PAGE));
-    const walked = checkLinks(head, page);
+    const page = await inTransaction((tx) => linksAfter(tx, walk.head.seq, PAGE));
+    walk = walkLinks(walk, page);
     for (const { link } of page) {
-      if (link.seq > walked.head.seq) break;
+      if (link.seq > walk.head.seq) break;
       if (wanted.has(link.seq)) hashes.set(link.seq, link.hash);
     }
-    head = walked.head;
-    broken = walked.broken;
-    if (broken || page.length < PAGE) break;
+    if (walk.linkBreak || page.length < PAGE) break;
   }
-  broken ??= checkHeads(heads, (seq) => hashes.get(seq));
+  // Past a broken link nothing was walked: only the heads before it can be checked.
+  const reached = heads.filter((h) => !walk.linkBreak || h.seq <= walk.head.seq);
+  const headBreak = checkHeads(reached, (seq) => hashes.get(seq));
   const unsealed = await inTransaction((tx) =>
     unsealedBefore(tx, new Date(now.getTime() - graceMinutes * 60_000)),
   );
-  return { head, broken, unsealed };
+  return {
+    head: walk.head,
+    breaks: [walk.rowBreak, walk.linkBreak, headBreak].filter((b) => b !== null),
+    rowBreaks: walk.rowBreaks,
+    unsealed,
+  };
 }
