@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useTRPC } from "@/lib/trpc";
+import { AuditChainCard } from "../audit-chain/audit-chain-card";
 import { LoadFailed } from "../shared/load-states";
 import r from "../shared/reports.module.css";
 import { useAdminFormats } from "../shared/use-admin-formats";
@@ -96,6 +97,7 @@ export function OverviewScreen() {
       )}
       {/* Its own query: a slow or failed look for cycling pairs leaves the figures alone. */}
       <CyclingPairsCard />
+      <AuditChainCard />
     </div>
   );
 }
