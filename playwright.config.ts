@@ -55,6 +55,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // Untouched orders expire within a second of their time in the e2e run.
       EXPIRY_SWEEP_MS: "1000",
+      // The audit chain's sealer publishes the day's head within seconds of the start.
+      AUDIT_SEAL_MS: "2000",
       // Sign-up codes are printed by the console sender and copied to this file, which the
       // sign-up test reads (tests/e2e/support.ts smsCodeTo).
       OTP_SENDER: "console",

@@ -38,6 +38,7 @@ interface ServerRule {
 
 const TEXT_ALPHABET = ["a", "𝓪"];
 const LEDGER = "posted by ledger_post from domain-computed amounts; invariants.ts checks them";
+const CHAIN = "written only by the audit chain's sealer, from hashes it computes; no input";
 const STATE = "a guarded state transition sets these columns together; tested by the model test";
 
 const RULES: Record<string, EdgeRule | ServerRule> = {
@@ -218,6 +219,13 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   phone_codes_attempts_check: { server: "counted up by the server, from 0" },
   phone_codes_ticket_after_verify: { server: STATE },
   phone_codes_used_after_verify: { server: STATE },
+  audit_chain_links_seq_check: { server: CHAIN },
+  audit_chain_links_source_table_check: { server: CHAIN },
+  audit_chain_links_row_hash_check: { server: CHAIN },
+  audit_chain_links_prev_hash_check: { server: CHAIN },
+  audit_chain_links_hash_follows: { server: CHAIN },
+  audit_chain_heads_seq_check: { server: CHAIN },
+  audit_chain_heads_hash_check: { server: CHAIN },
 };
 
 interface Constraint {

@@ -10,7 +10,7 @@ CREATE TABLE audit_chain_links (
   row_hash text NOT NULL CHECK (row_hash ~ '^[0-9a-f]{64}$'),
   prev_hash text NOT NULL CHECK (prev_hash ~ '^[0-9a-f]{64}$'),
   -- The link's own hash is not the sealer's word: the database recomputes it.
-  hash text NOT NULL CHECK (
+  hash text NOT NULL CONSTRAINT audit_chain_links_hash_follows CHECK (
     hash = encode(sha256(decode(prev_hash, 'hex') || decode(row_hash, 'hex')), 'hex')
   ),
   sealed_at timestamptz(3) NOT NULL DEFAULT now(),
