@@ -120,7 +120,14 @@ function roleProcedure(roles: readonly Role[]) {
 }
 
 export const customerProcedure = roleProcedure(["CUSTOMER"]);
+/** Serving at a shop's counter (orders, the drawer, the shop's history). */
 export const agentProcedure = roleProcedure(["AGENT"]);
+/**
+ * What only a shop's owner may do: move or see the shop's money beyond serving (float
+ * requests, commission, thresholds) and manage people. The same role as agentProcedure until
+ * shop assistants exist; every owner-only procedure uses this one so that day changes one line.
+ */
+export const shopOwnerProcedure = roleProcedure(["AGENT"]);
 export const adminProcedure = roleProcedure(["ADMIN"]);
 export const orderPartyProcedure = roleProcedure(["CUSTOMER", "AGENT"]);
 export const signedInProcedure = roleProcedure(["CUSTOMER", "AGENT", "ADMIN"]);

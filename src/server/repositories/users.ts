@@ -114,6 +114,22 @@ export function findAgentByUserId(db: Tx, userId: string): Promise<AgentRow | nu
   });
 }
 
+/**
+ * The shop a signed-in agent-side user serves at, or null. Every agent-side use case resolves
+ * its caller through this one function: the float and commission accounts belong to the
+ * shop's owner (`userId`), never to the caller as such, so a shop assistant (a later role)
+ * serves on the owner's float without any use case changing. `isOwner` tells the owner,
+ * who alone may move float, see commission or manage people.
+ */
+export interface ShopRow extends AgentRow {
+  isOwner: boolean;
+}
+
+export async function shopOfUser(db: Tx, userId: string): Promise<ShopRow | null> {
+  const agent = await findAgentByUserId(db, userId);
+  return agent ? { ...agent, isOwner: true } : null;
+}
+
 export function insertAgent(
   db: Tx,
   agent: {

@@ -5,14 +5,14 @@ import { inTransaction } from "../db/transaction";
 import { balancesOfUser } from "../repositories/accounts";
 import { agentTotalsToday, ordersOfAgent, type Page } from "../repositories/orders";
 import { currentSettings } from "../repositories/settings";
-import { findAgentByUserId } from "../repositories/users";
+import { shopOfUser } from "../repositories/users";
 import type { Actor } from "./actor";
 import { agentsOrderOf, readOrderNow } from "./order-step";
 import { type AgentOrderView, agentViewOf, orderHeadline } from "./order-views";
 
 async function agentOf(actor: Actor) {
   return inTransaction(async (tx) => {
-    const agent = await findAgentByUserId(tx, actor.userId);
+    const agent = await shopOfUser(tx, actor.userId);
     if (!agent) throw new DomainError("FORBIDDEN", "notAnAgent");
     return agent;
   });
@@ -22,7 +22,7 @@ async function agentOf(actor: Actor) {
 export async function agentOverview(actor: Actor) {
   const agent = await agentOf(actor);
   return inTransaction(async (tx) => {
-    const balances = await balancesOfUser(tx, actor.userId);
+    const balances = await balancesOfUser(tx, agent.userId);
     const pick = (kind: "FLOAT" | "COMMISSION") =>
       balances
         .filter((b) => b.kind === kind)
