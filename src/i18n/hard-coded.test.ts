@@ -25,7 +25,8 @@ describe("words on screens come from the catalogues", () => {
     const { ok, out } = scan();
     expect(out).toContain("no hard-coded strings");
     expect(ok).toBe(true);
-  });
+    // It parses every component and page: seconds of CPU, more on a busy machine.
+  }, 60_000);
 
   it("would catch one: text, a spoken attribute, and a sentence in code", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "pp-strings-"));
@@ -46,5 +47,5 @@ describe("words on screens come from the catalogues", () => {
     expect(out).toContain(":2:");
     expect(out).toContain(":3:");
     expect(out).not.toContain(":4:");
-  });
+  }, 60_000);
 });

@@ -41,8 +41,9 @@ function findWord(log: string, value: string): number {
  * problems, each naming the kind and where it was found, never the secret itself.
  */
 export function secretsInLog(log: string, seen: { kind: string; value: string }[]): string[] {
-  // Process ids are numbers that may happen to equal a 4-digit PIN.
-  const text = log.replace(/"pid":\d+/g, '"pid":_');
+  // JSON number fields (a process id, a call's "ms":1234) may happen to equal a 4-digit PIN;
+  // every secret travels as a string, so a number field is never one.
+  const text = log.replace(/("[A-Za-z_]+":)-?\d+(?:\.\d+)?(?=[,}])/g, "$1_");
   const secrets = [
     ...demoPins().map((value) => ({ kind: "demo PIN or password", value })),
     ...seen,
