@@ -142,7 +142,7 @@ function AddAssistantForm({ full }: { full: boolean }) {
               busy={add.isPending}
               onClick={() => add.mutate({ name: name.trim(), phone: phone.trim(), pin })}
             >
-              {t("confirmAddButton")}
+              {t("confirmAddButton", { name: name.trim() })}
             </Button>
             <Button variant="ghost" disabled={add.isPending} onClick={() => setConfirming(false)}>
               {t("change")}
