@@ -47,6 +47,14 @@ export const TYPED_CODE_PER_AGENT: FailurePolicy = {
   lockSeconds: 10 * 60,
 };
 
+/**
+ * The counters of the two budgets above are the SHOP's (its agent id), not the login's: a
+ * shop's owner and each of its assistants type on the same budget, so adding assistants
+ * never multiplies how many codes or card PINs one shop may try.
+ */
+export const typedCodeKey = (agentId: string) => `code:shop:${agentId}`;
+export const cardPinKey = (agentId: string) => `pin:card:shop:${agentId}`;
+
 /** The minutes to say in "Try again in 12 minutes", rounded up so the wait is never shorter than said. */
 export function retryAfterMinutes(lockedUntil: Date, now: Date): number {
   return Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));

@@ -46,6 +46,7 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
     enforcedBy: [
       { procedure: "account.requestSignUpCode", field: "phone" },
       { procedure: "admin.onboardAgent", field: "ownerPhone" },
+      { procedure: "agent.addAssistant", field: "phone" },
       { procedure: "admin.proposeOperator", field: "phone" },
     ],
     db: {
@@ -58,6 +59,7 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
     enforcedBy: [
       { procedure: "account.signUp", field: "name" },
       { procedure: "admin.onboardAgent", field: "ownerName" },
+      { procedure: "agent.addAssistant", field: "name" },
       { procedure: "admin.proposeOperator", field: "name" },
     ],
     db: { kind: "length", min: 1, max: 80 },
@@ -226,6 +228,11 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   audit_chain_links_hash_follows: { server: CHAIN },
   audit_chain_heads_seq_check: { server: CHAIN },
   audit_chain_heads_hash_check: { server: CHAIN },
+  shop_assistants_status_check: {
+    server: "set by the staff use cases (add, suspend, reactivate), never from an input",
+  },
+  shop_assistants_suspended: { server: STATE },
+  orders_served_once_claimed: { server: STATE },
 };
 
 interface Constraint {

@@ -129,6 +129,17 @@ export async function newAgent(float = 0n, shopName = "Test Shop", commissionPla
   return { userId, agentId, phone, actor, api: callerFor(actor) };
 }
 
+/** A shop assistant the agent (the shop's owner) adds through the API; PIN 1234. */
+export async function newAssistant(
+  agent: { api: ReturnType<typeof callerFor> },
+  name = "Test Assistant",
+) {
+  const phone = uniquePhone();
+  const { userId } = await agent.api.agent.addAssistant({ name, phone, pin: "1234" });
+  const actor: Actor = { userId, role: "ASSISTANT", ip: "127.0.0.1" };
+  return { userId, phone, actor, api: callerFor(actor) };
+}
+
 /** A customer's order in KES with a fresh idempotency key. */
 export function placeOrder(
   customer: { api: ReturnType<typeof callerFor> },

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, parseSettings, planOf } from "../../src/domain/settin
 import { inTransaction } from "../../src/server/db/transaction";
 import { findInvariantViolations } from "../../src/server/repositories/invariants";
 import { expireIfDue } from "../../src/server/use-cases/expire-orders";
-import { key, makeExpired, newAdmin, newAgent, newCustomer } from "./helpers";
+import { key, makeExpired, newAdmin, newAgent, newAssistant, newCustomer } from "./helpers";
 
 // A model of the world, not of the code. Each customer and agent holds physical cash as well
 // as e-money, and the cash moves only when a screen tells someone to move it (cashStep, the
@@ -20,7 +20,10 @@ import { key, makeExpired, newAdmin, newAgent, newCustomer } from "./helpers";
 // started with, changed only by the fee (customer) or commission (agent) of orders that
 // completed, or by the amount of an order whose dispute operators are still deciding.
 // Nothing here restates when the code accepts a move: whatever it accepts, honest people
-// must not lose. PROPERTY_RUNS raises the number of sequences (npm run test:stress).
+// must not lose. A shop is served by its owner and by a shop assistant, on the owner's float:
+// steps at the counter pick who of the two acts, and the shop's value (cash in the drawer,
+// the owner's float and commission) is one party's; the assistant holds no money of their own.
+// PROPERTY_RUNS raises the number of sequences (npm run test:stress).
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 12);
 const MAX_STEPS = Number(process.env.MODEL_STEPS ?? 40);
 // Independent worlds explored at once (each with its own people): the stress run uses the
@@ -38,6 +41,10 @@ const AMOUNTS = [5_000n, 20_000n, 60_000n, 150_000n];
 type Customer = Awaited<ReturnType<typeof newCustomer>>;
 type Agent = Awaited<ReturnType<typeof newAgent>>;
 type Admin = Awaited<ReturnType<typeof newAdmin>>;
+type Assistant = Awaited<ReturnType<typeof newAssistant>>;
+/** Who at the shop's counter acts: its owner (0) or its assistant (1). */
+type By = 0 | 1;
+const by = fc.constantFrom<By>(0, 1);
 
 interface ModelOrder {
   id: string;
@@ -60,6 +67,8 @@ interface ModelOrder {
 interface World {
   customers: Customer[];
   agents: Agent[];
+  /** Each shop's assistant, serving on the owner's float. */
+  assistants: Assistant[];
   operators: [Admin, Admin];
   honestCustomer: boolean[];
   honestAgent: boolean[];
@@ -69,6 +78,11 @@ interface World {
   actions: number;
   /** Each customer's personal QR card (the no-smartphone path). */
   cards: string[];
+}
+
+/** The counter API of shop `agent` as its owner or its assistant uses it. */
+function counter(w: World, agent: number, who: By) {
+  return (who === 0 ? w.agents[agent]! : w.assistants[agent]!).api.agent;
 }
 
 /** Refusals are the platform working; anything else (a 500, a crash) fails the property. */
@@ -220,11 +234,12 @@ class CardOrder extends Step {
     readonly type: "CASH_IN" | "CASH_OUT",
     readonly amount: bigint,
     readonly pin: "right" | "wrong",
+    readonly by: By = 0,
   ) {
     super();
   }
   async act(w: World) {
-    const agent = w.agents[this.agent]!.api.agent;
+    const agent = counter(w, this.agent, this.by);
     const call = (k: string) =>
       agent.cardOrder({
         secret: w.cards[this.customer]!,
@@ -259,7 +274,7 @@ class CardOrder extends Step {
     return o;
   }
   toString() {
-    return `card(c${this.customer}, a${this.agent}, ${this.type}, ${this.amount}, ${this.pin} PIN)`;
+    return `card(c${this.customer}, a${this.agent}${this.by ? "'s assistant" : ""}, ${this.type}, ${this.amount}, ${this.pin} PIN)`;
   }
 }
 
@@ -284,15 +299,19 @@ class Claim extends OrderStep {
   constructor(
     pick: number,
     readonly agent: number,
+    readonly by: By = 0,
   ) {
     super(pick);
   }
   async move(w: World, o: ModelOrder) {
-    const ok = await attempt(() => w.agents[this.agent]!.api.agent.claim({ token: o.token }));
-    if (ok) o.agent = this.agent;
+    const ok = await attempt(() => counter(w, this.agent, this.by).claim({ token: o.token }));
+    if (ok) {
+      o.agent = this.agent;
+      if (this.by === 1) assistantClaims++;
+    }
   }
   toString() {
-    return `claim(o${this.pick}, a${this.agent})`;
+    return `claim(o${this.pick}, a${this.agent}${this.by ? "'s assistant" : ""})`;
   }
 }
 
@@ -314,11 +333,17 @@ class HandCash extends OrderStep {
 
 /** The agent confirms a cash-in: an honest one only with the cash counted. */
 class Confirm extends OrderStep {
+  constructor(
+    pick: number,
+    readonly by: By = 0,
+  ) {
+    super(pick);
+  }
   async move(w: World, o: ModelOrder) {
     if (o.agent === null) return;
     if (w.honestAgent[o.agent] && !o.cashWithAgent) return;
-    const agent = w.agents[o.agent]!;
-    const call = (k: string) => agent.api.agent.confirm({ orderId: o.id, idempotencyKey: k });
+    const agent = counter(w, o.agent, this.by);
+    const call = (k: string) => agent.confirm({ orderId: o.id, idempotencyKey: k });
     const k = key();
     if (await attempt(() => call(k))) {
       o.last = { call, key: k };
@@ -327,7 +352,7 @@ class Confirm extends OrderStep {
     }
   }
   toString() {
-    return `confirm(o${this.pick})`;
+    return `confirm(o${this.pick}${this.by ? ", assistant" : ""})`;
   }
 }
 
@@ -358,16 +383,22 @@ class Answer extends OrderStep {
 }
 
 class Decline extends OrderStep {
+  constructor(
+    pick: number,
+    readonly by: By = 0,
+  ) {
+    super(pick);
+  }
   async move(w: World, o: ModelOrder) {
     if (o.agent === null) return;
-    const agent = w.agents[o.agent]!;
+    const agent = counter(w, o.agent, this.by);
     const call = (k: string) =>
-      agent.api.agent.decline({ orderId: o.id, reason: "model", idempotencyKey: k });
+      agent.decline({ orderId: o.id, reason: "model", idempotencyKey: k });
     const k = key();
     if (await attempt(() => call(k))) o.last = { call, key: k };
   }
   toString() {
-    return `decline(o${this.pick})`;
+    return `decline(o${this.pick}${this.by ? ", assistant" : ""})`;
   }
 }
 
@@ -399,7 +430,9 @@ class Race extends OrderStep {
   async move(w: World, o: ModelOrder) {
     if (o.agent === null) return;
     const customer = w.customers[o.customer]!.api.customer;
-    const agent = w.agents[o.agent]!.api.agent;
+    // The shop's two people at once too: the assistant declines while the owner confirms.
+    const agent = counter(w, o.agent, 0);
+    const assistant = counter(w, o.agent, 1);
     const moves = [
       () => customer.cancelOrder({ orderId: o.id, idempotencyKey: key() }),
       () => customer.cancelOrder({ orderId: o.id, idempotencyKey: key() }),
@@ -410,7 +443,7 @@ class Race extends OrderStep {
           pin: "1234",
           idempotencyKey: key(),
         }),
-      () => agent.decline({ orderId: o.id, reason: "race", idempotencyKey: key() }),
+      () => assistant.decline({ orderId: o.id, reason: "race", idempotencyKey: key() }),
       () =>
         w.honestAgent[o.agent!] && !o.cashWithAgent
           ? Promise.resolve()
@@ -489,12 +522,19 @@ class Decide extends OrderStep {
 async function checkValue(w: World, step: string) {
   const accounts = await inTransaction((tx) =>
     tx.account.findMany({
-      where: { userId: { in: [...w.customers, ...w.agents].map((p) => p.userId) } },
+      where: {
+        userId: { in: [...w.customers, ...w.agents, ...w.assistants].map((p) => p.userId) },
+      },
       select: { userId: true, kind: true, balance: true },
     }),
   );
   const balance = (userId: string, kind: string) =>
     accounts.find((a) => a.userId === userId && a.kind === kind)!.balance;
+  const assistantIds = new Set(w.assistants.map((a) => a.userId));
+  expect(
+    accounts.filter((a) => assistantIds.has(a.userId!)),
+    `an assistant holds money after ${step}`,
+  ).toEqual([]);
   const orders = await inTransaction((tx) =>
     tx.order.findMany({
       where: { id: { in: w.orders.map((o) => o.id) } },
@@ -594,8 +634,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .tuple(pick, fc.nat({ max: AGENT_FLOAT.length - 1 }))
-      .map(([p, a]) => new Claim(p, a)),
+      .tuple(pick, fc.nat({ max: AGENT_FLOAT.length - 1 }), by)
+      .map(([p, a, b]) => new Claim(p, a, b)),
   },
   {
     weight: 2,
@@ -606,18 +646,19 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         fc.constantFrom("CASH_IN" as const, "CASH_OUT" as const),
         fc.constantFrom(...AMOUNTS),
         fc.constantFrom("right" as const, "right" as const, "wrong" as const),
+        by,
       )
-      .map(([c, a, t, amount, pin]) => new CardOrder(c, a, t, amount, pin)),
+      .map(([c, a, t, amount, pin, b]) => new CardOrder(c, a, t, amount, pin, b)),
   },
   { weight: 3, arbitrary: pick.map((p) => new HandCash(p)) },
-  { weight: 3, arbitrary: pick.map((p) => new Confirm(p)) },
+  { weight: 3, arbitrary: fc.tuple(pick, by).map(([p, b]) => new Confirm(p, b)) },
   {
     weight: 3,
     arbitrary: fc
       .tuple(pick, fc.constantFrom("approve" as const, "reject" as const, "wrongPin" as const))
       .map(([p, a]) => new Answer(p, a)),
   },
-  { weight: 1, arbitrary: pick.map((p) => new Decline(p)) },
+  { weight: 1, arbitrary: fc.tuple(pick, by).map(([p, b]) => new Decline(p, b)) },
   { weight: 1, arbitrary: pick.map((p) => new Cancel(p)) },
   { weight: 1, arbitrary: pick.map((p) => new Expire(p)) },
   { weight: 1, arbitrary: pick.map((p) => new Race(p)) },
@@ -629,6 +670,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 let totalActions = 0;
 /** Orders made with a personal card: the summary shows the card path was exercised. */
 let cardOrders = 0;
+/** Orders an assistant claimed: the summary shows the assistant's path was exercised. */
+let assistantClaims = 0;
 
 describe("money at the counter, against a model of the world", () => {
   it(`no honest party loses cash or e-money, whatever the other side does (${RUNS} runs)`, async () => {
@@ -638,14 +681,16 @@ describe("money at the counter, against a model of the world", () => {
       fc.array(fc.boolean(), { minLength: 2, maxLength: 2 }),
       async (commands, honestCustomer, honestAgent) => {
         const customers = await Promise.all(CUSTOMER_START.map((b) => newCustomer(b)));
+        const agents = await Promise.all(
+          AGENT_FLOAT.map((f, i) => newAgent(f, `Model Shop ${i}`, AGENT_PLAN[i])),
+        );
         const world: World = {
           customers,
           cards: await Promise.all(
             customers.map(async (c) => (await c.api.customer.issueCard()).active!.secret),
           ),
-          agents: await Promise.all(
-            AGENT_FLOAT.map((f, i) => newAgent(f, `Model Shop ${i}`, AGENT_PLAN[i])),
-          ),
+          agents,
+          assistants: await Promise.all(agents.map((a) => newAssistant(a))),
           operators: [await newAdmin(), await newAdmin()],
           honestCustomer,
           honestAgent,
@@ -672,7 +717,7 @@ describe("money at the counter, against a model of the world", () => {
     );
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `order model: ${totalActions} actions (${cardOrders} card orders) in ${RUNS} runs (${WORKERS} at a time), ${seconds.toFixed(0)} s, ${(totalActions / seconds).toFixed(0)} actions/s`,
+      `order model: ${totalActions} actions (${cardOrders} card orders, ${assistantClaims} claimed by assistants) in ${RUNS} runs (${WORKERS} at a time), ${seconds.toFixed(0)} s, ${(totalActions / seconds).toFixed(0)} actions/s`,
     );
   }, 7_200_000);
 });

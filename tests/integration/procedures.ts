@@ -7,6 +7,7 @@ import {
   hashOf1234,
   key,
   newAgent,
+  newAssistant,
   newCustomer,
   placeOrder,
   uniquePhone,
@@ -20,6 +21,8 @@ export type Persona =
   | "otherCustomer"
   | "agent"
   | "suspendedAgent"
+  | "assistant"
+  | "suspendedAssistant"
   | "admin";
 export const PERSONAS: Persona[] = [
   "anonymous",
@@ -27,6 +30,8 @@ export const PERSONAS: Persona[] = [
   "otherCustomer",
   "agent",
   "suspendedAgent",
+  "assistant",
+  "suspendedAssistant",
   "admin",
 ];
 
@@ -54,6 +59,10 @@ export interface Fixture {
   token: string;
   /** The customer's personal QR card. */
   cardSecret: string;
+  /** An active assistant of the agent persona's shop, for the owner to suspend. */
+  assistantId: string;
+  /** A suspended assistant of the agent persona's shop, for the owner to reactivate. */
+  suspendedAssistantId: string;
 }
 
 export interface Rule {
@@ -71,25 +80,44 @@ function moneyMove(f: Fixture) {
 }
 
 const CUSTOMER_ONLY: Persona[] = ["customer"];
-const ANY_AGENT: Persona[] = ["agent", "suspendedAgent"];
+/** Public procedures: anyone, signed in or not (a suspended assistant too). */
+const EVERYONE: Persona[] = [
+  "anonymous",
+  "customer",
+  "otherCustomer",
+  "agent",
+  "suspendedAgent",
+  "assistant",
+  "suspendedAssistant",
+  "admin",
+];
+/**
+ * Counter work: the shop's owner and its active assistant (of the agent persona's shop). A
+ * suspended assistant is refused on every call; a suspended shop's owner still reads its
+ * overview and history (its assistants are the shop's: suspended with it, see the tests).
+ */
+const ANY_AGENT: Persona[] = ["agent", "suspendedAgent", "assistant"];
+const AT_THE_COUNTER: Persona[] = ["agent", "assistant"];
+/** Managing the shop's people: owners only (shopOwnerProcedure), never an assistant. */
+const SHOP_OWNER: Persona[] = ["agent", "suspendedAgent"];
 
 export const MATRIX: Record<string, Rule> = {
   "account.requestSignUpCode": {
-    allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    allow: EVERYONE,
     input: () => ({ phone: uniquePhone() }),
   },
   // Public: a wrong code or a spent ticket is a refusal (4xx), never UNAUTHORIZED.
   "account.verifySignUpCode": {
-    allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    allow: EVERYONE,
     input: () => ({ codeId: key(), code: "123456" }),
   },
   "account.signUp": {
-    allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    allow: EVERYONE,
     input: () => ({ ticket: "A".repeat(43), pin: "1234", name: "Matrix" }),
   },
   // Every signed-in person remembers their language (the switcher on every screen).
   "account.setLocale": {
-    allow: ["customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    allow: ["customer", "otherCustomer", "agent", "suspendedAgent", "assistant", "admin"],
     input: () => ({ locale: "en" }),
   },
   "customer.overview": { allow: ["customer", "otherCustomer"], input: () => undefined },
@@ -105,7 +133,7 @@ export const MATRIX: Record<string, Rule> = {
   },
   // Public: the new operator is not signed in. Wrong codes are a 400, never a denial.
   "account.activateOperator": {
-    allow: ["anonymous", "customer", "otherCustomer", "agent", "suspendedAgent", "admin"],
+    allow: EVERYONE,
     input: () => ({
       phone: uniquePhone(),
       proposerCode: "AAAA-AAAA-AAAA-AAAA",
@@ -131,13 +159,14 @@ export const MATRIX: Record<string, Rule> = {
   },
   "agent.overview": { allow: ANY_AGENT, input: () => undefined },
   "agent.history": { allow: ANY_AGENT, input: () => ({ limit: 5 }) },
-  "agent.order": { allow: ["agent"], input: (f) => ({ orderId: f.cashOutId }) },
-  "agent.claim": { allow: ["agent"], input: (f) => ({ token: f.token }) },
+  // The assistant serves the same shop: the shop's orders are theirs to see and serve.
+  "agent.order": { allow: AT_THE_COUNTER, input: (f) => ({ orderId: f.cashOutId }) },
+  "agent.claim": { allow: AT_THE_COUNTER, input: (f) => ({ token: f.token }) },
   // Any agent in good standing may look a card up; the holder's PIN is what moves money.
-  "agent.scanCard": { allow: ["agent"], input: (f) => ({ secret: f.cardSecret }) },
+  "agent.scanCard": { allow: AT_THE_COUNTER, input: (f) => ({ secret: f.cardSecret }) },
   // A wrong PIN reaches the PIN check (a refusal, not a denial) and moves nothing.
   "agent.cardOrder": {
-    allow: ["agent"],
+    allow: AT_THE_COUNTER,
     input: (f) => ({
       secret: f.cardSecret,
       type: "CASH_OUT",
@@ -148,12 +177,28 @@ export const MATRIX: Record<string, Rule> = {
     }),
   },
   "agent.confirm": {
-    allow: ["agent"],
+    allow: AT_THE_COUNTER,
     input: (f) => ({ orderId: f.cashOutId, idempotencyKey: key() }),
   },
   "agent.decline": {
-    allow: ["agent"],
+    allow: AT_THE_COUNTER,
     input: (f) => ({ orderId: f.cashOutId, reason: "matrix", idempotencyKey: key() }),
+  },
+  "agent.staff": { allow: SHOP_OWNER, input: () => undefined },
+  // A refused add (the shop full, the phone taken) is a 4xx that changes nothing.
+  "agent.addAssistant": {
+    allow: SHOP_OWNER,
+    input: () => ({ name: "Matrix Assistant", phone: uniquePhone(), pin: "1234" }),
+  },
+  // The input names the agent persona's assistant: another shop's owner is told there is no
+  // such assistant (NOT_FOUND, a denial), as with another shop's order.
+  "agent.suspendAssistant": {
+    allow: ["agent"],
+    input: (f) => ({ userId: f.assistantId }),
+  },
+  "agent.reactivateAssistant": {
+    allow: ["agent"],
+    input: (f) => ({ userId: f.suspendedAssistantId }),
   },
   // Both parties of an order watch it: its customer and the agent who scanned it.
   "admin.agents": { allow: ["admin"], input: () => ({ limit: 5 }) },
@@ -251,7 +296,10 @@ export const MATRIX: Record<string, Rule> = {
   "admin.unlockOperator": { allow: ["admin"], input: (f) => ({ userId: f.makerId }) },
   "admin.trialBalance": { allow: ["admin"], input: () => undefined },
   "admin.reconcile": { allow: ["admin"], input: () => undefined },
-  "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
+  "live.order": {
+    allow: ["customer", "agent", "assistant"],
+    input: (f) => ({ orderId: f.cashOutId }),
+  },
 };
 
 export async function personas(): Promise<
@@ -261,6 +309,14 @@ export async function personas(): Promise<
   const other = await newCustomer(1_000_000n);
   const agent = await newAgent(10_000_000n);
   const suspended = await newAgent(10_000_000n);
+  // The agent persona's assistants: one serving, one suspended, and one of each as targets.
+  const assistant = await newAssistant(agent, "Matrix Assistant");
+  const suspendedAssistant = await newAssistant(agent, "Matrix Suspended");
+  const target = await newAssistant(agent, "Matrix Target");
+  const suspendedTarget = await newAssistant(agent, "Matrix Suspended Target");
+  for (const a of [suspendedAssistant, suspendedTarget]) {
+    await agent.api.agent.suspendAssistant({ userId: a.userId });
+  }
   await inTransaction((tx) =>
     tx.agent.update({
       where: { id: suspended.agentId },
@@ -344,6 +400,8 @@ export async function personas(): Promise<
     otherCustomer: other.actor,
     agent: agent.actor,
     suspendedAgent: suspended.actor,
+    assistant: assistant.actor,
+    suspendedAssistant: suspendedAssistant.actor,
     admin: { userId: adminId, role: "ADMIN", ip: null },
     /** Who signs in as each persona over HTTP; every PIN (the operator's password) is 1234. */
     phones: {
@@ -352,10 +410,15 @@ export async function personas(): Promise<
       otherCustomer: other.phone,
       agent: agent.phone,
       suspendedAgent: suspended.phone,
+      assistant: assistant.phone,
+      // Cannot sign in at all (that is the suspension): over HTTP it is anonymous.
+      suspendedAssistant: null,
       admin: adminPhone,
     } as Record<Persona, string | null>,
     fixture: {
       cardSecret: card.active!.secret,
+      assistantId: target.userId,
+      suspendedAssistantId: suspendedTarget.userId,
       agentId: agent.agentId,
       accountId: (
         await inTransaction((tx) =>

@@ -83,6 +83,8 @@ const AUDIENCE: Record<Persona, "customer" | "agent" | "admin" | null> = {
   otherCustomer: "customer",
   agent: "agent",
   suspendedAgent: "agent",
+  assistant: "agent",
+  suspendedAssistant: "agent",
   admin: "admin",
 };
 

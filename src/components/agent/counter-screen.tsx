@@ -109,7 +109,12 @@ export function CounterScreen() {
 
   return (
     <>
-      <AgentTopBar shopName={overview.data?.shopName} current="counter" />
+      <AgentTopBar
+        shopName={overview.data?.shopName}
+        current="counter"
+        // Owner-only pages stay hidden until the overview says who is serving.
+        isOwner={overview.data?.isOwner ?? false}
+      />
       <main className="page stack">
         {overview.data ? (
           <>

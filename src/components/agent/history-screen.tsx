@@ -45,7 +45,12 @@ export function HistoryScreen() {
 
   return (
     <>
-      <AgentTopBar shopName={overview.data?.shopName} current="history" />
+      <AgentTopBar
+        shopName={overview.data?.shopName}
+        current="history"
+        // Owner-only pages stay hidden until the overview says who is serving.
+        isOwner={overview.data?.isOwner ?? false}
+      />
       <main className="page stack">
         <div className="spread">
           <h1>{t("title")}</h1>

@@ -238,6 +238,18 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
   );
 }
 
+/** Who of the shop's people scanned the order (the owner or an assistant). */
+function ServedBy({ order }: { order: AgentOrder }) {
+  const t = useTranslations("agent.order");
+  if (!order.servedBy) return null;
+  return (
+    <>
+      <dt>{t("servedBy")}</dt>
+      <dd data-testid="served-by">{order.servedBy}</dd>
+    </>
+  );
+}
+
 function OrderFacts({ order, onElapsed }: { order: AgentOrder; onElapsed?: () => void }) {
   const t = useTranslations("agent.order");
   return (
@@ -251,16 +263,18 @@ function OrderFacts({ order, onElapsed }: { order: AgentOrder; onElapsed?: () =>
         <dd>
           <Money amount={order.fee} currency={order.currency} />
         </dd>
-        <dt>{t("yourCommission")}</dt>
-        <dd>
-          {order.commission === null ? (
-            "—"
-          ) : (
-            <Money amount={order.commission} currency={order.currency} />
-          )}
-        </dd>
+        {/* Null for a shop assistant: the server leaves the shop's earnings out. */}
+        {order.commission === null ? null : (
+          <>
+            <dt>{t("yourCommission")}</dt>
+            <dd>
+              <Money amount={order.commission} currency={order.currency} />
+            </dd>
+          </>
+        )}
         <dt>{t("customer")}</dt>
         <dd>{order.customerPhone}</dd>
+        <ServedBy order={order} />
         <dt>{t("reference")}</dt>
         <dd className={styles.reference}>{order.reference}</dd>
         {onElapsed ? (
@@ -300,14 +314,14 @@ function Receipt({ order }: { order: AgentOrder }) {
         <dd>
           <Money amount={order.cash} currency={order.currency} />
         </dd>
-        <dt>{t("commissionEarned")}</dt>
-        <dd>
-          {order.commission === null ? (
-            "—"
-          ) : (
-            <Money amount={order.commission} currency={order.currency} />
-          )}
-        </dd>
+        {order.commission === null ? null : (
+          <>
+            <dt>{t("commissionEarned")}</dt>
+            <dd>
+              <Money amount={order.commission} currency={order.currency} />
+            </dd>
+          </>
+        )}
         <dt>{t("newFloat")}</dt>
         <dd>
           {order.floatAfter === null ? (
@@ -318,6 +332,7 @@ function Receipt({ order }: { order: AgentOrder }) {
         </dd>
         <dt>{t("customer")}</dt>
         <dd>{order.customerPhone}</dd>
+        <ServedBy order={order} />
         <dt>{t("time")}</dt>
         <dd>{formatWhen(order.completedAt ?? order.claimedAt ?? order.createdAt)}</dd>
       </dl>

@@ -8,7 +8,7 @@ import type { AgentOverview } from "./types";
 
 /** The currency the shop works in: today's totals carry no currency of their own. */
 export function shopCurrency(overview: AgentOverview): string {
-  return overview.float[0]?.currency ?? overview.commission[0]?.currency ?? "KES";
+  return overview.float[0]?.currency ?? overview.commission?.[0]?.currency ?? "KES";
 }
 
 export function SuspendedBanner({ overview }: { overview: AgentOverview }) {
@@ -28,7 +28,10 @@ export function SuspendedBanner({ overview }: { overview: AgentOverview }) {
 export function TodayTotals({ overview }: { overview: AgentOverview }) {
   const t = useTranslations("agent.overview");
   const currency = shopCurrency(overview);
-  const commissionToday = overview.today.reduce((sum, t) => sum + t.commission, 0n);
+  // Null for a shop assistant: the server leaves the shop's earnings out of their answer.
+  const commissionToday = overview.isOwner
+    ? overview.today.reduce((sum, t) => sum + (t.commission ?? 0n), 0n)
+    : null;
   return (
     <div className="stack" data-testid="today-totals">
       {(["CASH_IN", "CASH_OUT"] as const).map((type) => {
@@ -43,10 +46,12 @@ export function TodayTotals({ overview }: { overview: AgentOverview }) {
           </div>
         );
       })}
-      <div className="spread small muted">
-        <span>{t("commissionToday")}</span>
-        <Money amount={commissionToday} currency={currency} />
-      </div>
+      {commissionToday === null ? null : (
+        <div className="spread small muted">
+          <span>{t("commissionToday")}</span>
+          <Money amount={commissionToday} currency={currency} />
+        </div>
+      )}
     </div>
   );
 }
@@ -57,6 +62,8 @@ export function OverviewCards({ overview }: { overview: AgentOverview }) {
   const format = useFormatter();
   const formatMoney = useFormatMoney();
   const currency = shopCurrency(overview);
+  // Both null for a shop assistant: the card is for the owner only.
+  const { commission, plan } = overview;
   // Basis points as a percentage in the screen's language ("0.25%", "0,25 %").
   const percent = (bps: number) =>
     format.number(bps / 10_000, { style: "percent", maximumFractionDigits: 2 });
@@ -82,31 +89,33 @@ export function OverviewCards({ overview }: { overview: AgentOverview }) {
           ))
         )}
       </div>
-      <div className="card" data-testid="commission-card">
-        <div className="muted small">{t("commission")}</div>
-        {overview.commission.length === 0 ? (
-          <Money amount={0n} currency={currency} className={styles.large} />
-        ) : (
-          overview.commission.map((c) => (
-            <Money
-              key={c.currency}
-              amount={c.available}
-              currency={c.currency}
-              className={styles.large}
-            />
-          ))
-        )}
-        <div className="muted small">{t("commissionUnpaid")}</div>
-        <p className={`muted small ${styles.planNote}`} data-testid="commission-plan">
-          {t("plan", {
-            plan: overview.plan.name,
-            cashInRate: percent(overview.plan.cashIn.bps),
-            min: formatMoney(overview.plan.cashIn.min, currency),
-            max: formatMoney(overview.plan.cashIn.max, currency),
-            cashOutShare: percent(overview.plan.cashOutShareBps),
-          })}
-        </p>
-      </div>
+      {commission && plan ? (
+        <div className="card" data-testid="commission-card">
+          <div className="muted small">{t("commission")}</div>
+          {commission.length === 0 ? (
+            <Money amount={0n} currency={currency} className={styles.large} />
+          ) : (
+            commission.map((c) => (
+              <Money
+                key={c.currency}
+                amount={c.available}
+                currency={c.currency}
+                className={styles.large}
+              />
+            ))
+          )}
+          <div className="muted small">{t("commissionUnpaid")}</div>
+          <p className={`muted small ${styles.planNote}`} data-testid="commission-plan">
+            {t("plan", {
+              plan: plan.name,
+              cashInRate: percent(plan.cashIn.bps),
+              min: formatMoney(plan.cashIn.min, currency),
+              max: formatMoney(plan.cashIn.max, currency),
+              cashOutShare: percent(plan.cashOutShareBps),
+            })}
+          </p>
+        </div>
+      ) : null}
       <div className="card">
         <div className="muted small">{t("today")}</div>
         <TodayTotals overview={overview} />

@@ -3,6 +3,7 @@ import type { Role } from "@/generated/prisma/enums";
 const ACCOUNT: Record<Role, string> = {
   CUSTOMER: "a customer account",
   AGENT: "an agent account",
+  ASSISTANT: "a shop assistant account",
   ADMIN: "an operator account",
 };
 

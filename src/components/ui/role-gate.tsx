@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useSession } from "./session";
-import { plainFrame, type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
+import { gateAllows, plainFrame, type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
 
 /**
  * Renders its children only for a signed-in user of one role, in client screens (the operator
@@ -15,7 +15,7 @@ import { plainFrame, type RoleGateProps, wrongAppScreen } from "./wrong-app-card
  * those requests anyway: this gate is for people, not for security.
  */
 export function RoleGate(gate: RoleGateProps) {
-  const { allow, loginPath, frame = plainFrame, children } = gate;
+  const { loginPath, frame = plainFrame, children } = gate;
   const { data, status } = useSession();
   const router = useRouter();
   const t = useTranslations("common.ui");
@@ -32,7 +32,7 @@ export function RoleGate(gate: RoleGateProps) {
     );
   }
 
-  if (data.user.role !== allow) {
+  if (!gateAllows(gate, data.user.role)) {
     return wrongAppScreen(gate, data.user.role);
   }
 

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/session";
 import { SessionProvider } from "./session";
-import { type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
+import { gateAllows, type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
 
 /**
  * Renders its children only for a signed-in user of one role, decided on the server while
@@ -11,10 +11,10 @@ import { type RoleGateProps, wrongAppScreen } from "./wrong-app-card";
  * is. The server refuses their requests anyway: this gate is for people, not for security.
  */
 export async function ServerRoleGate(gate: RoleGateProps) {
-  const { allow, loginPath, children } = gate;
+  const { loginPath, children } = gate;
   const session = await getSession();
   if (!session) redirect(loginPath);
-  if (session.user.role !== allow) {
+  if (!gateAllows(gate, session.user.role)) {
     return wrongAppScreen(gate, session.user.role);
   }
   return <SessionProvider session={session}>{children}</SessionProvider>;

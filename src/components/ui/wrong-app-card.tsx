@@ -3,9 +3,16 @@ import type { ReactNode } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { SignOutButton } from "./sign-out-button";
 
+/** Whether the gate lets a session of `role` in. */
+export function gateAllows(gate: Pick<RoleGateProps, "allow" | "alsoAllow">, role: Role): boolean {
+  return role === gate.allow || (gate.alsoAllow ?? []).includes(role);
+}
+
 /** What both role gates take: whom a screen is for, and what to tell anyone else. */
 export interface RoleGateProps {
   allow: Role;
+  /** Other roles this app serves as well (shop assistants in the agent app). */
+  alsoAllow?: readonly Role[];
   /** Where signed-out visitors go, and where Sign out leads. */
   loginPath: string;
   /**

@@ -120,14 +120,16 @@ function roleProcedure(roles: readonly Role[]) {
 }
 
 export const customerProcedure = roleProcedure(["CUSTOMER"]);
-/** Serving at a shop's counter (orders, the drawer, the shop's history). */
-export const agentProcedure = roleProcedure(["AGENT"]);
+/**
+ * Serving at a shop's counter (orders, the drawer, the shop's history): the shop's owner and
+ * its assistants, who serve on the owner's float (shopOfUser resolves either to the shop).
+ */
+export const agentProcedure = roleProcedure(["AGENT", "ASSISTANT"]);
 /**
  * What only a shop's owner may do: move or see the shop's money beyond serving (float
- * requests, commission, thresholds) and manage people. The same role as agentProcedure until
- * shop assistants exist; every owner-only procedure uses this one so that day changes one line.
+ * requests, commission, thresholds) and manage people. Assistants are refused by role.
  */
 export const shopOwnerProcedure = roleProcedure(["AGENT"]);
 export const adminProcedure = roleProcedure(["ADMIN"]);
-export const orderPartyProcedure = roleProcedure(["CUSTOMER", "AGENT"]);
-export const signedInProcedure = roleProcedure(["CUSTOMER", "AGENT", "ADMIN"]);
+export const orderPartyProcedure = roleProcedure(["CUSTOMER", "AGENT", "ASSISTANT"]);
+export const signedInProcedure = roleProcedure(["CUSTOMER", "AGENT", "ASSISTANT", "ADMIN"]);

@@ -31,6 +31,12 @@ import { verifyUserPin } from "../use-cases/verify-user-pin";
 
 export const AUDIENCE_ROLE = { customer: "CUSTOMER", agent: "AGENT", admin: "ADMIN" } as const;
 export type Audience = keyof typeof AUDIENCE_ROLE;
+/** Who signs in where: shop assistants use the agent app (/agent/login) as owners do. */
+const AUDIENCE_ROLES: Record<Audience, readonly Role[]> = {
+  customer: ["CUSTOMER"],
+  agent: ["AGENT", "ASSISTANT"],
+  admin: ["ADMIN"],
+};
 
 // next-auth hands authorize() the whole form body (csrfToken, callbackUrl, json, ...), so
 // this object strips unknown keys instead of refusing them.
@@ -105,11 +111,15 @@ export async function authorizeCredentials(
     await forgetFailures(phoneKey);
     if (ipKey) await takeBackAttempt(ipKey);
   }
-  if (user.role !== AUDIENCE_ROLE[audience]) {
-    const home = Object.entries(AUDIENCE_ROLE).find(([, role]) => role === user.role)?.[0];
+  if (!AUDIENCE_ROLES[audience].includes(user.role)) {
+    const home = Object.entries(AUDIENCE_ROLES).find(([, roles]) => roles.includes(user.role))?.[0];
     throw refusal(locale, "access.wrongApp", { home: home ?? "" });
   }
   if (user.status === "LOCKED") throw refusal(locale, "access.locked");
+  // A suspended shop assistant's account is not locked as such; callerStatus reads the shop's word.
+  if (user.role === "ASSISTANT" && (await callerStatus(user.id)) === "LOCKED") {
+    throw refusal(locale, "access.locked");
+  }
   return {
     id: user.id,
     name: user.name,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { DEFAULT_SETTINGS } from "@/domain/settings";
 import { ensurePlatformAccount, ensureUserAccount } from "../repositories/accounts";
 import { postEntry } from "../repositories/ledger";
+import { insertAssistant } from "../repositories/staff";
 import { findUserByPhone, insertAgent, insertUser } from "../repositories/users";
 import { hashPin } from "../security/pin";
 import { disconnectDb } from "./client";
@@ -32,6 +33,8 @@ export const DEMO = {
       plan: "HIGH_VOLUME",
     },
   ],
+  /** A shop assistant at the first agent's shop (Wanjiru General Store): serves on its float. */
+  assistants: [{ phone: "+254700000111", pin: "2222", name: "Otieno Kamau", shopIndex: 0 }],
   customers: [
     { phone: "+254711000001", pin: "1234", name: "Amina Njeri", balance: 500_000n },
     { phone: "+254711000002", pin: "5678", name: "Brian Kamau", balance: 120_000n },
@@ -72,6 +75,7 @@ export async function seedDemoData(): Promise<boolean> {
     admin: await hashPin(DEMO.admin.pin),
     checker: await hashPin(DEMO.checker.pin),
     agents: await Promise.all(DEMO.agents.map((a) => hashPin(a.pin))),
+    assistants: await Promise.all(DEMO.assistants.map((a) => hashPin(a.pin))),
     customers: await Promise.all(DEMO.customers.map((c) => hashPin(c.pin))),
   };
   try {
@@ -89,6 +93,7 @@ export async function seedDemoData(): Promise<boolean> {
         ...DEMO.checker,
         pinHash: hashes.checker,
       });
+      const owners: { userId: string; agentId: string }[] = [];
       for (const [i, a] of DEMO.agents.entries()) {
         const userId = randomUUID();
         await insertUser(tx, {
@@ -98,8 +103,10 @@ export async function seedDemoData(): Promise<boolean> {
           name: a.name,
           pinHash: hashes.agents[i]!,
         });
+        const agentId = randomUUID();
+        owners.push({ userId, agentId });
         await insertAgent(tx, {
-          id: randomUUID(),
+          id: agentId,
           userId,
           shopName: a.shopName,
           locationText: a.location,
@@ -114,6 +121,18 @@ export async function seedDemoData(): Promise<boolean> {
           "FLOAT_FUNDING",
           `Opening float of ${a.shopName}`,
         );
+      }
+      for (const [i, a] of DEMO.assistants.entries()) {
+        const userId = randomUUID();
+        const shop = owners[a.shopIndex]!;
+        await insertUser(tx, {
+          id: userId,
+          role: "ASSISTANT",
+          phone: a.phone,
+          name: a.name,
+          pinHash: hashes.assistants[i]!,
+        });
+        await insertAssistant(tx, { userId, agentId: shop.agentId, addedBy: shop.userId });
       }
       for (const [i, c] of DEMO.customers.entries()) {
         const userId = randomUUID();

@@ -91,6 +91,14 @@ const RULES: { rule: string; sql: string }[] = [
               OR coalesce(sum(p.amount) FILTER (WHERE a.kind = 'FLOAT'), 0)
                    <> CASE WHEN o.type = 'CASH_IN' THEN -o.amount ELSE o.amount END`,
   },
+  {
+    // Shop assistants serve on the owner's float: whoever served, the money is the shop's.
+    rule: "an order was served by its shop's owner or one of that shop's assistants",
+    sql: `SELECT o.id, o.agent_id, o.served_by FROM orders o JOIN agents g ON g.id = o.agent_id
+          WHERE o.served_by IS DISTINCT FROM g.user_id
+            AND NOT EXISTS (SELECT 1 FROM shop_assistants s
+                            WHERE s.user_id = o.served_by AND s.agent_id = o.agent_id)`,
+  },
 ];
 
 export async function findInvariantViolations(db: Tx): Promise<Violation[]> {

@@ -28,6 +28,8 @@ interface OrderJson {
   completedAt: string | null;
   closedAt: string | null;
   closeReason: string | null;
+  /** Absent from answers stored under idempotency keys before the shop_assistants migration. */
+  servedBy?: string | null;
 }
 
 const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
@@ -45,6 +47,7 @@ export function orderFromJson(o: OrderJson): OrderRow {
     approvedAt: dateOrNull(o.approvedAt),
     completedAt: dateOrNull(o.completedAt),
     closedAt: dateOrNull(o.closedAt),
+    servedBy: o.servedBy ?? null,
   };
 }
 
@@ -221,10 +224,16 @@ export interface OrderContext {
     suspendedReason: string | null;
     shopName: string;
     commissionPlan: string;
+    /** The shop's owner (false: an assistant, who never sees commission). */
+    isOwner: boolean;
   } | null;
   /** The shop that claimed the order, if any. */
   orderAgent: { userId: string; shopName: string } | null;
   customerPhone: string | null;
+  /** The name of the person (owner or assistant) whose scan claimed the order. */
+  servedByName: string | null;
+  /** The caller's own name (who serves an order this call claims). */
+  callerName: string | null;
   /** The accounts the order's execution touches (platform ones: the order's shard). */
   accounts: Partial<
     Record<"wallet" | "float" | "commission" | "feeRevenue" | "commissionExpense", bigint>
@@ -249,6 +258,8 @@ interface ContextJson {
   agent: OrderContext["agent"];
   orderAgent: OrderContext["orderAgent"];
   customerPhone: string | null;
+  servedByName: string | null;
+  callerName: string | null;
   accounts: Record<string, string> | null;
   callerFloatAvailable: string | null;
   replay: StoredKey | null;
@@ -276,10 +287,12 @@ function contextSql(orderBy: "id" | "token_hash"): string {
     'order', (SELECT order_json(o) FROM o),
     'agent', (SELECT jsonb_build_object('id', g.id, 'status', g.status,
                 'suspendedReason', g.suspended_reason, 'shopName', g.shop_name,
-                'commissionPlan', g.commission_plan)
-              FROM agents g WHERE g.user_id = $1::uuid),
+                'commissionPlan', g.commission_plan, 'isOwner', g.user_id = $1::uuid)
+              FROM agents g WHERE g.id = shop_of_user($1::uuid)),
     'orderAgent', (SELECT jsonb_build_object('userId', oa.user_id, 'shopName', oa.shop_name) FROM oa),
     'customerPhone', (SELECT u.phone FROM o JOIN users u ON u.id = o.customer_id),
+    'servedByName', (SELECT u.name FROM o JOIN users u ON u.id = o.served_by),
+    'callerName', (SELECT u.name FROM users u WHERE u.id = $1::uuid),
     'accounts', (SELECT jsonb_object_agg(ac.kind, ac.id::text) FROM o, accounts ac
                  WHERE ac.currency = o.currency AND (
                    (ac.user_id = o.customer_id AND ac.kind = 'WALLET')
@@ -288,7 +301,9 @@ function contextSql(orderBy: "id" | "token_hash"): string {
                    OR (ac.user_id IS NULL AND ac.kind IN ('FEE_REVENUE', 'COMMISSION_EXPENSE')
                        AND ac.shard = order_shard(o.id)))),
     'callerFloatAvailable', (SELECT (ac.balance - ac.on_hold)::text FROM o, accounts ac
-                             WHERE ac.user_id = $1::uuid AND ac.kind = 'FLOAT'
+                             WHERE ac.user_id = (SELECT g.user_id FROM agents g
+                                                 WHERE g.id = shop_of_user($1::uuid))
+                               AND ac.kind = 'FLOAT'
                                AND ac.currency = o.currency),
     'replay', (SELECT jsonb_build_object('operation', k.operation, 'requestHash', k.request_hash,
                  'response', k.response)
@@ -326,6 +341,8 @@ export async function orderContext(
     agent: r.agent,
     orderAgent: r.orderAgent,
     customerPhone: r.customerPhone,
+    servedByName: r.servedByName,
+    callerName: r.callerName,
     accounts,
     callerFloatAvailable: r.callerFloatAvailable === null ? null : BigInt(r.callerFloatAvailable),
     replay: r.replay,

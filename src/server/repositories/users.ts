@@ -50,8 +50,13 @@ export async function sessionStateOf(
     sessionsValidFrom: string | null;
   } | null>(
     db,
-    `SELECT (SELECT jsonb_build_object('status', status, 'sessionsValidFrom', sessions_valid_from)
-             FROM users WHERE id = $1::uuid) AS r`,
+    // A suspended shop assistant is locked out as a locked account is (shop_assistants).
+    `SELECT (SELECT jsonb_build_object(
+               'status', CASE WHEN EXISTS (SELECT 1 FROM shop_assistants s
+                                           WHERE s.user_id = u.id AND s.status = 'SUSPENDED')
+                         THEN 'LOCKED' ELSE u.status::text END,
+               'sessionsValidFrom', u.sessions_valid_from)
+             FROM users u WHERE u.id = $1::uuid) AS r`,
     [id],
   );
   return (
@@ -117,9 +122,10 @@ export function findAgentByUserId(db: Tx, userId: string): Promise<AgentRow | nu
 /**
  * The shop a signed-in agent-side user serves at, or null. Every agent-side use case resolves
  * its caller through this one function: the float and commission accounts belong to the
- * shop's owner (`userId`), never to the caller as such, so a shop assistant (a later role)
- * serves on the owner's float without any use case changing. `isOwner` tells the owner,
- * who alone may move float, see commission or manage people.
+ * shop's owner (`userId`), never to the caller as such, so a shop assistant serves on the
+ * owner's float. `isOwner` tells the owner, who alone may move float, see commission or
+ * manage people. An assistant resolves only while ACTIVE; the SQL twin is shop_of_user()
+ * (migration shop_assistants), used by the counter's one-statement reads.
  */
 export interface ShopRow extends AgentRow {
   isOwner: boolean;
@@ -127,7 +133,13 @@ export interface ShopRow extends AgentRow {
 
 export async function shopOfUser(db: Tx, userId: string): Promise<ShopRow | null> {
   const agent = await findAgentByUserId(db, userId);
-  return agent ? { ...agent, isOwner: true } : null;
+  if (agent) return { ...agent, isOwner: true };
+  const [served] = await db.$queryRaw<AgentRow[]>`
+    SELECT a.id, a.user_id AS "userId", a.shop_name AS "shopName", a.status::text AS status,
+           a.suspended_reason AS "suspendedReason", a.commission_plan AS "commissionPlan"
+    FROM shop_assistants s JOIN agents a ON a.id = s.agent_id
+    WHERE s.user_id = ${userId}::uuid AND s.status = 'ACTIVE'`;
+  return served ? { ...served, isOwner: false } : null;
 }
 
 export function insertAgent(

@@ -9,6 +9,7 @@ export const DEMO_LOGINS: { phone: string; secret: string }[] = [
   DEMO.admin,
   DEMO.checker,
   ...DEMO.agents,
+  ...DEMO.assistants,
   ...DEMO.customers,
 ].map((person) => ({ phone: person.phone, secret: person.pin }));
 

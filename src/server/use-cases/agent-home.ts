@@ -8,7 +8,7 @@ import { currentSettings } from "../repositories/settings";
 import { shopOfUser } from "../repositories/users";
 import type { Actor } from "./actor";
 import { agentsOrderOf, readOrderNow } from "./order-step";
-import { type AgentOrderView, agentViewOf, orderHeadline } from "./order-views";
+import { type AgentOrderView, agentViewOf, orderHeadline, shopSideOf } from "./order-views";
 
 async function agentOf(actor: Actor) {
   return inTransaction(async (tx) => {
@@ -18,9 +18,14 @@ async function agentOf(actor: Actor) {
   });
 }
 
-/** Float, commission and today's totals: the header of the agent's tablet. */
+/**
+ * Float, commission and today's totals: the header of the agent's tablet. A shop assistant
+ * gets the float and today's counts but no commission, plan or earnings: null in the answer,
+ * not merely hidden by the screen. `isOwner` tells the screen which pages to offer.
+ */
 export async function agentOverview(actor: Actor) {
   const agent = await agentOf(actor);
+  const owner = agent.isOwner;
   return inTransaction(async (tx) => {
     const balances = await balancesOfUser(tx, agent.userId);
     const pick = (kind: "FLOAT" | "COMMISSION") =>
@@ -37,15 +42,18 @@ export async function agentOverview(actor: Actor) {
       shopName: agent.shopName,
       status: agent.status,
       suspendedReason: agent.suspendedReason,
+      isOwner: owner,
       float: pick("FLOAT"),
-      commission: pick("COMMISSION"),
+      commission: owner ? pick("COMMISSION") : null,
       // What the shop earns on orders it takes from now on, so the agent can check it.
-      plan: { name: plan.name, cashIn: plan.cashIn, cashOutShareBps: plan.cashOutShareBps },
+      plan: owner
+        ? { name: plan.name, cashIn: plan.cashIn, cashOutShareBps: plan.cashOutShareBps }
+        : null,
       today: totals.map((t) => ({
         type: t.type,
         count: Number(t.count),
         amount: t.amount,
-        commission: t.commission,
+        commission: owner ? t.commission : null,
       })),
     };
   });
@@ -59,7 +67,7 @@ export async function agentHistory(actor: Actor, page: Page) {
       ...orderHeadline(o),
       // Tells a customer's Reject from an agent's Decline (both end DECLINED).
       closeReason: o.closeReason,
-      commission: o.commission,
+      commission: agent.isOwner ? o.commission : null,
       customerPhone: maskPhone(o.customer.phone),
       createdAt: o.createdAt,
       completedAt: o.completedAt,
@@ -78,5 +86,6 @@ export async function agentOrder(actor: Actor, orderId: string): Promise<AgentOr
     customerPhone: ctx.customerPhone ?? "",
     floatAfter: ctx.executed.float,
     dispute: ctx.dispute,
+    ...shopSideOf(ctx),
   });
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cardRefusal, looksLikeCardSecret, maskedPhone } from "@/domain/cards";
 import { DomainError, money } from "@/domain/errors";
 import type { OrderType } from "@/domain/pricing";
-import { CARD_PIN_PER_AGENT, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
+import { CARD_PIN_PER_AGENT, cardPinKey, PIN_TRUSTED_DEVICES } from "@/domain/rate-limits";
 import { renderError } from "@/i18n/translate";
 import { inTransaction } from "../db/transaction";
 import { log } from "../observability/log";
@@ -30,7 +30,7 @@ export interface ScannedCard {
 
 async function activeCard(actor: Actor, secret: string) {
   // Only an agent in good standing may look cards up at all.
-  activeAgentOf(await orderContext(null, { userId: actor.userId }));
+  const shop = activeAgentOf(await orderContext(null, { userId: actor.userId }));
   const trimmed = secret.trim();
   const card = looksLikeCardSecret(trimmed)
     ? await inTransaction((tx) => cardBySecretHash(tx, hashCardSecret(trimmed)))
@@ -41,7 +41,7 @@ async function activeCard(actor: Actor, secret: string) {
   if (card.user.status === "LOCKED") {
     throw new DomainError("ACCOUNT_LOCKED", "holderLocked");
   }
-  return card;
+  return { card, shop };
 }
 
 /**
@@ -50,7 +50,7 @@ async function activeCard(actor: Actor, secret: string) {
  * than the card itself shows; a blocked, replaced or unknown card is refused by name.
  */
 export async function scanCard(actor: Actor, input: { secret: string }): Promise<ScannedCard> {
-  const card = await activeCard(actor, input.secret);
+  const { card } = await activeCard(actor, input.secret);
   return { holderName: card.user.name, maskedPhone: maskedPhone(card.user.phone) };
 }
 
@@ -77,7 +77,7 @@ function derivedKey(
  * The PIN is counted before it is checked against two budgets: the holder's own
  * (PIN_TRUSTED_DEVICES, the same one the phone's cash-out approval spends, so a found card
  * gets 5 guesses per 15 minutes in total across every tablet) and the tablet's
- * (CARD_PIN_PER_AGENT, over all cards). Then, as the holder: the order is created (limits,
+ * (CARD_PIN_PER_AGENT, over all cards, the shop's: owner and assistants together). Then, as the holder: the order is created (limits,
  * hold), claimed by this agent, and for a cash-out approved at once, which executes it like
  * the phone's approval (docs/decisions.md). A cash-in waits, claimed, for the agent's
  * confirm after the cash was handed over, exactly as when the phone's QR was scanned.
@@ -95,9 +95,9 @@ export async function cardOrder(
     idempotencyKey: string;
   },
 ): Promise<AgentOrderView> {
-  const card = await activeCard(actor, input.secret);
+  const { card, shop } = await activeCard(actor, input.secret);
   const holderKey = trustedPinKey(card.user.id);
-  const shopKey = `pin:card:agent:${actor.userId}`;
+  const shopKey = cardPinKey(shop.id);
   await admitAttempt(
     [
       { key: holderKey, policy: PIN_TRUSTED_DEVICES },

@@ -1,7 +1,7 @@
 import { parseTypedCode } from "@/domain/codes";
 import { DomainError, money } from "@/domain/errors";
 import { commissionFor } from "@/domain/pricing";
-import { TYPED_CODE_PER_AGENT } from "@/domain/rate-limits";
+import { TYPED_CODE_PER_AGENT, typedCodeKey } from "@/domain/rate-limits";
 import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { type OrderContext, orderContext } from "../repositories/order-steps";
@@ -15,7 +15,7 @@ import { hashToken, looksLikeToken } from "../security/order-token";
 import type { Actor } from "./actor";
 import { admitAttempt, takeBackAttempt } from "./failure-limits";
 import { activeAgentOf, moveOrder } from "./order-step";
-import { type AgentOrderView, agentViewOf } from "./order-views";
+import { type AgentOrderView, agentViewOf, shopSideOf } from "./order-views";
 
 export type ClaimInput = { token: string } | { code: string };
 
@@ -26,11 +26,11 @@ export type ClaimInput = { token: string } | { code: string };
  * codes use up the budget.
  */
 async function locateByCode(actor: Actor, raw: string): Promise<string> {
-  // Counted first, before any other read: in a burst, attempts are admitted in the order
-  // they arrive. The agent's login is the agent here (one login per shop).
-  const key = `code:agent:${actor.userId}`;
+  // The shop first (whose budget: the owner's and every assistant's typing share one), then
+  // counted before any lookup of a code: in a burst, attempts are admitted as they arrive.
+  const agent = activeAgentOf(await orderContext(null, { userId: actor.userId }));
+  const key = typedCodeKey(agent.id);
   await admitAttempt([{ key, policy: TYPED_CODE_PER_AGENT }], "tooMany.typedCodes");
-  activeAgentOf(await orderContext(null, { userId: actor.userId }));
   const code = parseTypedCode(raw);
   const order = await inTransaction(
     async (tx) =>
@@ -68,7 +68,12 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
   const order = ctx.order;
   if (!order) throw new DomainError("WRONG_CODE", "notAnOrder");
   const view = (o: OrderRow) =>
-    agentViewOf(o, { customerPhone: ctx.customerPhone ?? "", floatAfter: null, dispute: null });
+    agentViewOf(o, {
+      customerPhone: ctx.customerPhone ?? "",
+      floatAfter: null,
+      dispute: null,
+      ...shopSideOf(ctx),
+    });
   if (order.agentId === agent.id && order.status === "CLAIMED") return view(order);
   if (order.type === "CASH_IN") {
     // Refuse early so the order stays open for an agent who has the float; confirm

@@ -7,7 +7,7 @@ import {
   keyOf,
   moveOrder,
 } from "./order-step";
-import { type AgentOrderView, agentViewOf } from "./order-views";
+import { type AgentOrderView, agentViewOf, shopSideOf } from "./order-views";
 
 /**
  * The agent has counted the customer's cash for a cash-in and confirms: the order completes
@@ -39,5 +39,6 @@ export async function confirmOrder(
     customerPhone: ctx.customerPhone ?? "",
     floatAfter: done.receiptBalance,
     dispute: null,
+    ...shopSideOf(ctx),
   });
 }

@@ -1,7 +1,7 @@
 import { DomainError } from "@/domain/errors";
 import type { Actor } from "./actor";
 import { agentsOrderOf, keyedMove, keyOf, moveOrder } from "./order-step";
-import { type AgentOrderView, agentViewOf } from "./order-views";
+import { type AgentOrderView, agentViewOf, shopSideOf } from "./order-views";
 
 /**
  * The agent will not serve this order (no cash in the drawer, customer left...), before it
@@ -34,5 +34,6 @@ export async function declineOrder(
     customerPhone: ctx.customerPhone ?? "",
     floatAfter: null,
     dispute: null,
+    ...shopSideOf(ctx),
   });
 }

@@ -3,7 +3,7 @@ import { type DisputeKind, type DisputeStatus, disputableAs } from "@/domain/dis
 import { isLive, type OrderStatus } from "@/domain/order-state";
 import type { OrderType } from "@/domain/pricing";
 import type { Tx } from "../db/transaction";
-import { orderContext } from "../repositories/order-steps";
+import { type OrderContext, orderContext } from "../repositories/order-steps";
 import type { OrderRow } from "../repositories/orders";
 import { orderToken } from "../security/order-token";
 import type { Actor } from "./actor";
@@ -79,6 +79,8 @@ export interface AgentOrderView extends OrderHeadline, OrderClock {
   cash: bigint;
   floatAfter: bigint | null;
   dispute: DisputeView | null;
+  /** The person (owner or assistant) whose scan claimed the order. */
+  servedBy: string | null;
 }
 
 type Money = Pick<OrderRow, "type" | "amount" | "fee">;
@@ -144,14 +146,28 @@ export async function customerView(
   });
 }
 
+/**
+ * Who is looking at a shop's order: the person who served it (a claim this call makes is the
+ * caller's) and whether the caller is the shop's owner. Assistants never see commission:
+ * it is left out of the answer, not only off the screen.
+ */
+export function shopSideOf(ctx: Pick<OrderContext, "agent" | "servedByName" | "callerName">) {
+  return { servedBy: ctx.servedByName ?? ctx.callerName, isOwner: ctx.agent?.isOwner ?? false };
+}
+
 /** What the tablet shows, from the order and the facts the caller has already read. */
 export function agentViewOf(
   o: OrderRow,
-  known: { customerPhone: string; floatAfter: bigint | null; dispute: DisputeView | null },
+  known: {
+    customerPhone: string;
+    floatAfter: bigint | null;
+    dispute: DisputeView | null;
+  } & ReturnType<typeof shopSideOf>,
 ): AgentOrderView {
   return {
     ...orderHeadline(o),
-    commission: o.commission,
+    commission: known.isOwner ? o.commission : null,
+    servedBy: known.servedBy,
     customerPhone: maskPhone(known.customerPhone),
     ...orderClock(o),
     cash: o.amount,

@@ -8,7 +8,7 @@ import styles from "./admin.module.css";
 import { shortId } from "./types";
 import { useAdminFormats } from "./use-admin-formats";
 
-const ROLES = ["CUSTOMER", "AGENT", "ADMIN", "SYSTEM"] as const;
+const ROLES = ["CUSTOMER", "AGENT", "ASSISTANT", "ADMIN", "SYSTEM"] as const;
 
 /**
  * Who did something. Maker-checker turns on "was that me?", so the signed-in operator's

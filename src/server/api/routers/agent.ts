@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { inputKey } from "@/i18n/translate";
 import { agentHistory, agentOrder, agentOverview } from "../../use-cases/agent-home";
 import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
 import { declineOrder } from "../../use-cases/decline-order";
-import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
-import { agentProcedure, router } from "../trpc";
+import { addAssistant, setAssistantSuspended, shopStaff } from "../../use-cases/shop-staff";
+import { amountMinor, currency, idempotencyKey, orderId, page, phone, pin, text } from "../inputs";
+import { agentProcedure, router, shopOwnerProcedure } from "../trpc";
+
+const assistant = z.strictObject({ userId: z.uuid({ message: inputKey("input.assistantId") }) });
 
 export const agentRouter = router({
   overview: agentProcedure.query(({ ctx }) => agentOverview(ctx.actor)),
@@ -50,4 +54,19 @@ export const agentRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => declineOrder(ctx.actor, input)),
+  /** The shop's assistants (owner only: managing people is not counter work). */
+  staff: shopOwnerProcedure.query(({ ctx }) => shopStaff(ctx.actor)),
+  addAssistant: shopOwnerProcedure
+    .input(z.strictObject({ name: text("The name", 80), phone, pin }))
+    .mutation(({ ctx, input }) => addAssistant(ctx.actor, input)),
+  suspendAssistant: shopOwnerProcedure
+    .input(assistant)
+    .mutation(({ ctx, input }) =>
+      setAssistantSuspended(ctx.actor, { userId: input.userId, suspended: true }),
+    ),
+  reactivateAssistant: shopOwnerProcedure
+    .input(assistant)
+    .mutation(({ ctx, input }) =>
+      setAssistantSuspended(ctx.actor, { userId: input.userId, suspended: false }),
+    ),
 });
