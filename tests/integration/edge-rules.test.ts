@@ -226,6 +226,18 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   audit_chain_links_hash_follows: { server: CHAIN },
   audit_chain_heads_seq_check: { server: CHAIN },
   audit_chain_heads_hash_check: { server: CHAIN },
+  overcharge_reports_amount_asked_check: {
+    enforcedBy: [{ procedure: "customer.reportOvercharge", field: "amountAsked" }],
+    db: { kind: "integer", min: 1, bigint: true },
+  },
+  overcharge_reports_note_check: {
+    enforcedBy: [{ procedure: "customer.reportOvercharge", field: "note" }],
+    db: { kind: "length", min: 1, max: 500 },
+  },
+  overcharge_reports_currency_check: { server: "copied from the reported order's currency" },
+  overcharge_reports_month_first_day: { server: "the month is computed by the insert itself" },
+  overcharge_flags_month_first_day: { server: "copied from the report that raises the flag" },
+  overcharge_flags_reports_check: { server: "counted by the insert that raises the flag" },
 };
 
 interface Constraint {

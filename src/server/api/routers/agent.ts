@@ -4,6 +4,7 @@ import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
 import { declineOrder } from "../../use-cases/decline-order";
+import { agentReceipt } from "../../use-cases/receipts";
 import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
 import { agentProcedure, router } from "../trpc";
 
@@ -50,4 +51,8 @@ export const agentRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => declineOrder(ctx.actor, input)),
+  /** The signed receipt of an order this shop completed. */
+  receipt: agentProcedure
+    .input(z.strictObject({ orderId }))
+    .query(({ ctx, input }) => agentReceipt(ctx.actor, input.orderId)),
 });
