@@ -193,9 +193,9 @@ describe("overcharge reports", () => {
   });
 
   it("reports and flags are history: not even the owner rewrites them", async () => {
-    await expect(asOwner((db) => db.query("UPDATE overcharge_reports SET note = 'x'"))).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      asOwner((db) => db.query("UPDATE overcharge_reports SET note = 'x'")),
+    ).rejects.toThrow(/append-only/);
     await expect(asOwner((db) => db.query("DELETE FROM overcharge_flags"))).rejects.toThrow(
       /append-only/,
     );

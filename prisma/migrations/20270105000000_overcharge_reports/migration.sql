@@ -13,10 +13,10 @@ CREATE TABLE overcharge_reports (
   note text CHECK (length(note) BETWEEN 1 AND 500),
   -- The calendar month (Africa/Nairobi) the report counts in, its first day.
   month date NOT NULL CONSTRAINT overcharge_reports_month_first_day CHECK (extract(day FROM month) = 1),
-  reported_at timestamptz(3) NOT NULL DEFAULT now()
+  created_at timestamptz(3) NOT NULL DEFAULT now()
 );
 CREATE INDEX overcharge_reports_agent_month ON overcharge_reports (agent_id, month);
-CREATE INDEX overcharge_reports_recent ON overcharge_reports (reported_at, id);
+CREATE INDEX overcharge_reports_recent ON overcharge_reports (created_at, id);
 
 COMMENT ON TABLE overcharge_reports IS
   'A customer''s report that a shop asked more than the official fee; one per order, append-only.';
@@ -27,7 +27,7 @@ CREATE TABLE overcharge_flags (
   agent_id uuid NOT NULL REFERENCES agents (id),
   month date NOT NULL CONSTRAINT overcharge_flags_month_first_day CHECK (extract(day FROM month) = 1),
   reports integer NOT NULL CHECK (reports >= 1),
-  flagged_at timestamptz(3) NOT NULL DEFAULT now(),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
   PRIMARY KEY (agent_id, month)
 );
 

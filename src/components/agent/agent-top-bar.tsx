@@ -11,6 +11,7 @@ import styles from "./agent.module.css";
  */
 const PAGES = [
   { page: "history", href: "/agent/history", label: "topBar.history", ownerOnly: false },
+  { page: "verify", href: "/agent/verify", label: "topBar.verify", ownerOnly: false },
 ] as const;
 
 export type AgentPage = "counter" | (typeof PAGES)[number]["page"];

@@ -8,7 +8,7 @@ export interface OverchargeReportRow {
   currency: string;
   amountAsked: bigint;
   note: string | null;
-  reportedAt: Date;
+  createdAt: Date;
 }
 
 export function overchargeReportOf(db: Tx, orderId: string): Promise<OverchargeReportRow | null> {
@@ -21,7 +21,7 @@ export function overchargeReportOf(db: Tx, orderId: string): Promise<OverchargeR
       currency: true,
       amountAsked: true,
       note: true,
-      reportedAt: true,
+      createdAt: true,
     },
   });
 }
@@ -97,13 +97,13 @@ export function overchargeReportsPage(
       amount_asked: bigint;
       fee: bigint;
       note: string | null;
-      reported_at: Date;
+      created_at: Date;
       month_reports: number;
       flagged: boolean;
     }[]
   >`
     SELECT r.id::text, r.order_id::text, o.reference, r.agent_id::text, a.shop_name, r.currency,
-           r.amount_asked, o.fee, r.note, r.reported_at,
+           r.amount_asked, o.fee, r.note, r.created_at,
            (SELECT count(*)::int FROM overcharge_reports x
             WHERE x.agent_id = r.agent_id AND x.month = r.month) AS month_reports,
            EXISTS (SELECT 1 FROM overcharge_flags f
@@ -112,7 +112,7 @@ export function overchargeReportsPage(
     JOIN orders o ON o.id = r.order_id
     JOIN agents a ON a.id = r.agent_id
     WHERE ${before === undefined}
-       OR (r.reported_at, r.id) < (${before?.reportedAt ?? null}::timestamptz, ${before?.id ?? null}::uuid)
-    ORDER BY r.reported_at DESC, r.id DESC
+       OR (r.created_at, r.id) < (${before?.reportedAt ?? null}::timestamptz, ${before?.id ?? null}::uuid)
+    ORDER BY r.created_at DESC, r.id DESC
     LIMIT ${limit}`;
 }

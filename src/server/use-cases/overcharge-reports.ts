@@ -17,7 +17,7 @@ export async function listOverchargeReports(page: {
     amountAsked: r.amount_asked,
     fee: r.fee,
     note: r.note,
-    reportedAt: r.reported_at,
+    reportedAt: r.created_at,
     monthReports: r.month_reports,
     flagged: r.flagged,
   }));

@@ -38,7 +38,7 @@ function receiptOf(o: ReceiptSource): string {
 /** What the customer's receipt section shows: the receipt, and the overcharge report. */
 export interface CustomerReceipt {
   receipt: string;
-  overcharge: Pick<OverchargeReportRow, "amountAsked" | "note" | "reportedAt"> | null;
+  overcharge: (Pick<OverchargeReportRow, "amountAsked" | "note"> & { reportedAt: Date }) | null;
   /** Until when "Report an overcharge" is offered; null once reported or too late. */
   reportableUntil: Date | null;
 }
@@ -55,7 +55,7 @@ async function customerReceiptIn(tx: Tx, actor: Actor, orderId: string): Promise
     overcharge: report && {
       amountAsked: report.amountAsked,
       note: report.note,
-      reportedAt: report.reportedAt,
+      reportedAt: report.createdAt,
     },
     reportableUntil: report ? null : overchargeReportableUntil(order, new Date()),
   };
@@ -86,7 +86,12 @@ export function agentReceipt(actor: Actor, orderId: string): Promise<{ receipt: 
  */
 export function reportOvercharge(
   actor: Actor,
-  input: { orderId: string; amountAsked: bigint; note?: string | undefined; idempotencyKey: string },
+  input: {
+    orderId: string;
+    amountAsked: bigint;
+    note?: string | undefined;
+    idempotencyKey: string;
+  },
 ): Promise<CustomerReceipt> {
   const { idempotencyKey, ...payload } = input;
   return idempotent(actor, idempotencyKey, "order.overcharge", payload, async (tx) => {
