@@ -1,6 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { closeContextsAfterEach, createOrder, DEMO, PHONE, signIn, TABLET } from "./support";
+import {
+  CAMERA_TIMEOUT,
+  closeContextsAfterEach,
+  createOrder,
+  DEMO,
+  launchWithCamera,
+  PHONE,
+  qrAsCameraFeed,
+  signIn,
+  TABLET,
+} from "./support";
 
 // Trust at the counter: the official fee is on screen before the customer commits, the
 // completed order carries a signed receipt on both screens, /verify (public) and
@@ -111,4 +121,34 @@ test("a completed order's signed receipt verifies; a changed one is refused; ove
   await expect(customer.getByTestId("overcharge-reported")).toContainText("KES 50.00");
   await customer.reload();
   await expect(customer.getByTestId("overcharge-reported")).toBeVisible();
+});
+
+test("the receipt's QR, scanned with the camera on /verify, says genuine", async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const customer = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await signIn(customer, "customer", DEMO.amina);
+  await createOrder(customer, "Cash in", "150");
+  const code = (await customer.getByTestId("typed-code").textContent())?.trim() ?? "";
+  const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
+  await signIn(agent, "agent", DEMO.otieno);
+  await agent.getByLabel("Customer's code").fill(code);
+  await agent.getByRole("button", { name: "Find order" }).click();
+  await agent.getByRole("button", { name: "Confirm cash received" }).click();
+  const qr = customer.getByTestId("receipt-qr");
+  await expect(qr.locator("svg")).toBeVisible();
+
+  // Someone else's phone, its camera pointed at the customer's receipt.
+  const feed = await qrAsCameraFeed(qr, testInfo.outputPath("receipt-qr.png"));
+  const camera = await launchWithCamera(feed);
+  const checker = await (
+    await camera.newContext({ viewport: PHONE, baseURL: testInfo.project.use.baseURL })
+  ).newPage();
+  await checker.goto("/verify");
+  await checker.getByRole("button", { name: "Scan receipt QR" }).click();
+  await expect(checker.getByTestId("verify-genuine")).toContainText(
+    `Genuine ProxyPay receipt: KES 150.00 cash-in at ${DEMO.otieno.shop}`,
+    { timeout: CAMERA_TIMEOUT },
+  );
 });
