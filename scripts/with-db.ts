@@ -90,6 +90,16 @@ function ensureLocalSecrets(): void {
       writeFileSync(file, `p1:${randomBytes(32).toString("base64url")}`, { mode: 0o600 });
     process.env.PIN_PEPPERS = readFileSync(file, "utf8").trim();
   }
+  if (!process.env.RECEIPT_SIGNING_KEY) {
+    // A production build run on this machine (npm start, e2e) signs receipts with a key of
+    // its own, kept beside the secret; the published development key is for dev servers only.
+    mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, "receipt-signing-key");
+    if (!existsSync(file))
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    process.env.RECEIPT_SIGNING_KEY = readFileSync(file, "utf8").trim();
+    process.env.RECEIPT_KEY_ID ??= "local-1";
+  }
   if (!process.env.OTP_SENDER) {
     // A laptop has no SMS gateway: sign-up codes are printed by the server instead.
     process.env.OTP_SENDER = "console";

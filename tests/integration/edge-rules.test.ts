@@ -233,6 +233,18 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   },
   shop_assistants_suspended: { server: STATE },
   orders_served_once_claimed: { server: STATE },
+  overcharge_reports_amount_asked_check: {
+    enforcedBy: [{ procedure: "customer.reportOvercharge", field: "amountAsked" }],
+    db: { kind: "integer", min: 1, bigint: true },
+  },
+  overcharge_reports_note_check: {
+    enforcedBy: [{ procedure: "customer.reportOvercharge", field: "note" }],
+    db: { kind: "length", min: 1, max: 500 },
+  },
+  overcharge_reports_currency_check: { server: "copied from the reported order's currency" },
+  overcharge_reports_month_first_day: { server: "the month is computed by the insert itself" },
+  overcharge_flags_month_first_day: { server: "copied from the report that raises the flag" },
+  overcharge_flags_reports_check: { server: "counted by the insert that raises the flag" },
 };
 
 interface Constraint {

@@ -13,6 +13,8 @@ const APPEND_ONLY = [
   "config_versions",
   "audit_chain_links",
   "audit_chain_heads",
+  "overcharge_reports",
+  "overcharge_flags",
 ];
 const DENIED = /permission denied|must be owner/;
 

@@ -300,6 +300,19 @@ export const MATRIX: Record<string, Rule> = {
     allow: ["customer", "agent", "assistant"],
     input: (f) => ({ orderId: f.cashOutId }),
   },
+  // A completed order's receipt: its customer and the shop that completed it.
+  "customer.receipt": { allow: CUSTOMER_ONLY, input: (f) => ({ orderId: f.completedId }) },
+  "agent.receipt": { allow: AT_THE_COUNTER, input: (f) => ({ orderId: f.completedId }) },
+  "customer.reportOvercharge": {
+    allow: CUSTOMER_ONLY,
+    input: (f) => ({
+      orderId: f.completedId,
+      amountAsked: 5_000n,
+      note: "matrix check",
+      idempotencyKey: key(),
+    }),
+  },
+  "admin.overchargeReports": { allow: ["admin"], input: () => ({ limit: 5 }) },
 };
 
 export async function personas(): Promise<

@@ -12,6 +12,7 @@ import styles from "./agent.module.css";
 const PAGES = [
   { page: "history", href: "/agent/history", label: "topBar.history", ownerOnly: false },
   { page: "staff", href: "/agent/staff", label: "topBar.staff", ownerOnly: true },
+  { page: "verify", href: "/agent/verify", label: "topBar.verify", ownerOnly: false },
 ] as const;
 
 export type AgentPage = "counter" | (typeof PAGES)[number]["page"];

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { useCloseReason } from "@/components/ui/close-reason";
 import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
+import { FeeLine } from "@/components/ui/fee-line";
 import { Money, useFormatMoney } from "@/components/ui/money";
 import { ReadAloud } from "@/components/ui/read-aloud";
 import { CodeName, StatusBadge } from "@/components/ui/status-badge";
@@ -15,6 +16,7 @@ import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
+import { AgentReceipt } from "./agent-receipt";
 import { useSpokenOrder } from "./spoken";
 import { type AgentOrder, isAgentView, useFormatWhen } from "./types";
 
@@ -119,6 +121,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
           </p>
         ) : null}
         <Receipt order={order} />
+        <AgentReceipt orderId={order.id} />
         <DisputeNote order={order} />
         <Button variant="primary" size="big" onClick={onNext}>
           {t("nextCustomer")}
@@ -172,6 +175,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
       </p>
       <ReadAloud sentence={spokenPreview} />
       <OrderFacts order={order} onElapsed={refresh} />
+      <FeeLine fee={order.fee} currency={order.currency} />
 
       {waitingForCustomer ? (
         <div className={`alert warn ${styles.waiting}`} role="status">

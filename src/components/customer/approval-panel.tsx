@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Countdown } from "@/components/ui/countdown";
 import { ErrorNote } from "@/components/ui/error-note";
+import { FeeLine } from "@/components/ui/fee-line";
 import { Money } from "@/components/ui/money";
 import { ReadAloud } from "@/components/ui/read-aloud";
 import { useIdempotencyKey } from "@/lib/idempotency";
@@ -99,6 +100,7 @@ export function ApprovalPanel({
       <div className="receipt">
         <OrderSummary order={order} />
       </div>
+      <FeeLine fee={order.fee} currency={order.currency} />
       <form className="stack" onSubmit={approve} noValidate>
         <label className="field">
           <span>{t("pin")}</span>

@@ -5,6 +5,7 @@ import { ReadAloud } from "@/components/ui/read-aloud";
 import styles from "./customer.module.css";
 import { DisputePanel } from "./dispute-panel";
 import { MoneyLines } from "./order-summary";
+import { ReceiptPanel } from "./receipt-panel";
 import { useSpokenOrder } from "./spoken";
 import { type CustomerOrder, useFormatWhen } from "./types";
 
@@ -65,6 +66,7 @@ export function OrderReceipt({
           <dd>{formatWhen(when)}</dd>
         </dl>
       </section>
+      <ReceiptPanel order={order} />
       <DisputePanel order={order} onChange={onChange} />
       <Link className="button primary big" href="/customer">
         {t("done")}

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { ErrorNote } from "@/components/ui/error-note";
+import { FeeLine } from "@/components/ui/fee-line";
 import { Money } from "@/components/ui/money";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./customer.module.css";
@@ -46,6 +47,7 @@ export function QuotePreview({ type, amount }: { type: OrderType; amount: bigint
           </strong>
         </dd>
       </dl>
+      <FeeLine fee={q.fee} currency="KES" />
       <p className={`small muted ${styles.note}`}>
         {type === "CASH_OUT" ? t("validKeptAside", { minutes }) : t("valid", { minutes })}
       </p>

@@ -3,6 +3,8 @@ import { environmentProblems, parseEnv } from "./env";
 
 const SECRET = "s".repeat(40);
 const PEPPERS = `p2:${"b".repeat(40)},p1:${"a".repeat(40)}`;
+// sha256 of "receipt test key", base64url: any 32 bytes are an Ed25519 secret key.
+const RECEIPT_SECRET = "O0-Y42PhBTek1avmCROwNefDfdrFFYTUjhknVYcDFVo";
 const production = {
   NODE_ENV: "production",
   DATABASE_URL: "postgresql://web:pw@db.internal:5432/proxypay",
@@ -11,6 +13,8 @@ const production = {
   PIN_PEPPERS: PEPPERS,
   OTP_SENDER: "http",
   SMS_GATEWAY_URL: "https://sms.example.com/send",
+  RECEIPT_SIGNING_KEY: RECEIPT_SECRET,
+  RECEIPT_KEY_ID: "live-1",
 };
 
 describe("the environment schema", () => {
@@ -105,6 +109,7 @@ describe("the start-up check", () => {
       "DATABASE_URL",
       "PIN_PEPPERS",
       "OTP_SENDER",
+      "RECEIPT_SIGNING_KEY",
     ]) {
       expect(problems).toContain(name);
     }
@@ -133,5 +138,20 @@ describe("the start-up check", () => {
     expect(
       environmentProblems({ ...production, SMS_GATEWAY_URL: "http://sms.example.com" }),
     ).toEqual(["SMS_GATEWAY_URL must be https:// for OTP_SENDER=http"]);
+  });
+
+  it("takes a receipt key only with its name, 32 bytes, never named dev-1", () => {
+    expect(environmentProblems({ RECEIPT_SIGNING_KEY: RECEIPT_SECRET })).toEqual([
+      "RECEIPT_KEY_ID is required with the other receipt key variable",
+    ]);
+    expect(environmentProblems({ RECEIPT_SIGNING_KEY: "abcd", RECEIPT_KEY_ID: "live-1" })).toEqual([
+      "RECEIPT_SIGNING_KEY must be 32 bytes (43 base64url characters)",
+    ]);
+    expect(
+      environmentProblems({ RECEIPT_SIGNING_KEY: RECEIPT_SECRET, RECEIPT_KEY_ID: "dev-1" }),
+    ).toEqual(["RECEIPT_KEY_ID dev-1 is the development key's name"]);
+    expect(environmentProblems({ RECEIPT_RETIRED_KEYS: "live-0" })).toEqual([
+      "RECEIPT_RETIRED_KEYS entries are kid:publicKey (kid a-z0-9-)",
+    ]);
   });
 });

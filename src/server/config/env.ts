@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseReceiptSecret, parseRetiredKeys } from "@/domain/receipt-keys";
+import { RECEIPT_KID_PATTERN } from "@/domain/receipts";
 
 /**
  * Every environment variable the server reads, validated in one place: the rest of src/
@@ -102,10 +104,47 @@ export const envSchema = z
         error: "must be fatal, error, warn, info, debug, trace or silent",
       })
       .default("info"),
+    /**
+     * The Ed25519 key that signs receipts (32 bytes, base64url; `npm run receipts:keygen`)
+     * and its name. Unset outside production: the published development key `dev-1`.
+     */
+    RECEIPT_SIGNING_KEY: z
+      .string()
+      .superRefine((value, ctx) => {
+        try {
+          parseReceiptSecret(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      })
+      .optional(),
+    RECEIPT_KEY_ID: z
+      .string()
+      .regex(RECEIPT_KID_PATTERN, { error: "must be a-z, 0-9 and -, at most 24 characters" })
+      .refine((kid) => kid !== "dev-1", { error: "dev-1 is the development key's name" })
+      .optional(),
+    /** Public keys of earlier signing keys, `kid:publicKey,…`: their receipts stay genuine. */
+    RECEIPT_RETIRED_KEYS: z
+      .string()
+      .superRefine((value, ctx) => {
+        try {
+          parseRetiredKeys(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      })
+      .optional(),
     /** "1": a demo database, whose README logins may work in production. */
     PROXYPAY_DEMO: z.enum(["0", "1"], { error: "must be 0 or 1" }).optional(),
   })
   .superRefine((env, ctx) => {
+    if ((env.RECEIPT_SIGNING_KEY === undefined) !== (env.RECEIPT_KEY_ID === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.RECEIPT_KEY_ID === undefined ? "RECEIPT_KEY_ID" : "RECEIPT_SIGNING_KEY"],
+        message: "is required with the other receipt key variable",
+      });
+    }
     if (env.OTP_SENDER === "http" && !env.SMS_GATEWAY_URL) {
       ctx.addIssue({
         code: "custom",
@@ -180,6 +219,10 @@ export function environmentProblems(source: Source = processEnv()): string[] {
   require("SMS_GATEWAY_URL", env.OTP_SENDER !== "http" ||
     env.SMS_GATEWAY_URL?.startsWith("https://") ===
       true, "SMS_GATEWAY_URL must be https:// for OTP_SENDER=http");
+  // A receipt signed with the published development key proves nothing: production signs
+  // with its own (docs/operations.md, "Receipt keys").
+  require("RECEIPT_SIGNING_KEY", env.RECEIPT_SIGNING_KEY !==
+    undefined, "RECEIPT_SIGNING_KEY and RECEIPT_KEY_ID are required (npm run receipts:keygen)");
   return problems;
 }
 

@@ -1,6 +1,7 @@
 import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { agentsPage, agentVolumes } from "../repositories/admin-agents";
+import { overchargeMonthOf } from "../repositories/overcharge";
 import { currentSettings } from "../repositories/settings";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -10,7 +11,7 @@ export async function listAgents(page: {
   limit: number;
   before?: { createdAt: Date; id: string } | undefined;
 }) {
-  const { rows, volumes, settings } = await inTransaction(async (tx) => {
+  const { rows, volumes, overcharge, settings } = await inTransaction(async (tx) => {
     const { settings } = await currentSettings(tx);
     const rows = await agentsPage(tx, page.limit, page.before);
     const volumes = await agentVolumes(
@@ -19,13 +20,18 @@ export async function listAgents(page: {
       new Date(Date.now() - WEEK_MS),
       settings.currency,
     );
-    return { rows, volumes, settings };
+    const overcharge = await overchargeMonthOf(
+      tx,
+      rows.map((a) => a.id),
+    );
+    return { rows, volumes, overcharge, settings };
   });
   // Balances and volumes in the operating currency: amounts in different currencies are
   // never added together.
   const currency = settings.currency;
   return rows.map((a) => {
     const week = volumes.find((v) => v.agent_id === a.id);
+    const reported = overcharge.find((o) => o.agent_id === a.id);
     const account = (kind: "FLOAT" | "COMMISSION") =>
       a.user.accounts.find((acc) => acc.kind === kind && acc.currency === currency);
     return {
@@ -47,6 +53,9 @@ export async function listAgents(page: {
       commissionAccountId: account("COMMISSION")?.id ?? null,
       weekOrders: Number(week?.orders ?? 0n),
       weekVolume: week?.volume ?? 0n,
+      // Customers' overcharge reports this calendar month, and whether they flagged the shop.
+      overchargeReports: reported?.reports ?? 0,
+      overchargeFlagged: reported?.flagged ?? false,
       createdAt: a.createdAt,
     };
   });

@@ -113,6 +113,15 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
           ) : (
             <CodeBadge group="accountStatus" code={"ACTIVE"} />
           )}
+          <div className="small muted" data-testid="overcharge-count">
+            {t("overchargeReports", { count: agent.overchargeReports })}
+            {agent.overchargeFlagged ? (
+              <>
+                {" "}
+                <span className="badge tone-problem">{t("overchargeFlagged")}</span>
+              </>
+            ) : null}
+          </div>
         </td>
         <td className={styles.num}>
           <Money amount={agent.float} currency={agent.currency} />

@@ -7,6 +7,7 @@ import { Notice } from "../shared/notice";
 import { AgentsTable } from "./agents-table";
 import { MoneyRequestsCard } from "./money-requests-card";
 import { OnboardAgentForm } from "./onboard-agent-form";
+import { OverchargeReportsCard } from "./overcharge-reports-card";
 
 export function AgentsScreen() {
   const t = useTranslations("admin.agents");
@@ -53,6 +54,8 @@ export function AgentsScreen() {
       <section className="card">
         <AgentsTable />
       </section>
+
+      <OverchargeReportsCard />
     </>
   );
 }

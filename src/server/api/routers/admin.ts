@@ -20,6 +20,7 @@ import { listOperatorInvitations, listOperators } from "../../use-cases/list-ope
 import { moveAgentMoney } from "../../use-cases/move-agent-money";
 import { onboardAgent } from "../../use-cases/onboard-agent";
 import { accountStatement, journal, operatorOverview } from "../../use-cases/operator-reports";
+import { listOverchargeReports } from "../../use-cases/overcharge-reports";
 import { settingsHistory, updateSettings } from "../../use-cases/platform-settings";
 import { proposeOperator } from "../../use-cases/propose-operator";
 import { decideReversal, listReversals, requestReversal } from "../../use-cases/reverse-order";
@@ -326,4 +327,13 @@ export const adminRouter = router({
     .mutation(({ ctx, input }) => setOperatorLock(ctx.actor, { ...input, locked: false })),
   trialBalance: adminProcedure.query(() => trialBalance()),
   reconcile: adminProcedure.query(() => reconcile()),
+  /** Customers' reports that a shop asked more than the official fee, newest first. */
+  overchargeReports: adminProcedure
+    .input(
+      z.strictObject({
+        limit: pageSize(100, 50),
+        before: z.strictObject({ reportedAt: instant, id: z.uuid() }).optional(),
+      }),
+    )
+    .query(({ input }) => listOverchargeReports(input)),
 });

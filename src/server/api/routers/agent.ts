@@ -5,6 +5,7 @@ import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
 import { declineOrder } from "../../use-cases/decline-order";
+import { agentReceipt } from "../../use-cases/receipts";
 import { addAssistant, setAssistantSuspended, shopStaff } from "../../use-cases/shop-staff";
 import { amountMinor, currency, idempotencyKey, orderId, page, phone, pin, text } from "../inputs";
 import { agentProcedure, router, shopOwnerProcedure } from "../trpc";
@@ -69,4 +70,8 @@ export const agentRouter = router({
     .mutation(({ ctx, input }) =>
       setAssistantSuspended(ctx.actor, { userId: input.userId, suspended: false }),
     ),
+  /** The signed receipt of an order this shop completed. */
+  receipt: agentProcedure
+    .input(z.strictObject({ orderId }))
+    .query(({ ctx, input }) => agentReceipt(ctx.actor, input.orderId)),
 });

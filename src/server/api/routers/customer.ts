@@ -6,6 +6,7 @@ import { blockCard, cardOf, issueCard } from "../../use-cases/customer-cards";
 import { customerActivity, customerOrder, customerOverview } from "../../use-cases/customer-home";
 import { openDispute } from "../../use-cases/open-dispute";
 import { quoteOrder } from "../../use-cases/quote-order";
+import { customerReceipt, reportOvercharge } from "../../use-cases/receipts";
 import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
 import { customerProcedure, router } from "../trpc";
 
@@ -54,4 +55,19 @@ export const customerRouter = router({
   reportProblem: customerProcedure
     .input(z.strictObject({ orderId, note: text("What happened", 500), idempotencyKey }))
     .mutation(({ ctx, input }) => openDispute(ctx.actor, input)),
+  /** The signed receipt of a completed order, and its overcharge report if any. */
+  receipt: customerProcedure
+    .input(z.strictObject({ orderId }))
+    .query(({ ctx, input }) => customerReceipt(ctx.actor, input.orderId)),
+  /** The shop asked for more than the official fee: what it asked beyond it, and a note. */
+  reportOvercharge: customerProcedure
+    .input(
+      z.strictObject({
+        orderId,
+        amountAsked: amountMinor,
+        note: text("The note", 500).optional(),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => reportOvercharge(ctx.actor, input)),
 });
