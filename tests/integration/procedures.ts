@@ -54,6 +54,8 @@ export interface Fixture {
   token: string;
   /** The customer's personal QR card. */
   cardSecret: string;
+  /** The agent persona's sale of float, waiting for an operator. */
+  rebalanceId: string;
 }
 
 export interface Rule {
@@ -155,6 +157,17 @@ export const MATRIX: Record<string, Rule> = {
     allow: ["agent"],
     input: (f) => ({ orderId: f.cashOutId, reason: "matrix", idempotencyKey: key() }),
   },
+  // The shop's money beyond serving: its owner (shopOwnerProcedure). A suspended shop still
+  // sees and may cancel its own requests (another shop's is not found) but asks for nothing new.
+  "agent.rebalances": { allow: ANY_AGENT, input: () => undefined },
+  "agent.requestRebalance": {
+    allow: ["agent"],
+    input: () => ({ kind: "SELL_FLOAT", amount: 1_000n, idempotencyKey: key() }),
+  },
+  "agent.cancelRebalance": {
+    allow: ["agent"],
+    input: (f) => ({ rebalanceId: f.rebalanceId, idempotencyKey: key() }),
+  },
   // Both parties of an order watch it: its customer and the agent who scanned it.
   "admin.agents": { allow: ["admin"], input: () => ({ limit: 5 }) },
   "admin.onboardAgent": {
@@ -185,6 +198,17 @@ export const MATRIX: Record<string, Rule> = {
   "admin.decideMoneyRequest": {
     allow: ["admin"],
     input: (f) => ({ requestId: f.moneyRequestId, approve: false, idempotencyKey: key() }),
+  },
+  "admin.rebalances": { allow: ["admin"], input: () => ({ waiting: true }) },
+  "admin.rebalanceFlows": { allow: ["admin"], input: (f) => ({ agentId: f.agentId }) },
+  "admin.decideRebalance": {
+    allow: ["admin"],
+    input: (f) => ({
+      rebalanceId: f.rebalanceId,
+      approve: false,
+      reason: "matrix check",
+      idempotencyKey: key(),
+    }),
   },
   "admin.orders": { allow: ["admin"], input: () => ({ limit: 5, status: "COMPLETED" }) },
   "admin.order": { allow: ["admin"], input: (f) => ({ orderId: f.orderId }) },
@@ -338,6 +362,11 @@ export async function personas(): Promise<
     phone: uniquePhone(),
     name: "Matrix Proposal",
   });
+  const { rebalanceId } = await agent.api.agent.requestRebalance({
+    kind: "SELL_FLOAT",
+    amount: 1_000n,
+    idempotencyKey: key(),
+  });
   return {
     anonymous: null,
     customer: customer.actor,
@@ -373,6 +402,7 @@ export async function personas(): Promise<
       completedId: done.id,
       cashOutId: cashOut.id,
       token: spare.token!,
+      rebalanceId,
     },
   };
 }

@@ -1,11 +1,22 @@
 import { z } from "zod";
+import { inputKey } from "@/i18n/translate";
 import { agentHistory, agentOrder, agentOverview } from "../../use-cases/agent-home";
 import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
 import { declineOrder } from "../../use-cases/decline-order";
-import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
-import { agentProcedure, router } from "../trpc";
+import { cancelRebalance, myRebalances, requestRebalance } from "../../use-cases/rebalance";
+import {
+  amountMinor,
+  bankRef,
+  currency,
+  idempotencyKey,
+  orderId,
+  page,
+  pin,
+  text,
+} from "../inputs";
+import { agentProcedure, router, shopOwnerProcedure } from "../trpc";
 
 export const agentRouter = router({
   overview: agentProcedure.query(({ ctx }) => agentOverview(ctx.actor)),
@@ -50,4 +61,31 @@ export const agentRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => declineOrder(ctx.actor, input)),
+  /** The shop's rebalancing requests with their state (the owner's business, not the counter's). */
+  rebalances: shopOwnerProcedure.query(({ ctx }) => myRebalances(ctx.actor)),
+  /** Buy float against a bank deposit (its reference), or sell float for cash delivered. */
+  requestRebalance: shopOwnerProcedure
+    .input(
+      z
+        .strictObject({
+          kind: z.enum(["BUY_FLOAT", "SELL_FLOAT"]),
+          amount: amountMinor,
+          bankReference: bankRef.optional(),
+          idempotencyKey,
+        })
+        // A purchase names the deposit that pays for it; a sale has no deposit to name.
+        .refine((i) => (i.kind === "BUY_FLOAT") === (i.bankReference !== undefined), {
+          message: inputKey("input.rebalanceReference"),
+          path: ["bankReference"],
+        }),
+    )
+    .mutation(({ ctx, input }) => requestRebalance(ctx.actor, input)),
+  cancelRebalance: shopOwnerProcedure
+    .input(
+      z.strictObject({
+        rebalanceId: z.uuid({ message: inputKey("input.rebalanceId") }),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => cancelRebalance(ctx.actor, input)),
 });
