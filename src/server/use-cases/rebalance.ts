@@ -3,6 +3,7 @@ import { DomainError, money } from "@/domain/errors";
 import {
   approvalStep,
   DECIDED_STATUSES,
+  isWaiting,
   moveOf,
   type RebalanceKind,
   sellReference,
@@ -121,7 +122,7 @@ export function cancelRebalance(
       throw new DomainError("NOT_FOUND", "noSuchRebalance");
     }
     if (
-      !WAITING_STATUSES.includes(request.status) ||
+      !isWaiting(request.status) ||
       !(await closeRebalance(tx, {
         id: request.id,
         to: "CANCELLED",
@@ -184,7 +185,7 @@ export function decideRebalance(
   return idempotent(actor, idempotencyKey, "admin.decideRebalance", payload, async (tx) => {
     const request = await lockRebalance(tx, input.rebalanceId);
     if (!request) throw new DomainError("NOT_FOUND", "noSuchRebalance");
-    if (!WAITING_STATUSES.includes(request.status)) {
+    if (!isWaiting(request.status)) {
       throw new DomainError("CONFLICT", "rebalanceDecided");
     }
     if (request.status === "AWAITING_SECOND" && request.firstApprovedBy === actor.userId) {
