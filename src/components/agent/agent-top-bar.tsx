@@ -11,6 +11,7 @@ import styles from "./agent.module.css";
  */
 const PAGES = [
   { page: "history", href: "/agent/history", label: "topBar.history", ownerOnly: false },
+  { page: "rebalance", href: "/agent/rebalance", label: "topBar.rebalance", ownerOnly: true },
 ] as const;
 
 export type AgentPage = "counter" | (typeof PAGES)[number]["page"];
