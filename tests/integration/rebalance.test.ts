@@ -497,7 +497,7 @@ describe("operators decide: four eyes beyond one operator's allowance", () => {
     expect(flows.rebalances.map((r) => r.status)).toEqual(["APPROVED"]);
     const decided = await operator.api.admin.rebalances({ waiting: false, limit: 100 });
     const row = decided.find((r) => r.id === earlier.rebalanceId)!;
-    expect(row.decidedByName).toBe("Operator");
+    expect(row.decidedBy).toBe(operator.userId);
     expect(row.shopName).toBe("Test Shop");
   });
 });

@@ -145,17 +145,15 @@ export function rebalancesOfAgent(db: Tx, agentId: string, limit: number) {
   });
 }
 
-/** The operators' queue: waiting (oldest first, to be served in turn) or decided (newest first). */
+/** The operators' queue (waiting or decided statuses), newest first by keyset. */
 export function rebalanceQueue(
   db: Tx,
   q: {
     statuses: RebalanceStatus[];
-    oldestFirst: boolean;
     limit: number;
     before?: { requestedAt: Date; id: string } | undefined;
   },
 ) {
-  const order = q.oldestFirst ? "asc" : "desc";
   return db.rebalanceRequest.findMany({
     where: {
       status: { in: q.statuses },
@@ -163,15 +161,10 @@ export function rebalanceQueue(
         ? keysetBefore("requestedAt", { at: q.before.requestedAt, id: q.before.id })
         : {}),
     },
-    orderBy: [{ requestedAt: order }, { id: order }],
+    orderBy: [{ requestedAt: "desc" }, { id: "desc" }],
     take: q.limit,
     select: { ...LISTED, agent: { select: { shopName: true } } },
   });
-}
-
-/** Names of the operators a queue page mentions (first approvers, deciders). */
-export function userNames(db: Tx, ids: string[]) {
-  return db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
 }
 
 export interface AgentFlows {

@@ -24,7 +24,6 @@ import {
   rebalanceQueue,
   rebalancesOfAgent,
   recentRebalances,
-  userNames,
 } from "../repositories/rebalances";
 import { controlsInForce, currentSettings } from "../repositories/settings";
 import { agentShop, lockUserRow, shopOfUser } from "../repositories/users";
@@ -256,7 +255,7 @@ export function decideRebalance(
   });
 }
 
-/** The operators' queue: waiting requests oldest first (served in turn), decided newest first. */
+/** The operators' queue, newest first by keyset: the waiting requests, or the decided ones. */
 export function listRebalances(input: {
   waiting: boolean;
   limit: number;
@@ -265,31 +264,10 @@ export function listRebalances(input: {
   return inTransaction(async (tx) => {
     const rows = await rebalanceQueue(tx, {
       statuses: [...(input.waiting ? WAITING_STATUSES : DECIDED_STATUSES)],
-      oldestFirst: input.waiting,
       limit: input.limit,
-      before: input.waiting ? undefined : input.before,
+      before: input.before,
     });
-    const ids = [
-      ...new Set(rows.flatMap((r) => [r.firstApprovedBy, r.decidedBy]).filter((x) => x !== null)),
-    ];
-    const names = new Map((await userNames(tx, ids)).map((u) => [u.id, u.name]));
-    return rows.map((r) => ({
-      id: r.id,
-      agentId: r.agentId,
-      shopName: r.agent.shopName,
-      kind: r.kind,
-      amount: r.amount,
-      currency: r.currency,
-      bankReference: r.bankReference,
-      status: r.status,
-      requestedAt: r.requestedAt,
-      firstApprovedBy: r.firstApprovedBy,
-      firstApproverName: r.firstApprovedBy ? (names.get(r.firstApprovedBy) ?? null) : null,
-      firstApprovedAt: r.firstApprovedAt,
-      decidedByName: r.decidedBy ? (names.get(r.decidedBy) ?? null) : null,
-      decidedAt: r.decidedAt,
-      decisionReason: r.decisionReason,
-    }));
+    return rows.map(({ agent, ...r }) => ({ ...r, shopName: agent.shopName }));
   });
 }
 

@@ -123,7 +123,7 @@ export const adminRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => decideMoneyRequest(ctx.actor, input)),
-  /** Agents' rebalancing requests: waiting (oldest first) or decided (newest first). */
+  /** Agents' rebalancing requests, newest first: those waiting for operators, or the decided. */
   rebalances: adminProcedure
     .input(
       z.strictObject({
