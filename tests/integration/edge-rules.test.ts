@@ -137,7 +137,9 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   orders_commission_once_claimed: { server: STATE },
   postings_amount_check: { server: LEDGER },
   holds_amount_check: { server: "amount + fee of an order, or a dispute's held float" },
-  holds_one_owner: { server: "a hold is placed for an order or for a dispute by the server" },
+  holds_one_owner: {
+    server: "a hold is placed for an order, a dispute or a sale of float by the server",
+  },
   rate_limits_key_check: {
     server: "keys are built from a validated phone, an agent id or an IP cut to 64 characters",
   },
@@ -208,6 +210,31 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   },
   money_requests_decided: { server: STATE },
   money_requests_posted: { server: STATE },
+  rebalance_requests_amount_check: {
+    enforcedBy: [{ procedure: "agent.requestRebalance", field: "amount" }],
+    db: { kind: "integer", min: 1, bigint: true },
+  },
+  rebalance_requests_bank_reference_check: {
+    enforcedBy: [{ procedure: "agent.requestRebalance", field: "bankReference" }],
+    db: { kind: "length", min: 1, max: 80, alphabet: ["A"] },
+    edge: {
+      bound: { kind: "length", min: 3, max: 80, alphabet: ["A"] },
+      why: "a bank reference of one or two characters is a typo, not a reference",
+    },
+  },
+  rebalance_requests_decision_reason_check: {
+    enforcedBy: [{ procedure: "admin.decideRebalance", field: "reason" }],
+    db: { kind: "length", min: 1, max: 500 },
+  },
+  rebalance_requests_reference: {
+    server: "the input's refinement: a reference with a purchase, none with a sale",
+  },
+  rebalance_requests_awaiting: { server: STATE },
+  rebalance_requests_four_eyes: {
+    server: "the use case refuses the first approver as second (four eyes)",
+  },
+  rebalance_requests_decided: { server: STATE },
+  rebalance_requests_posted: { server: STATE },
   phone_codes_phone_check: {
     enforcedBy: [{ procedure: "account.requestSignUpCode", field: "phone" }],
     // The column only caps the length; the edge's phone rule is narrower, and both agree here.

@@ -63,6 +63,8 @@ export interface Fixture {
   assistantId: string;
   /** A suspended assistant of the agent persona's shop, for the owner to reactivate. */
   suspendedAssistantId: string;
+  /** The agent persona's sale of float, waiting for an operator. */
+  rebalanceId: string;
 }
 
 export interface Rule {
@@ -200,7 +202,17 @@ export const MATRIX: Record<string, Rule> = {
     allow: ["agent"],
     input: (f) => ({ userId: f.suspendedAssistantId }),
   },
-  // Both parties of an order watch it: its customer and the agent who scanned it.
+  // The shop's money beyond serving: its owner (shopOwnerProcedure). A suspended shop still
+  // sees and may cancel its own requests (another shop's is not found) but asks for nothing new.
+  "agent.rebalances": { allow: SHOP_OWNER, input: () => undefined },
+  "agent.requestRebalance": {
+    allow: ["agent"],
+    input: () => ({ kind: "SELL_FLOAT", amount: 1_000n, idempotencyKey: key() }),
+  },
+  "agent.cancelRebalance": {
+    allow: ["agent"],
+    input: (f) => ({ rebalanceId: f.rebalanceId, idempotencyKey: key() }),
+  },
   "admin.agents": { allow: ["admin"], input: () => ({ limit: 5 }) },
   "admin.onboardAgent": {
     allow: ["admin"],
@@ -230,6 +242,17 @@ export const MATRIX: Record<string, Rule> = {
   "admin.decideMoneyRequest": {
     allow: ["admin"],
     input: (f) => ({ requestId: f.moneyRequestId, approve: false, idempotencyKey: key() }),
+  },
+  "admin.rebalances": { allow: ["admin"], input: () => ({ waiting: true }) },
+  "admin.rebalanceFlows": { allow: ["admin"], input: (f) => ({ agentId: f.agentId }) },
+  "admin.decideRebalance": {
+    allow: ["admin"],
+    input: (f) => ({
+      rebalanceId: f.rebalanceId,
+      approve: false,
+      reason: "matrix check",
+      idempotencyKey: key(),
+    }),
   },
   "admin.orders": { allow: ["admin"], input: () => ({ limit: 5, status: "COMPLETED" }) },
   "admin.order": { allow: ["admin"], input: (f) => ({ orderId: f.orderId }) },
@@ -296,6 +319,7 @@ export const MATRIX: Record<string, Rule> = {
   "admin.unlockOperator": { allow: ["admin"], input: (f) => ({ userId: f.makerId }) },
   "admin.trialBalance": { allow: ["admin"], input: () => undefined },
   "admin.reconcile": { allow: ["admin"], input: () => undefined },
+  // Both parties of an order watch it: its customer and the agent who scanned it.
   "live.order": {
     allow: ["customer", "agent", "assistant"],
     input: (f) => ({ orderId: f.cashOutId }),
@@ -407,6 +431,11 @@ export async function personas(): Promise<
     phone: uniquePhone(),
     name: "Matrix Proposal",
   });
+  const { rebalanceId } = await agent.api.agent.requestRebalance({
+    kind: "SELL_FLOAT",
+    amount: 1_000n,
+    idempotencyKey: key(),
+  });
   return {
     anonymous: null,
     customer: customer.actor,
@@ -449,6 +478,7 @@ export async function personas(): Promise<
       completedId: done.id,
       cashOutId: cashOut.id,
       token: spare.token!,
+      rebalanceId,
     },
   };
 }

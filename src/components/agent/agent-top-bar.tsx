@@ -13,6 +13,7 @@ const PAGES = [
   { page: "history", href: "/agent/history", label: "topBar.history", ownerOnly: false },
   { page: "staff", href: "/agent/staff", label: "topBar.staff", ownerOnly: true },
   { page: "verify", href: "/agent/verify", label: "topBar.verify", ownerOnly: false },
+  { page: "rebalance", href: "/agent/rebalance", label: "topBar.rebalance", ownerOnly: true },
 ] as const;
 
 export type AgentPage = "counter" | (typeof PAGES)[number]["page"];

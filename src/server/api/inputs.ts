@@ -56,3 +56,11 @@ export const page = z.strictObject({
   limit: pageSize(50, 20),
   before: z.strictObject({ createdAt: instant, id: orderId }).optional(),
 });
+
+/** A reference at the operator's bank (a deposit, a transfer): what an operator can look up. */
+export const bankRef = z
+  .string()
+  .trim()
+  .min(3, inputKey("input.bankRefShort"))
+  .max(80, inputKey("input.bankRefLong"))
+  .regex(/^[A-Za-z0-9/._-]+$/, inputKey("input.bankRefChars"));

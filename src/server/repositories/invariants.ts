@@ -99,6 +99,33 @@ const RULES: { rule: string; sql: string }[] = [
             AND NOT EXISTS (SELECT 1 FROM shop_assistants s
                             WHERE s.user_id = o.served_by AND s.agent_id = o.agent_id)`,
   },
+  {
+    rule: "sell-float holds follow their request on the owner's float; purchases hold nothing",
+    sql: `SELECT r.id, r.kind, r.status, h.status AS hold FROM rebalance_requests r
+          JOIN agents ag ON ag.id = r.agent_id
+          LEFT JOIN holds h ON h.rebalance_id = r.id
+          LEFT JOIN accounts a ON a.id = h.account_id
+          WHERE NOT (
+            (r.kind = 'BUY_FLOAT' AND h.id IS NULL)
+            OR (r.kind = 'SELL_FLOAT' AND h.amount = r.amount AND a.kind = 'FLOAT'
+                AND a.user_id = ag.user_id AND (
+                  (r.status IN ('REQUESTED', 'AWAITING_SECOND') AND h.status = 'ACTIVE')
+                  OR (r.status = 'APPROVED' AND h.status = 'CAPTURED')
+                  OR (r.status IN ('REJECTED', 'CANCELLED') AND h.status = 'RELEASED'))))`,
+  },
+  {
+    rule: "an approved rebalance's entry moves exactly its amount onto or off the owner's float",
+    sql: `SELECT r.id FROM rebalance_requests r
+          JOIN agents ag ON ag.id = r.agent_id
+          JOIN journal_entries e ON e.id = r.journal_entry_id
+          JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.id = p.account_id
+          GROUP BY r.id, r.kind, r.amount, e.kind, e.external_ref, r.bank_reference, ag.user_id
+          HAVING e.kind <> CASE r.kind WHEN 'BUY_FLOAT' THEN 'FUND_FLOAT' ELSE 'DEFLOAT' END
+              OR e.external_ref <> coalesce(r.bank_reference, 'rebalance-' || r.id)
+              OR count(*) <> 2
+              OR coalesce(sum(p.amount) FILTER (WHERE a.kind = 'FLOAT' AND a.user_id = ag.user_id), 0)
+                   <> CASE r.kind WHEN 'BUY_FLOAT' THEN r.amount ELSE -r.amount END`,
+  },
 ];
 
 export async function findInvariantViolations(db: Tx): Promise<Violation[]> {

@@ -70,7 +70,8 @@ export async function openRequestFor(
 
 /**
  * What an operator moved alone in the last 24 hours: entries they posted themselves that no
- * second operator approved (approved ones are linked from money_requests).
+ * second operator approved (approved ones are linked from money_requests, or from a
+ * rebalance request that a first operator approved before them).
  */
 export async function movedAloneLastDay(db: Tx, operatorId: string): Promise<bigint> {
   const rows = await db.$queryRaw<{ total: bigint }[]>`
@@ -79,7 +80,9 @@ export async function movedAloneLastDay(db: Tx, operatorId: string): Promise<big
     WHERE e.created_by = ${operatorId}::uuid
       AND e.created_at > now() - interval '24 hours'
       AND e.kind IN ('FUND_FLOAT', 'DEFLOAT', 'PAY_COMMISSION')
-      AND NOT EXISTS (SELECT 1 FROM money_requests r WHERE r.journal_entry_id = e.id)`;
+      AND NOT EXISTS (SELECT 1 FROM money_requests r WHERE r.journal_entry_id = e.id)
+      AND NOT EXISTS (SELECT 1 FROM rebalance_requests b
+                      WHERE b.journal_entry_id = e.id AND b.first_approved_by IS NOT NULL)`;
   return rows[0]?.total ?? 0n;
 }
 

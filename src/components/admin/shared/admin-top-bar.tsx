@@ -15,6 +15,7 @@ type AdminSection =
   | "orders"
   | "reversals"
   | "disputes"
+  | "rebalancing"
   | "customers"
   | "settings"
   | "audit"
@@ -27,6 +28,7 @@ const SECTIONS: { id: AdminSection; href: string }[] = [
   { id: "orders", href: "/admin/orders" },
   { id: "reversals", href: "/admin/reversals" },
   { id: "disputes", href: "/admin/disputes" },
+  { id: "rebalancing", href: "/admin/rebalancing" },
   { id: "customers", href: "/admin/customers" },
   { id: "settings", href: "/admin/settings" },
   { id: "audit", href: "/admin/audit" },

@@ -23,12 +23,14 @@ import { accountStatement, journal, operatorOverview } from "../../use-cases/ope
 import { listOverchargeReports } from "../../use-cases/overcharge-reports";
 import { settingsHistory, updateSettings } from "../../use-cases/platform-settings";
 import { proposeOperator } from "../../use-cases/propose-operator";
+import { decideRebalance, listRebalances, rebalanceFlows } from "../../use-cases/rebalance";
 import { decideReversal, listReversals, requestReversal } from "../../use-cases/reverse-order";
 import { setAgentPlan } from "../../use-cases/set-agent-plan";
 import { setAgentStatus } from "../../use-cases/set-agent-status";
 import { setOperatorLock } from "../../use-cases/set-operator-lock";
 import {
   amountMinor,
+  bankRef,
   idempotencyKey,
   instant,
   orderId,
@@ -47,15 +49,14 @@ const rowId = z
   .min(1n, inputKey("input.entryIdMin"))
   .max(2n ** 62n, inputKey("input.entryIdMax"));
 
-const externalRef = z
-  .string()
-  .trim()
-  .min(3, inputKey("input.bankRefShort"))
-  .max(80, inputKey("input.bankRefLong"))
-  .regex(/^[A-Za-z0-9/._-]+$/, inputKey("input.bankRefChars"));
-
-const moneyInput = z.strictObject({ agentId, amount: amountMinor, externalRef, idempotencyKey });
+const moneyInput = z.strictObject({
+  agentId,
+  amount: amountMinor,
+  externalRef: bankRef,
+  idempotencyKey,
+});
 const operatorId = z.uuid({ message: inputKey("input.operatorId") });
+const rebalanceId = z.uuid({ message: inputKey("input.rebalanceId") });
 
 /** A maker-checker queue (reversals, money requests): one status tab, newest first by keyset. */
 function makerCheckerQueue(what: string) {
@@ -123,6 +124,30 @@ export const adminRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => decideMoneyRequest(ctx.actor, input)),
+  /** Agents' rebalancing requests, newest first: those waiting for operators, or the decided. */
+  rebalances: adminProcedure
+    .input(
+      z.strictObject({
+        waiting: z.boolean(),
+        limit: pageSize(100, 50),
+        before: z.strictObject({ requestedAt: instant, id: rebalanceId }).optional(),
+      }),
+    )
+    .query(({ input }) => listRebalances(input)),
+  /** A shop's last seven days beside its request: served orders, float movements, rebalances. */
+  rebalanceFlows: adminProcedure
+    .input(z.strictObject({ agentId }))
+    .query(({ input }) => rebalanceFlows(input.agentId)),
+  decideRebalance: adminProcedure
+    .input(
+      z.strictObject({
+        rebalanceId,
+        approve: z.boolean(),
+        reason: text("The reason", 500),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => decideRebalance(ctx.actor, input)),
   orders: adminProcedure
     .input(
       z.strictObject({

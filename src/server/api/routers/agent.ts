@@ -5,9 +5,20 @@ import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
 import { declineOrder } from "../../use-cases/decline-order";
+import { cancelRebalance, myRebalances, requestRebalance } from "../../use-cases/rebalance";
 import { agentReceipt } from "../../use-cases/receipts";
 import { addAssistant, setAssistantSuspended, shopStaff } from "../../use-cases/shop-staff";
-import { amountMinor, currency, idempotencyKey, orderId, page, phone, pin, text } from "../inputs";
+import {
+  amountMinor,
+  bankRef,
+  currency,
+  idempotencyKey,
+  orderId,
+  page,
+  phone,
+  pin,
+  text,
+} from "../inputs";
 import { agentProcedure, router, shopOwnerProcedure } from "../trpc";
 
 const assistant = z.strictObject({ userId: z.uuid({ message: inputKey("input.assistantId") }) });
@@ -74,4 +85,31 @@ export const agentRouter = router({
   receipt: agentProcedure
     .input(z.strictObject({ orderId }))
     .query(({ ctx, input }) => agentReceipt(ctx.actor, input.orderId)),
+  /** The shop's rebalancing requests with their state (the owner's business, not the counter's). */
+  rebalances: shopOwnerProcedure.query(({ ctx }) => myRebalances(ctx.actor)),
+  /** Buy float against a bank deposit (its reference), or sell float for cash delivered. */
+  requestRebalance: shopOwnerProcedure
+    .input(
+      z
+        .strictObject({
+          kind: z.enum(["BUY_FLOAT", "SELL_FLOAT"]),
+          amount: amountMinor,
+          bankReference: bankRef.optional(),
+          idempotencyKey,
+        })
+        // A purchase names the deposit that pays for it; a sale has no deposit to name.
+        .refine((i) => (i.kind === "BUY_FLOAT") === (i.bankReference !== undefined), {
+          message: inputKey("input.rebalanceReference"),
+          path: ["bankReference"],
+        }),
+    )
+    .mutation(({ ctx, input }) => requestRebalance(ctx.actor, input)),
+  cancelRebalance: shopOwnerProcedure
+    .input(
+      z.strictObject({
+        rebalanceId: z.uuid({ message: inputKey("input.rebalanceId") }),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => cancelRebalance(ctx.actor, input)),
 });
