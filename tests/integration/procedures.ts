@@ -54,6 +54,8 @@ export interface Fixture {
   token: string;
   /** The customer's personal QR card. */
   cardSecret: string;
+  /** The customer's reservation at the agent, waiting for the agent's answer. */
+  reservationId: string;
 }
 
 export interface Rule {
@@ -252,6 +254,47 @@ export const MATRIX: Record<string, Rule> = {
   "admin.trialBalance": { allow: ["admin"], input: () => undefined },
   "admin.reconcile": { allow: ["admin"], input: () => undefined },
   "live.order": { allow: ["customer", "agent"], input: (f) => ({ orderId: f.cashOutId }) },
+  // The finder: customers search and reserve, the shop answers, its owner sets its hours,
+  // an operator places it on the map. The customer already holds a reservation: reserving
+  // again is a refusal (one open per customer), not a denial.
+  "finder.search": {
+    allow: ["customer", "otherCustomer"],
+    input: () => ({ type: "CASH_IN", amount: 10_000n, currency: "KES", area: "Matrix" }),
+  },
+  "finder.reserve": {
+    allow: ["customer", "otherCustomer"],
+    input: (f) => ({
+      agentId: f.agentId,
+      type: "CASH_IN",
+      amount: 10_000n,
+      currency: "KES",
+      idempotencyKey: key(),
+    }),
+  },
+  "finder.myReservation": { allow: ["customer", "otherCustomer"], input: () => undefined },
+  "finder.cancel": {
+    allow: CUSTOMER_ONLY,
+    input: (f) => ({ reservationId: f.reservationId, idempotencyKey: key() }),
+  },
+  "finder.reservations": { allow: ANY_AGENT, input: () => undefined },
+  // Another shop's reservation is not found; a suspended shop may not promise money.
+  "finder.accept": {
+    allow: ["agent"],
+    input: (f) => ({ reservationId: f.reservationId, idempotencyKey: key() }),
+  },
+  "finder.decline": {
+    allow: ["agent"],
+    input: (f) => ({ reservationId: f.reservationId, idempotencyKey: key() }),
+  },
+  "finder.myShop": { allow: ANY_AGENT, input: () => undefined },
+  "finder.updateMyShop": {
+    allow: ANY_AGENT,
+    input: () => ({ openingHours: [null, null, null, null, null, null, null] }),
+  },
+  "finder.setAgentLocation": {
+    allow: ["admin"],
+    input: (f) => ({ agentId: f.agentId, latitude: -1.29, longitude: 36.82, areaName: "Matrix" }),
+  },
 };
 
 export async function personas(): Promise<
@@ -334,6 +377,13 @@ export async function personas(): Promise<
     idempotencyKey: key(),
   });
   if (pending.status !== "PENDING_APPROVAL") throw new Error("expected a pending funding");
+  const reservation = await customer.api.finder.reserve({
+    agentId: agent.agentId,
+    type: "CASH_IN",
+    amount: 10_000n,
+    currency: "KES",
+    idempotencyKey: key(),
+  });
   const { invitationId } = await maker.admin.proposeOperator({
     phone: uniquePhone(),
     name: "Matrix Proposal",
@@ -356,6 +406,7 @@ export async function personas(): Promise<
     } as Record<Persona, string | null>,
     fixture: {
       cardSecret: card.active!.secret,
+      reservationId: reservation.id,
       agentId: agent.agentId,
       accountId: (
         await inTransaction((tx) =>
