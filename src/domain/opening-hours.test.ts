@@ -60,6 +60,15 @@ describe("opening hours", () => {
     expect(isOpenAt(always, nairobi("2026-12-07T23:59"))).toBe(true);
   });
 
+  it("a close at midnight (00:00) or at the opening time (round the clock)", () => {
+    const toMidnight: WeekHours = [day("08:00", "00:00"), null, null, null, null, null, null];
+    expect(isOpenAt(toMidnight, nairobi("2026-12-07T23:59"))).toBe(true);
+    expect(isOpenAt(toMidnight, nairobi("2026-12-08T00:00"))).toBe(false);
+    const roundTheClock: WeekHours = Array.from({ length: 7 }, () => day("00:00", "00:00"));
+    expect(isOpenAt(roundTheClock, nairobi("2026-12-07T00:00"))).toBe(true);
+    expect(isOpenAt(roundTheClock, nairobi("2026-12-09T13:13"))).toBe(true);
+  });
+
   it("unknown hours are unknown, not closed", () => {
     expect(isOpenAt(null, new Date())).toBeNull();
   });

@@ -3,7 +3,8 @@ import { z } from "zod";
 // A shop's week, as the owner sets it on /agent/profile: seven entries, Monday first, each
 // null (closed that day) or the minutes of the day it opens and closes, in the shop's own
 // time (Africa/Nairobi: every demo and pilot shop is in Kenya). A close at or before the
-// open runs past midnight into the next day ("18:00-02:00"); 0-1440 is open all day.
+// open runs past midnight into the next day ("18:00-02:00", "08:00-00:00" closes at
+// midnight); the same time for both ("00:00-00:00") is open round the clock.
 
 export const SHOP_TIME_ZONE = "Africa/Nairobi";
 export const MINUTES_PER_DAY = 1440;
@@ -11,7 +12,7 @@ export const MINUTES_PER_DAY = 1440;
 const minuteOfDay = z.number().int().min(0).max(MINUTES_PER_DAY);
 
 export const dayHours = z
-  .strictObject({ open: minuteOfDay.max(MINUTES_PER_DAY - 1), close: minuteOfDay.min(1) })
+  .strictObject({ open: minuteOfDay.max(MINUTES_PER_DAY - 1), close: minuteOfDay })
   .nullable();
 
 export const weekHours = z.array(dayHours).length(7);
