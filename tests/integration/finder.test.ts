@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { settingsJsonOf } from "../../src/domain/settings";
 import { inTransaction } from "../../src/server/db/transaction";
 import { findInvariantViolations } from "../../src/server/repositories/invariants";
 import { key, newAdmin, newAgent, newCustomer, placeOrder } from "./helpers";
@@ -284,6 +285,43 @@ describe("reservations", () => {
     await expect(reserve(await newCustomer(), agent, 10_000n)).rejects.toMatchObject({
       code: "CONFLICT",
     });
+  });
+});
+
+describe("finder settings", () => {
+  it("an operator's finder.reservationMinutes sets how long an accept holds", async () => {
+    const admin = await newAdmin();
+    const live = async () =>
+      inTransaction((tx) => tx.configVersion.findFirstOrThrow({ orderBy: { version: "desc" } }));
+    const before = await live();
+    const document = settingsJsonOf(before.settings);
+    await admin.api.admin.updateSettings({
+      basedOnVersion: before.version,
+      settings: { ...document, finder: { reservationMinutes: 10 } },
+    });
+    try {
+      const agent = await newAgent(1_000_000n);
+      const made = await reserve(await newCustomer(), agent, 10_000n);
+      const start = Date.now();
+      const { expiresAt } = await agent.api.finder.accept({
+        reservationId: made.id,
+        idempotencyKey: key(),
+      });
+      expect(expiresAt.getTime() - start).toBeGreaterThan(9 * 60_000);
+      expect(expiresAt.getTime() - start).toBeLessThanOrEqual(11 * 60_000);
+      // Out of bounds: refused with the field named.
+      await expect(
+        admin.api.admin.updateSettings({
+          basedOnVersion: (await live()).version,
+          settings: { ...document, finder: { reservationMinutes: 4 } },
+        }),
+      ).rejects.toMatchObject({ message: expect.stringContaining("finder.reservationMinutes") });
+    } finally {
+      await admin.api.admin.updateSettings({
+        basedOnVersion: (await live()).version,
+        settings: document,
+      });
+    }
   });
 });
 
