@@ -27,7 +27,12 @@ async function place(agent: Agent, areaName: string, latitude = -1.2864, longitu
   });
 }
 
-function reserve(customer: Customer, agent: Agent, amount: bigint, type = "CASH_IN" as const) {
+function reserve(
+  customer: Customer,
+  agent: Agent,
+  amount: bigint,
+  type: "CASH_IN" | "CASH_OUT" = "CASH_IN",
+) {
   return customer.api.finder.reserve({
     agentId: agent.agentId,
     type,
@@ -275,6 +280,15 @@ describe("reservations", () => {
     await agent.api.agent.claim({ token: order.token! });
     expect((await customer.api.finder.myReservation())!.status).toBe("USED");
     expect(await agent.api.finder.reservations()).toEqual([]);
+  });
+
+  it("a cash-out is reserved only for what the wallet could pay now", async () => {
+    const agent = await newAgent(1_000_000n);
+    const customer = await newCustomer(50_000n);
+    await expect(reserve(customer, agent, 50_001n, "CASH_OUT")).rejects.toMatchObject({
+      code: "UNPROCESSABLE_CONTENT",
+    });
+    expect((await reserve(customer, agent, 50_000n, "CASH_OUT")).status).toBe("REQUESTED");
   });
 
   it("a suspended shop cannot be reserved", async () => {

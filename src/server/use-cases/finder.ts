@@ -17,6 +17,7 @@ import {
 } from "@/domain/finder";
 import { isOpenAt, readWeekHours } from "@/domain/opening-hours";
 import { inTransaction, type Tx } from "../db/transaction";
+import { balancesOfUser } from "../repositories/accounts";
 import {
   type CustomerReservationRow,
   cashAvailableForFinder,
@@ -205,6 +206,15 @@ export function reserveAgent(
     const agent = await agentStatusOf(tx, input.agentId);
     if (!agent) throw new DomainError("NOT_FOUND", "noSuchAgent");
     if (agent.status !== "ACTIVE") throw new DomainError("CONFLICT", "shopNotReservable");
+    if (input.type === "CASH_OUT") {
+      // A shop keeps cash aside for this: only for a wallet that could pay it out now.
+      const wallet = (await balancesOfUser(tx, actor.userId)).find(
+        (b) => b.kind === "WALLET" && b.currency === input.currency,
+      );
+      if (!wallet || wallet.balance - wallet.onHold < input.amount) {
+        throw new DomainError("INSUFFICIENT_BALANCE", "balanceNotEnough");
+      }
+    }
     await expireLapsedOf(tx, actor.userId);
     const id = randomUUID();
     if (!(await insertReservation(tx, { id, customerId: actor.userId, ...payload, minutes }))) {
