@@ -117,7 +117,10 @@ module.exports = (phase) => {
             { key: "X-Content-Type-Options", value: "nosniff" },
             { key: "X-Frame-Options", value: "DENY" },
             { key: "Referrer-Policy", value: "no-referrer" },
-            { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
+            {
+              key: "Permissions-Policy",
+              value: "camera=(self), microphone=(), geolocation=(self)",
+            },
           ],
         },
         ...(brotliChunks

@@ -63,6 +63,8 @@ const settingsShape = z.strictObject({
    * issued against its bank money, so this bounds what float funding may create.
    */
   settlementLimit: minor,
+  /** The agent finder: how long a shop holds an accepted reservation (and waits for an answer). */
+  finder: z.strictObject({ reservationMinutes: z.number().int().min(5).max(240) }),
 });
 
 /**
@@ -183,8 +185,16 @@ function withControls(json: unknown): unknown {
   };
 }
 
+/** The agent finder's settings of versions saved before it existed. */
+export const DEFAULT_FINDER = { reservationMinutes: 30 } as const;
+
+function withFinder(json: unknown): unknown {
+  if (!isRecord(json)) return json;
+  return { ...json, finder: json.finder ?? DEFAULT_FINDER };
+}
+
 function fromStored(json: unknown): unknown {
-  return withControls(fromOneCommissionForAll(json));
+  return withFinder(withControls(fromOneCommissionForAll(json)));
 }
 
 /** Any stored version, old shapes included, as the domain reads it. */
@@ -243,6 +253,7 @@ export const DEFAULT_SETTINGS: SettingsJson = {
     },
   },
   ...DEFAULT_CONTROLS,
+  finder: DEFAULT_FINDER,
 };
 
 export function parseSettings(json: unknown): Settings {

@@ -272,6 +272,32 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   overcharge_reports_month_first_day: { server: "the month is computed by the insert itself" },
   overcharge_flags_month_first_day: { server: "copied from the report that raises the flag" },
   overcharge_flags_reports_check: { server: "counted by the insert that raises the flag" },
+  agents_latitude_check: {
+    enforcedBy: [{ procedure: "finder.setAgentLocation", field: "latitude" }],
+    db: { kind: "integer", min: -90, max: 90 },
+  },
+  agents_longitude_check: {
+    enforcedBy: [{ procedure: "finder.setAgentLocation", field: "longitude" }],
+    db: { kind: "integer", min: -180, max: 180 },
+  },
+  agents_area_name_check: {
+    enforcedBy: [{ procedure: "finder.setAgentLocation", field: "areaName" }],
+    db: { kind: "length", min: 1, max: 80 },
+  },
+  agents_opening_hours_check: {
+    server:
+      "finder.updateMyShop's input is the domain's weekHours: seven days, each null or minutes",
+  },
+  agents_position_whole: {
+    server: "finder.setAgentLocation requires latitude and longitude together",
+  },
+  reservations_amount_check: {
+    enforcedBy: [{ procedure: "finder.reserve", field: "amount" }],
+    db: { kind: "integer", min: 1, bigint: true },
+  },
+  reservations_status_check: { server: STATE },
+  reservations_decided: { server: STATE },
+  reservations_closed: { server: STATE },
 };
 
 interface Constraint {

@@ -65,6 +65,8 @@ export interface Fixture {
   suspendedAssistantId: string;
   /** The agent persona's sale of float, waiting for an operator. */
   rebalanceId: string;
+  /** The customer's reservation at the agent, waiting for the agent's answer. */
+  reservationId: string;
 }
 
 export interface Rule {
@@ -337,6 +339,47 @@ export const MATRIX: Record<string, Rule> = {
     }),
   },
   "admin.overchargeReports": { allow: ["admin"], input: () => ({ limit: 5 }) },
+  // The finder: customers search and reserve, the shop answers, its owner sets its hours,
+  // an operator places it on the map. The customer already holds a reservation: reserving
+  // again is a refusal (one open per customer), not a denial.
+  "finder.search": {
+    allow: ["customer", "otherCustomer"],
+    input: () => ({ type: "CASH_IN", amount: 10_000n, currency: "KES", area: "Matrix" }),
+  },
+  "finder.reserve": {
+    allow: ["customer", "otherCustomer"],
+    input: (f) => ({
+      agentId: f.agentId,
+      type: "CASH_IN",
+      amount: 10_000n,
+      currency: "KES",
+      idempotencyKey: key(),
+    }),
+  },
+  "finder.myReservation": { allow: ["customer", "otherCustomer"], input: () => undefined },
+  "finder.cancel": {
+    allow: CUSTOMER_ONLY,
+    input: (f) => ({ reservationId: f.reservationId, idempotencyKey: key() }),
+  },
+  "finder.reservations": { allow: ANY_AGENT, input: () => undefined },
+  // Another shop's reservation is not found; a suspended shop may not promise money.
+  "finder.accept": {
+    allow: AT_THE_COUNTER,
+    input: (f) => ({ reservationId: f.reservationId, idempotencyKey: key() }),
+  },
+  "finder.decline": {
+    allow: AT_THE_COUNTER,
+    input: (f) => ({ reservationId: f.reservationId, idempotencyKey: key() }),
+  },
+  "finder.myShop": { allow: SHOP_OWNER, input: () => undefined },
+  "finder.updateMyShop": {
+    allow: SHOP_OWNER,
+    input: () => ({ openingHours: [null, null, null, null, null, null, null] }),
+  },
+  "finder.setAgentLocation": {
+    allow: ["admin"],
+    input: (f) => ({ agentId: f.agentId, latitude: -1.29, longitude: 36.82, areaName: "Matrix" }),
+  },
 };
 
 export async function personas(): Promise<
@@ -427,6 +470,13 @@ export async function personas(): Promise<
     idempotencyKey: key(),
   });
   if (pending.status !== "PENDING_APPROVAL") throw new Error("expected a pending funding");
+  const reservation = await customer.api.finder.reserve({
+    agentId: agent.agentId,
+    type: "CASH_IN",
+    amount: 10_000n,
+    currency: "KES",
+    idempotencyKey: key(),
+  });
   const { invitationId } = await maker.admin.proposeOperator({
     phone: uniquePhone(),
     name: "Matrix Proposal",
@@ -461,6 +511,7 @@ export async function personas(): Promise<
       cardSecret: card.active!.secret,
       assistantId: target.userId,
       suspendedAssistantId: suspendedTarget.userId,
+      reservationId: reservation.id,
       agentId: agent.agentId,
       accountId: (
         await inTransaction((tx) =>

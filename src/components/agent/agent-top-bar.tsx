@@ -14,6 +14,7 @@ const PAGES = [
   { page: "staff", href: "/agent/staff", label: "topBar.staff", ownerOnly: true },
   { page: "verify", href: "/agent/verify", label: "topBar.verify", ownerOnly: false },
   { page: "rebalance", href: "/agent/rebalance", label: "topBar.rebalance", ownerOnly: true },
+  { page: "profile", href: "/agent/profile", label: "topBar.profile", ownerOnly: true },
 ] as const;
 
 export type AgentPage = "counter" | (typeof PAGES)[number]["page"];

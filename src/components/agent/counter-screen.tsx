@@ -18,6 +18,7 @@ import { OverviewCards, OverviewSkeleton, SuspendedBanner, shopCurrency } from "
 import { QrScanner } from "./qr-scanner";
 import { TypedCodeForm } from "./typed-code-form";
 import type { AgentOrder } from "./types";
+import { UpcomingPanel } from "./upcoming-panel";
 
 // Remembers the order on the counter across a reload of the tablet, so an agent in the
 // middle of a cash-out does not lose the screen that lets them finish it.
@@ -198,6 +199,7 @@ export function CounterScreen() {
             )}
           </div>
         </div>
+        <UpcomingPanel />
       </main>
     </>
   );

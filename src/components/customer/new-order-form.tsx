@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -99,6 +100,12 @@ export function NewOrderForm({ initialType }: { initialType: OrderType }) {
           </Button>
         </fieldset>
         <p className="muted small">{type === "CASH_IN" ? t("cashInHint") : t("cashOutHint")}</p>
+        <Link
+          href={`/customer/finder?type=${type}${amountText.trim() ? `&amount=${encodeURIComponent(amountText.trim())}` : ""}`}
+          className="button ghost"
+        >
+          {t("findAgent")}
+        </Link>
         <label className="field">
           {t("amount")}
           <input

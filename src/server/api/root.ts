@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { agentRouter } from "./routers/agent";
 import { customerRouter } from "./routers/customer";
+import { finderRouter } from "./routers/finder";
 import { liveRouter } from "./routers/live";
 import { createCallerFactory, router } from "./trpc";
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   agent: agentRouter,
   live: liveRouter,
   admin: adminRouter,
+  finder: finderRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_SETTINGS } from "@/domain/settings";
 import { ensurePlatformAccount, ensureUserAccount } from "../repositories/accounts";
+import { setOpeningHours, setShopPosition } from "../repositories/finder";
 import { postEntry } from "../repositories/ledger";
 import { insertAssistant } from "../repositories/staff";
 import { findUserByPhone, insertAgent, insertUser } from "../repositories/users";
@@ -22,15 +23,24 @@ export const DEMO = {
       location: "Kibera, Olympic estate",
       float: 5_000_000n,
       plan: "STANDARD",
+      // The finder's demo: a place in Nairobi and a week of hours (minutes of the day).
+      place: { areaName: "Kibera", latitude: -1.3127, longitude: 36.7869 },
+      hours: Array.from({ length: 7 }, () => ({ open: 6 * 60, close: 23 * 60 })),
     },
     {
       phone: "+254700000102",
       pin: "2222",
       name: "Otieno",
       shopName: "Otieno Mobile Point",
-      location: "Kisumu, Oginga Odinga St",
+      location: "Westlands, Woodvale Grove",
       float: 2_000_000n,
       plan: "HIGH_VOLUME",
+      place: { areaName: "Westlands", latitude: -1.2676, longitude: 36.8065 },
+      hours: [
+        ...Array.from({ length: 5 }, () => ({ open: 8 * 60, close: 20 * 60 })),
+        { open: 9 * 60, close: 17 * 60 },
+        null,
+      ],
     },
   ],
   /** A shop assistant at the first agent's shop (Wanjiru General Store): serves on its float. */
@@ -112,6 +122,8 @@ export async function seedDemoData(): Promise<boolean> {
           locationText: a.location,
           commissionPlan: a.plan,
         });
+        await setShopPosition(tx, { agentId, ...a.place });
+        await setOpeningHours(tx, agentId, a.hours);
         const float = await ensureUserAccount(tx, userId, "FLOAT", currency);
         await ensureUserAccount(tx, userId, "COMMISSION", currency);
         await depositFromSettlement(

@@ -4,6 +4,7 @@ import { commissionFor } from "@/domain/pricing";
 import { TYPED_CODE_PER_AGENT, typedCodeKey } from "@/domain/rate-limits";
 import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
+import { markUsed } from "../repositories/finder";
 import { type OrderContext, orderContext } from "../repositories/order-steps";
 import {
   findLiveOrderByTypedCode,
@@ -105,5 +106,7 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
       },
     };
   });
+  // A customer who reserved at this shop has come: the promise is kept, no longer counted.
+  await markUsed(null, { customerId: order.customerId, agentId: agent.id, type: order.type });
   return view(done.order);
 }

@@ -15,6 +15,7 @@ import { Notice } from "../shared/notice";
 import type { AdminAgent } from "../shared/types";
 import { useAdminFormats } from "../shared/use-admin-formats";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
+import { LocationForm } from "./location-form";
 import { type MoneyMove, MoneyMoveForm } from "./money-move-form";
 import { PlanForm } from "./plan-form";
 import { SuspendForm } from "./suspend-form";
@@ -38,7 +39,7 @@ export function useAgentColumns(): readonly Column[] {
   ];
 }
 
-type Panel = MoneyMove | "SUSPEND" | "PLAN";
+type Panel = MoneyMove | "SUSPEND" | "PLAN" | "LOCATION";
 
 const MONEY_MOVES: MoneyMove[] = ["FUND_FLOAT", "DEFLOAT", "PAY_COMMISSION"];
 
@@ -154,6 +155,13 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
             >
               {t("planButton")}
             </Button>
+            <Button
+              className={styles.tableButton}
+              aria-expanded={panel === "LOCATION"}
+              onClick={() => open("LOCATION")}
+            >
+              {t("locationButton")}
+            </Button>
             {suspended ? (
               <Button
                 className={styles.tableButton}
@@ -187,6 +195,10 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
           ) : panel === "PLAN" ? (
             <div className={styles.panelBox}>
               <PlanForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
+            </div>
+          ) : panel === "LOCATION" ? (
+            <div className={styles.panelBox}>
+              <LocationForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
             </div>
           ) : panel ? (
             <div className={styles.panelBox}>

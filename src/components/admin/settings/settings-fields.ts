@@ -21,7 +21,8 @@ export type FieldLabel =
   | "perOrderMin"
   | "perOrderMax"
   | "perDay"
-  | "maxBalance";
+  | "maxBalance"
+  | "reservationMinutes";
 
 export interface FieldSpec {
   /** Dotted path into the settings document; also the form field's name. */
@@ -79,7 +80,7 @@ function feeFields(prefix: string): FieldSpec[] {
 
 /** The form's groups; `title` names a key under control.settings.groups (and `${title}Explain`). */
 export const GROUPS: {
-  title: "orders" | "cashInFee" | "cashOutFee" | "controls";
+  title: "orders" | "cashInFee" | "cashOutFee" | "controls" | "finder";
   fields: FieldSpec[];
 }[] = [
   {
@@ -94,6 +95,10 @@ export const GROUPS: {
       { path: "operatorFourEyesAbove", label: "fourEyes", kind: "money" },
       { path: "settlementLimit", label: "settlementLimit", kind: "money" },
     ],
+  },
+  {
+    title: "finder",
+    fields: [{ path: "finder.reservationMinutes", label: "reservationMinutes", kind: "minutes" }],
   },
 ];
 
@@ -139,6 +144,7 @@ export function toFields(settings: SettingsJson): FieldValues {
     orderTtlSeconds: trimZeros(settings.orderTtlSeconds / 60),
     operatorFourEyesAbove: majorText(settings.operatorFourEyesAbove, currency),
     settlementLimit: majorText(settings.settlementLimit, currency),
+    "finder.reservationMinutes": String(settings.finder.reservationMinutes),
   };
   const fees: Record<string, SettingsJson["cashIn"]["fee"]> = {
     "cashIn.fee": settings.cashIn.fee,
@@ -259,6 +265,8 @@ export function fromFields(
       tiers: { "1": tier("1"), "2": tier("2"), "3": tier("3") },
       operatorFourEyesAbove: m("operatorFourEyesAbove"),
       settlementLimit: m("settlementLimit"),
+      // Typed in minutes like the order's expiry, kept in whole minutes.
+      finder: { reservationMinutes: Math.round(n("finder.reservationMinutes") / 60) },
     },
   };
 }
