@@ -63,6 +63,11 @@ const settingsShape = z.strictObject({
    * issued against its bank money, so this bounds what float funding may create.
    */
   settlementLimit: minor,
+  /**
+   * When a shop's tablet and the operators' agent list warn: float or cash below these
+   * (minor units). Per-shop thresholds, where an operator or the owner set one, come first.
+   */
+  liquidity: z.strictObject({ lowFloat: minor, lowCash: minor }),
 });
 
 /**
@@ -183,8 +188,21 @@ function withControls(json: unknown): unknown {
   };
 }
 
+/** The alert thresholds of versions saved before they existed. */
+export const DEFAULT_LIQUIDITY = {
+  // KES 10,000.00 of float, KES 5,000.00 of cash.
+  lowFloat: "1000000",
+  lowCash: "500000",
+} as const;
+
+/** Versions saved before the liquidity group are read with today's defaults. */
+function withLiquidity(json: unknown): unknown {
+  if (!isRecord(json) || "liquidity" in json) return json;
+  return { ...json, liquidity: DEFAULT_LIQUIDITY };
+}
+
 function fromStored(json: unknown): unknown {
-  return withControls(fromOneCommissionForAll(json));
+  return withLiquidity(withControls(fromOneCommissionForAll(json)));
 }
 
 /** Any stored version, old shapes included, as the domain reads it. */
@@ -243,6 +261,7 @@ export const DEFAULT_SETTINGS: SettingsJson = {
     },
   },
   ...DEFAULT_CONTROLS,
+  liquidity: DEFAULT_LIQUIDITY,
 };
 
 export function parseSettings(json: unknown): Settings {

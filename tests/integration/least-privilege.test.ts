@@ -13,6 +13,7 @@ const APPEND_ONLY = [
   "config_versions",
   "audit_chain_links",
   "audit_chain_heads",
+  "cash_drawer_moves",
 ];
 const DENIED = /permission denied|must be owner/;
 

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { agentRouter } from "./routers/agent";
 import { customerRouter } from "./routers/customer";
+import { drawerRouter } from "./routers/drawer";
 import { liveRouter } from "./routers/live";
 import { createCallerFactory, router } from "./trpc";
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   agent: agentRouter,
   live: liveRouter,
   admin: adminRouter,
+  drawer: drawerRouter,
 });
 
 export type AppRouter = typeof appRouter;

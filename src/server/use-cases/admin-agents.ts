@@ -1,6 +1,8 @@
+import { cashOnHand, isLow } from "@/domain/cash-drawer";
 import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { agentsPage, agentVolumes } from "../repositories/admin-agents";
+import { openDaysOf } from "../repositories/cash-drawer";
 import { currentSettings } from "../repositories/settings";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -10,7 +12,7 @@ export async function listAgents(page: {
   limit: number;
   before?: { createdAt: Date; id: string } | undefined;
 }) {
-  const { rows, volumes, settings } = await inTransaction(async (tx) => {
+  const { rows, volumes, settings, drawers } = await inTransaction(async (tx) => {
     const { settings } = await currentSettings(tx);
     const rows = await agentsPage(tx, page.limit, page.before);
     const volumes = await agentVolumes(
@@ -19,7 +21,11 @@ export async function listAgents(page: {
       new Date(Date.now() - WEEK_MS),
       settings.currency,
     );
-    return { rows, volumes, settings };
+    const drawers = await openDaysOf(
+      tx,
+      rows.map((a) => a.id),
+    );
+    return { rows, volumes, settings, drawers };
   });
   // Balances and volumes in the operating currency: amounts in different currencies are
   // never added together.
@@ -28,6 +34,10 @@ export async function listAgents(page: {
     const week = volumes.find((v) => v.agent_id === a.id);
     const account = (kind: "FLOAT" | "COMMISSION") =>
       a.user.accounts.find((acc) => acc.kind === kind && acc.currency === currency);
+    const floatAccount = account("FLOAT");
+    // The drawer's cash when a day is open in the operating currency; its alert as the tablet's.
+    const drawer = drawers.find((d) => d.agentId === a.id && d.currency === currency);
+    const cash = drawer ? cashOnHand(drawer) : null;
     return {
       id: a.id,
       shopName: a.shopName,
@@ -47,6 +57,12 @@ export async function listAgents(page: {
       commissionAccountId: account("COMMISSION")?.id ?? null,
       weekOrders: Number(week?.orders ?? 0n),
       weekVolume: week?.volume ?? 0n,
+      cashOnHand: cash,
+      lowFloat: isLow(
+        (floatAccount?.balance ?? 0n) - (floatAccount?.onHold ?? 0n),
+        a.lowFloatThreshold ?? settings.liquidity.lowFloat,
+      ),
+      lowCash: cash !== null && isLow(cash, a.lowCashThreshold ?? settings.liquidity.lowCash),
       createdAt: a.createdAt,
     };
   });

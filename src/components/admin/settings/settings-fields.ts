@@ -18,6 +18,8 @@ export type FieldLabel =
   | "cashOutShare"
   | "fourEyes"
   | "settlementLimit"
+  | "lowFloat"
+  | "lowCash"
   | "perOrderMin"
   | "perOrderMax"
   | "perDay"
@@ -79,7 +81,7 @@ function feeFields(prefix: string): FieldSpec[] {
 
 /** The form's groups; `title` names a key under control.settings.groups (and `${title}Explain`). */
 export const GROUPS: {
-  title: "orders" | "cashInFee" | "cashOutFee" | "controls";
+  title: "orders" | "cashInFee" | "cashOutFee" | "controls" | "liquidity";
   fields: FieldSpec[];
 }[] = [
   {
@@ -93,6 +95,13 @@ export const GROUPS: {
     fields: [
       { path: "operatorFourEyesAbove", label: "fourEyes", kind: "money" },
       { path: "settlementLimit", label: "settlementLimit", kind: "money" },
+    ],
+  },
+  {
+    title: "liquidity",
+    fields: [
+      { path: "liquidity.lowFloat", label: "lowFloat", kind: "money" },
+      { path: "liquidity.lowCash", label: "lowCash", kind: "money" },
     ],
   },
 ];
@@ -139,6 +148,8 @@ export function toFields(settings: SettingsJson): FieldValues {
     orderTtlSeconds: trimZeros(settings.orderTtlSeconds / 60),
     operatorFourEyesAbove: majorText(settings.operatorFourEyesAbove, currency),
     settlementLimit: majorText(settings.settlementLimit, currency),
+    "liquidity.lowFloat": majorText(settings.liquidity.lowFloat, currency),
+    "liquidity.lowCash": majorText(settings.liquidity.lowCash, currency),
   };
   const fees: Record<string, SettingsJson["cashIn"]["fee"]> = {
     "cashIn.fee": settings.cashIn.fee,
@@ -259,6 +270,7 @@ export function fromFields(
       tiers: { "1": tier("1"), "2": tier("2"), "3": tier("3") },
       operatorFourEyesAbove: m("operatorFourEyesAbove"),
       settlementLimit: m("settlementLimit"),
+      liquidity: { lowFloat: m("liquidity.lowFloat"), lowCash: m("liquidity.lowCash") },
     },
   };
 }
