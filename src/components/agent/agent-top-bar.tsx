@@ -11,6 +11,7 @@ import styles from "./agent.module.css";
  */
 const PAGES = [
   { page: "history", href: "/agent/history", label: "topBar.history", ownerOnly: false },
+  { page: "drawer", href: "/agent/drawer", label: "topBar.drawer", ownerOnly: false },
 ] as const;
 
 export type AgentPage = "counter" | (typeof PAGES)[number]["page"];

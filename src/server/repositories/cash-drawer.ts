@@ -231,25 +231,28 @@ export async function setThresholdsRow(
 
 /**
  * The float at the start of today's trade and when it started: the first float posting of
- * the calendar day (the database's), for the projection. Null when nothing moved today.
+ * the platform's calendar day (Africa/Nairobi, the clock every screen shows), for the
+ * projection. Null when nothing moved today.
  */
 export async function floatTradeToday(
   db: Tx,
   accountId: bigint,
-): Promise<{ since: Date; balanceThen: bigint; endOfDay: Date } | null> {
-  const rows = await db.$queryRaw<{ since: Date; balanceThen: bigint; endOfDay: Date }[]>`
-    SELECT e.created_at AS since, p.balance_after - p.amount AS "balanceThen",
-           date_trunc('day', now()) + interval '1 day' AS "endOfDay"
+): Promise<{ since: Date; balanceThen: bigint } | null> {
+  const rows = await db.$queryRaw<{ since: Date; balanceThen: bigint }[]>`
+    SELECT e.created_at AS since, p.balance_after - p.amount AS "balanceThen"
     FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-    WHERE p.account_id = ${accountId} AND e.created_at >= date_trunc('day', now())
+    WHERE p.account_id = ${accountId}
+      AND e.created_at >= (date_trunc('day', now() AT TIME ZONE 'Africa/Nairobi') AT TIME ZONE 'Africa/Nairobi')
     ORDER BY p.id ASC LIMIT 1`;
   return rows[0] ?? null;
 }
 
-/** The end of the database's calendar day (the day the tablet's totals use). */
+/** The database's clock and the end of the platform's calendar day (Africa/Nairobi). */
 export async function endOfToday(db: Tx): Promise<{ now: Date; endOfDay: Date }> {
   const rows = await db.$queryRaw<{ now: Date; endOfDay: Date }[]>`
-    SELECT now() AS now, date_trunc('day', now()) + interval '1 day' AS "endOfDay"`;
+    SELECT now() AS now,
+           (date_trunc('day', now() AT TIME ZONE 'Africa/Nairobi') + interval '1 day')
+             AT TIME ZONE 'Africa/Nairobi' AS "endOfDay"`;
   return rows[0]!;
 }
 
