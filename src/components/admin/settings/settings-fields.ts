@@ -319,7 +319,7 @@ function isProblem(value: Problem | bigint | { value: number | string }): value 
 }
 
 /** Minor units as the major amount people type: "150", "70,000", "12.50". */
-function majorText(minor: string, currency: CurrencyCode): string {
+export function majorText(minor: string, currency: CurrencyCode): string {
   const exponent = CURRENCY_EXPONENTS[currency];
   const value = BigInt(minor);
   const scale = 10n ** BigInt(exponent);
