@@ -30,6 +30,8 @@ async function seriousFindings(page: Page): Promise<string[]> {
 test("the agent opens the drawer, a cash-in and a cash-out move the cash, the close keeps the variance, and the operator sees it", async ({
   browser,
 }) => {
+  // Three people, two orders and three axe audits on a busy 2-core machine.
+  test.setTimeout(300_000);
   const agent = await (await browser.newContext({ viewport: TABLET })).newPage();
   await signIn(agent, "agent", DEMO.wanjiru);
   await agent.getByRole("link", { name: "Cash drawer", exact: true }).click();

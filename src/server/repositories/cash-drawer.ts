@@ -50,6 +50,19 @@ export async function lockFloatAccount(db: Tx, accountId: bigint): Promise<void>
   await db.$queryRaw`SELECT 1 FROM accounts WHERE id = ${accountId} FOR NO KEY UPDATE`;
 }
 
+/** The shop owner's float account in a currency, if it has one (read only: no row lock). */
+export async function floatAccountOf(
+  db: Tx,
+  userId: string,
+  currency: string,
+): Promise<bigint | null> {
+  const row = await db.account.findFirst({
+    where: { userId, kind: "FLOAT", currency },
+    select: { id: true },
+  });
+  return row?.id ?? null;
+}
+
 export function openDayOf(db: Tx, agentId: string): Promise<DrawerDayRow | null> {
   return db.cashDrawerDay.findFirst({ where: { agentId, closedAt: null }, select: DAY_COLUMNS });
 }

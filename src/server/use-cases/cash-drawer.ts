@@ -16,7 +16,7 @@ import { DomainError, money } from "@/domain/errors";
 import type { CurrencyCode } from "@/domain/money";
 import type { Settings } from "@/domain/settings";
 import { inTransaction, isUniqueViolation, type Tx } from "../db/transaction";
-import { balancesOfUser, ensureUserAccount } from "../repositories/accounts";
+import { balancesOfUser } from "../repositories/accounts";
 import { appendAudit } from "../repositories/audit";
 import {
   closeDayRow,
@@ -24,6 +24,7 @@ import {
   daySums,
   daysSince,
   endOfToday,
+  floatAccountOf,
   floatBefore,
   floatLinesSince,
   floatTradeToday,
@@ -264,7 +265,9 @@ export async function closeDrawer(
     const day = await openDayOf(tx, shop.id);
     if (!day) throw new DomainError("CONFLICT", "drawerNotOpen");
     const counted = totalOf(count, day.currency);
-    await lockFloatAccount(tx, await ensureUserAccount(tx, shop.userId, "FLOAT", day.currency));
+    // A shop without a float account has no order that could complete meanwhile.
+    const floatId = await floatAccountOf(tx, shop.userId, day.currency);
+    if (floatId !== null) await lockFloatAccount(tx, floatId);
     const sums = await daySums(tx, day, null);
     const expected = cashOnHand({ openingCount: day.openingCount, ...sums });
     const off = variance(counted, expected);
@@ -310,8 +313,9 @@ export async function drawerLogbook(actor: Actor) {
     const { settings } = await currentSettings(tx);
     const since = new Date(Date.now() - LOGBOOK_DAYS * DAY_MS);
     const { days, moves } = await recentDays(tx, shop.id, since);
-    const floatId = await ensureUserAccount(tx, shop.userId, "FLOAT", settings.currency);
-    const floatLines = await floatLinesSince(tx, floatId, since, LOGBOOK_LINES);
+    const floatId = await floatAccountOf(tx, shop.userId, settings.currency);
+    const floatLines =
+      floatId === null ? [] : await floatLinesSince(tx, floatId, since, LOGBOOK_LINES);
     const dayAt = (at: Date) =>
       days.find(
         (d) =>
@@ -364,7 +368,7 @@ export async function drawerLogbook(actor: Actor) {
             },
       );
     }
-    const lines = logbook(events, await floatBefore(tx, floatId, since));
+    const lines = logbook(events, floatId === null ? null : await floatBefore(tx, floatId, since));
     return {
       currency: settings.currency,
       lines: lines.reverse(),
