@@ -165,6 +165,20 @@ describe("cash drawer", () => {
     expect(await auditActions(agent.agentId)).toEqual(["drawer.open"]);
   });
 
+  it("30 concurrent withdrawals from KES 10.00 of cash: exactly the 10 that fit", async () => {
+    const agent = await newAgent();
+    await agent.api.drawer.open({ total: 1_000n, idempotencyKey: key() });
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, () =>
+        agent.api.drawer.move({ kind: "BANK_DEPOSIT", amount: 100n, idempotencyKey: key() }),
+      ),
+    );
+    const { ok, errors } = settled(results);
+    expect(ok).toBe(10);
+    for (const message of errors) expect(message).toMatch(/cannot leave/);
+    expect((await agent.api.drawer.state()).day?.cashOnHand).toBe(0n);
+  });
+
   it("30 moves racing a close: each is in the closed day's expected cash or refused", async () => {
     const agent = await newAgent();
     await agent.api.drawer.open({ total: 1_000_000n, idempotencyKey: key() });
@@ -185,6 +199,46 @@ describe("cash drawer", () => {
     // Every accepted move is in the day, and the close counted exactly those.
     expect(recorded).toBe(moveResults.ok);
     expect(closed.expected).toBe(1_000_000n + 100n * BigInt(moveResults.ok));
+  });
+
+  it("orders completing while the day closes: each is in the close's expected exactly when the day holds it", async () => {
+    const agent = await newAgent(10_000_000n);
+    const customer = await newCustomer();
+    await agent.api.drawer.open({ total: 0n, idempotencyKey: key() });
+    const orders = [];
+    for (let i = 1; i <= 12; i++) {
+      const order = await placeOrder(customer, "CASH_IN", 10_000n * BigInt(i));
+      await agent.api.agent.claim({ token: order.token! });
+      orders.push(order);
+    }
+    const results = await Promise.allSettled([
+      ...orders.map((o) => agent.api.agent.confirm({ orderId: o.id, idempotencyKey: key() })),
+      agent.api.drawer.close({ total: 0n, idempotencyKey: key() }),
+    ]);
+    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+    const closed = (results.at(-1) as PromiseFulfilledResult<{ dayId: string; expected: bigint }>)
+      .value;
+    // After everything committed: the completions the day holds by its float postings. Had the
+    // close counted before one of them committed, its expected would be short of this.
+    const held = await inTransaction(
+      (tx) => tx.$queryRaw<{ total: bigint; count: bigint }[]>`
+        SELECT coalesce(sum(o.amount), 0)::bigint AS total, count(*) AS count
+        FROM cash_drawer_days d
+        JOIN agents ag ON ag.id = d.agent_id
+        JOIN accounts f ON f.user_id = ag.user_id AND f.kind = 'FLOAT'
+        JOIN postings p ON p.account_id = f.id AND p.id > d.float_posting_from
+          AND p.id <= d.float_posting_to
+        JOIN journal_entries e ON e.id = p.entry_id
+        JOIN orders o ON o.id = e.order_id AND e.kind = o.type::text
+        WHERE d.id = ${closed.dayId}::uuid`,
+    );
+    expect(closed.expected).toBe(held[0]!.total);
+    // Completions after the close fall between days (the drawer was not kept): a day opened
+    // after them counts none of them.
+    const next = await agent.api.drawer.open({ total: 0n, idempotencyKey: key() });
+    const state = await agent.api.drawer.state();
+    expect(state.day?.id).toBe(next.dayId);
+    expect(state.day?.cashOnHand).toBe(0n);
   });
 
   it("thresholds: the default, the owner's, the operator's, all audited", async () => {

@@ -3,6 +3,12 @@
 -- a count, every completed order of the shop moves it (derived from orders, never stored as a
 -- running balance), the moves below add or take cash, and the day closes with a count whose
 -- variance against the expected cash is kept for good.
+--
+-- Which orders belong to a day is pinned by the shop's float postings, not by times: postings
+-- of one account get their ids under that account's row lock (ledger_post), so they are in
+-- commit order. A day holds the completions whose float posting id is above
+-- float_posting_from (the float's last posting when it opened) and, once closed, at most
+-- float_posting_to (its last posting when it closed).
 CREATE TABLE cash_drawer_days (
   id uuid PRIMARY KEY,
   agent_id uuid NOT NULL REFERENCES agents (id),
@@ -10,16 +16,20 @@ CREATE TABLE cash_drawer_days (
   opened_at timestamptz(3) NOT NULL DEFAULT now(),
   opened_by uuid NOT NULL REFERENCES users (id),
   opening_count bigint NOT NULL CONSTRAINT cash_drawer_days_opening_count_check CHECK (opening_count >= 0),
+  float_posting_from bigint NOT NULL,
   closed_at timestamptz(3),
   closed_by uuid REFERENCES users (id),
   counted bigint CONSTRAINT cash_drawer_days_counted_check CHECK (counted >= 0),
   expected bigint,
   variance bigint,
-  -- A close sets all five together, and the variance is the count against what was expected.
+  float_posting_to bigint,
+  -- A close sets all six together, and the variance is the count against what was expected.
   CONSTRAINT cash_drawer_days_closed CHECK (
-    (closed_at IS NULL AND closed_by IS NULL AND counted IS NULL AND expected IS NULL AND variance IS NULL)
+    (closed_at IS NULL AND closed_by IS NULL AND counted IS NULL AND expected IS NULL
+     AND variance IS NULL AND float_posting_to IS NULL)
     OR (closed_at IS NOT NULL AND closed_by IS NOT NULL AND counted IS NOT NULL
-        AND expected IS NOT NULL AND variance = counted - expected AND closed_at >= opened_at)
+        AND expected IS NOT NULL AND variance = counted - expected AND closed_at >= opened_at
+        AND float_posting_to >= float_posting_from)
   )
 );
 -- At most one open day per shop: a burst of opens leaves exactly one.
@@ -55,7 +65,7 @@ BEGIN
   IF TG_OP = 'DELETE' OR OLD.closed_at IS NOT NULL
      OR NEW.id <> OLD.id OR NEW.agent_id <> OLD.agent_id OR NEW.currency <> OLD.currency
      OR NEW.opened_at <> OLD.opened_at OR NEW.opened_by <> OLD.opened_by
-     OR NEW.opening_count <> OLD.opening_count THEN
+     OR NEW.opening_count <> OLD.opening_count OR NEW.float_posting_from <> OLD.float_posting_from THEN
     RAISE EXCEPTION 'cash drawer day % changes only when it closes, once', OLD.id
       USING ERRCODE = 'PP100';
   END IF;

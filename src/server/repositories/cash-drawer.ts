@@ -11,6 +11,8 @@ export interface DrawerDayRow {
   openedAt: Date;
   openedBy: string;
   openingCount: bigint;
+  floatPostingFrom: bigint;
+  floatPostingTo: bigint | null;
   closedAt: Date | null;
   closedBy: string | null;
   counted: bigint | null;
@@ -25,6 +27,8 @@ const DAY_COLUMNS = {
   openedAt: true,
   openedBy: true,
   openingCount: true,
+  floatPostingFrom: true,
+  floatPostingTo: true,
   closedAt: true,
   closedBy: true,
   counted: true,
@@ -42,12 +46,17 @@ export async function lockAgentRow(db: Tx, agentId: string): Promise<void> {
 }
 
 /**
- * Locks the shop's float account until commit: an order completing takes this lock in
- * ledger_post, so once a close holds it every completion that came first is committed and
- * visible, and none comes in between the close's sums and its time.
+ * Locks the shop's float account until commit and returns its last posting id (0: none). An
+ * order completing takes this lock in ledger_post before its postings get their ids, so the
+ * float's posting ids are in commit order: every completion at or below the id returned is
+ * committed and visible now, and every later one gets a higher id. Opens and closes draw
+ * their day's boundary here.
  */
-export async function lockFloatAccount(db: Tx, accountId: bigint): Promise<void> {
-  await db.$queryRaw`SELECT 1 FROM accounts WHERE id = ${accountId} FOR NO KEY UPDATE`;
+export async function lockFloatHorizon(db: Tx, accountId: bigint): Promise<bigint> {
+  const rows = await db.$queryRaw<{ last: bigint }[]>`
+    SELECT coalesce((SELECT max(p.id) FROM postings p WHERE p.account_id = a.id), 0)::bigint AS last
+    FROM accounts a WHERE a.id = ${accountId} FOR NO KEY UPDATE`;
+  return rows[0]?.last ?? 0n;
 }
 
 /** The shop owner's float account in a currency, if it has one (read only: no row lock). */
@@ -84,23 +93,37 @@ export function daysSince(
 
 export async function insertDay(
   db: Tx,
-  d: { id: string; agentId: string; currency: string; openedBy: string; openingCount: bigint },
+  d: {
+    id: string;
+    agentId: string;
+    currency: string;
+    openedBy: string;
+    openingCount: bigint;
+    floatPostingFrom: bigint;
+  },
 ): Promise<DrawerDayRow> {
   return db.cashDrawerDay.create({ data: d, select: DAY_COLUMNS });
 }
 
 /**
- * Closes a day once: the guard (still open) makes a second close change nothing. The close's
- * time is the clock's, read after the locks were taken, so it is later than every order the
- * sums counted. Returns the closed day, or null if it was not open.
+ * Closes a day once: the guard (still open) makes a second close change nothing. Returns the
+ * closed day's time, or null if it was not open.
  */
 export async function closeDayRow(
   db: Tx,
-  c: { id: string; closedBy: string; counted: bigint; expected: bigint; variance: bigint },
+  c: {
+    id: string;
+    closedBy: string;
+    counted: bigint;
+    expected: bigint;
+    variance: bigint;
+    floatPostingTo: bigint;
+  },
 ): Promise<{ closedAt: Date } | null> {
   const rows = await db.$queryRaw<{ closedAt: Date }[]>`
     UPDATE cash_drawer_days SET closed_at = clock_timestamp(), closed_by = ${c.closedBy}::uuid,
-      counted = ${c.counted}, expected = ${c.expected}, variance = ${c.variance}
+      counted = ${c.counted}, expected = ${c.expected}, variance = ${c.variance},
+      float_posting_to = ${c.floatPostingTo}
     WHERE id = ${c.id}::uuid AND closed_at IS NULL
     RETURNING closed_at AS "closedAt"`;
   return rows[0] ?? null;
@@ -121,14 +144,16 @@ export async function insertMove(
 }
 
 /**
- * What the drawer's cash is derived from, for one day: completed cash-ins and cash-outs of the
- * shop in the day's currency since it opened (until `until`, its close), orders later reversed
- * included (a reversal moves no cash across the counter), and the day's moves.
+ * What the drawer's cash is derived from, for one day: the cash-ins and cash-outs the shop
+ * completed within the day's float postings (the completion's posting on the float account,
+ * so orders reversed later are included: a reversal moves no cash across the counter), and
+ * the day's moves. `floatId` null: the shop has no float account in the day's currency, so
+ * no order could complete.
  */
 export async function daySums(
   db: Tx,
-  day: { id: string; agentId: string; currency: string; openedAt: Date },
-  until: Date | null,
+  day: { id: string; floatPostingFrom: bigint; floatPostingTo: bigint | null },
+  floatId: bigint | null,
 ): Promise<{ cashIn: bigint; cashOut: bigint; moves: bigint }> {
   const rows = await db.$queryRaw<{ cashIn: bigint; cashOut: bigint; moves: bigint }[]>`
     SELECT
@@ -136,11 +161,11 @@ export async function daySums(
       coalesce(sum(o.amount) FILTER (WHERE o.type = 'CASH_OUT'), 0)::bigint AS "cashOut",
       (SELECT coalesce(sum(m.amount), 0)::bigint FROM cash_drawer_moves m
         WHERE m.day_id = ${day.id}::uuid) AS moves
-    FROM orders o
-    WHERE o.agent_id = ${day.agentId}::uuid AND o.status IN ('COMPLETED', 'REVERSED')
-      AND o.currency = ${day.currency}
-      AND o.completed_at >= ${day.openedAt}
-      AND (${until}::timestamptz IS NULL OR o.completed_at <= ${until}::timestamptz)`;
+    FROM postings p
+    JOIN journal_entries e ON e.id = p.entry_id
+    JOIN orders o ON o.id = e.order_id AND e.kind = o.type::text
+    WHERE p.account_id = ${floatId} AND p.id > ${day.floatPostingFrom}
+      AND (${day.floatPostingTo}::bigint IS NULL OR p.id <= ${day.floatPostingTo}::bigint)`;
   return rows[0]!;
 }
 
@@ -164,6 +189,7 @@ export async function movesOfDays(db: Tx, dayIds: string[]): Promise<DrawerMoveR
 }
 
 export interface FloatLineRow {
+  postingId: bigint;
   entryKind: string;
   at: Date;
   orderId: string | null;
@@ -180,7 +206,7 @@ export interface FloatLineRow {
  */
 export function floatLinesSince(db: Tx, accountId: bigint, since: Date, limit: number) {
   return db.$queryRaw<FloatLineRow[]>`
-    SELECT e.kind AS "entryKind", e.created_at AS at, e.order_id::text AS "orderId",
+    SELECT p.id AS "postingId", e.kind AS "entryKind", e.created_at AS at, e.order_id::text AS "orderId",
            o.type::text AS "orderType", o.amount AS "orderAmount", o.reference,
            p.amount, p.balance_after AS "balanceAfter"
     FROM postings p
@@ -198,26 +224,6 @@ export async function floatBefore(db: Tx, accountId: bigint, since: Date): Promi
     WHERE p.account_id = ${accountId} AND e.created_at < ${since}
     ORDER BY p.id DESC LIMIT 1`;
   return rows[0]?.balance ?? 0n;
-}
-
-/** Completed orders of the shop since `since` with their completion time (the logbook's cash). */
-export function completedOrdersSince(db: Tx, agentId: string, since: Date, limit: number) {
-  return db.$queryRaw<
-    {
-      id: string;
-      reference: string;
-      type: "CASH_IN" | "CASH_OUT";
-      amount: bigint;
-      currency: string;
-      completedAt: Date;
-    }[]
-  >`
-    SELECT id::text, reference, type::text AS type, amount, currency, completed_at AS "completedAt"
-    FROM orders
-    WHERE agent_id = ${agentId}::uuid AND status IN ('COMPLETED', 'REVERSED')
-      AND completed_at >= ${since}
-    ORDER BY completed_at ASC, id ASC
-    LIMIT ${limit}`;
 }
 
 export function thresholdsOf(db: Tx, agentId: string) {
@@ -285,13 +291,15 @@ export function openDaysOf(db: Tx, agentIds: string[]) {
   >`
     SELECT d.agent_id::text AS "agentId", d.id::text, d.currency, d.opened_at AS "openedAt",
            d.opening_count AS "openingCount",
-           coalesce((SELECT sum(o.amount) FROM orders o WHERE o.agent_id = d.agent_id
-              AND o.type = 'CASH_IN' AND o.status IN ('COMPLETED', 'REVERSED')
-              AND o.currency = d.currency AND o.completed_at >= d.opened_at), 0)::bigint AS "cashIn",
-           coalesce((SELECT sum(o.amount) FROM orders o WHERE o.agent_id = d.agent_id
-              AND o.type = 'CASH_OUT' AND o.status IN ('COMPLETED', 'REVERSED')
-              AND o.currency = d.currency AND o.completed_at >= d.opened_at), 0)::bigint AS "cashOut",
+           coalesce(sum(o.amount) FILTER (WHERE o.type = 'CASH_IN'), 0)::bigint AS "cashIn",
+           coalesce(sum(o.amount) FILTER (WHERE o.type = 'CASH_OUT'), 0)::bigint AS "cashOut",
            coalesce((SELECT sum(m.amount) FROM cash_drawer_moves m WHERE m.day_id = d.id), 0)::bigint AS moves
     FROM cash_drawer_days d
-    WHERE d.agent_id = ANY(${agentIds}::uuid[]) AND d.closed_at IS NULL`;
+    JOIN agents ag ON ag.id = d.agent_id
+    LEFT JOIN accounts f ON f.user_id = ag.user_id AND f.kind = 'FLOAT' AND f.currency = d.currency
+    LEFT JOIN postings p ON p.account_id = f.id AND p.id > d.float_posting_from
+    LEFT JOIN journal_entries e ON e.id = p.entry_id
+    LEFT JOIN orders o ON o.id = e.order_id AND e.kind = o.type::text
+    WHERE d.agent_id = ANY(${agentIds}::uuid[]) AND d.closed_at IS NULL
+    GROUP BY d.id`;
 }

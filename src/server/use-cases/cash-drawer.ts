@@ -31,7 +31,7 @@ import {
   insertDay,
   insertMove,
   lockAgentRow,
-  lockFloatAccount,
+  lockFloatHorizon,
   movesOfDays,
   openDayOf,
   setThresholdsRow,
@@ -83,8 +83,8 @@ function thresholdsFor(
 }
 
 /** An open day with its cash on hand now. */
-async function openDayNow(tx: Tx, day: DrawerDayRow) {
-  const sums = await daySums(tx, day, null);
+async function openDayNow(tx: Tx, day: DrawerDayRow, floatId: bigint | null) {
+  const sums = await daySums(tx, day, floatId);
   return {
     id: day.id,
     openedAt: day.openedAt,
@@ -103,7 +103,10 @@ async function liquidityOf(tx: Tx, shop: { id: string; userId: string }) {
   const float = floatRow ? floatRow.balance - floatRow.onHold : 0n;
   const thresholds = thresholdsFor(settings, await thresholdsOf(tx, shop.id));
   const open = await openDayOf(tx, shop.id);
-  const day = open && open.currency === currency ? await openDayNow(tx, open) : null;
+  const day =
+    open && open.currency === currency
+      ? await openDayNow(tx, open, floatRow?.accountId ?? null)
+      : null;
   const clock = await endOfToday(tx);
   const trade = floatRow ? await floatTradeToday(tx, floatRow.accountId) : null;
   return {
@@ -167,6 +170,9 @@ export async function openDrawer(
         amount: money(already.openingCount, already.currency),
       });
     }
+    // Orders whose completion the float posts after this belong to the day.
+    const floatId = await floatAccountOf(tx, shop.userId, settings.currency);
+    const floatPostingFrom = floatId === null ? 0n : await lockFloatHorizon(tx, floatId);
     let day: DrawerDayRow;
     try {
       day = await insertDay(tx, {
@@ -175,6 +181,7 @@ export async function openDrawer(
         currency: settings.currency,
         openedBy: actor.userId,
         openingCount,
+        floatPostingFrom,
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError("CONFLICT", "drawerAlreadyOpenNow");
@@ -217,7 +224,7 @@ export async function moveDrawerCash(
     const day = await openDayOf(tx, shop.id);
     if (!day) throw new DomainError("CONFLICT", "drawerNotOpen");
     const amount = signedMoveAmount(input.kind, input.amount);
-    const sums = await daySums(tx, day, null);
+    const sums = await daySums(tx, day, await floatAccountOf(tx, shop.userId, day.currency));
     const before = cashOnHand({ openingCount: day.openingCount, ...sums });
     // The record cannot say more cash left the drawer than it holds.
     if (before + amount < 0n) {
@@ -251,8 +258,8 @@ export async function moveDrawerCash(
 /**
  * Closes the open day with the count: what was expected (the derived cash on hand) and the
  * variance are kept with it. The close holds the shop's row (no move slips in) and the float
- * account's (every order completed before it is committed and counted; none completes between
- * the sums and the close's time).
+ * account's: the day ends at the float's last posting, every completion up to it is committed
+ * and counted, and every later one belongs to no day.
  */
 export async function closeDrawer(
   actor: Actor,
@@ -265,10 +272,11 @@ export async function closeDrawer(
     const day = await openDayOf(tx, shop.id);
     if (!day) throw new DomainError("CONFLICT", "drawerNotOpen");
     const counted = totalOf(count, day.currency);
-    // A shop without a float account has no order that could complete meanwhile.
+    // A shop without a float account has no order that could have completed.
     const floatId = await floatAccountOf(tx, shop.userId, day.currency);
-    if (floatId !== null) await lockFloatAccount(tx, floatId);
-    const sums = await daySums(tx, day, null);
+    const floatPostingTo =
+      floatId === null ? day.floatPostingFrom : await lockFloatHorizon(tx, floatId);
+    const sums = await daySums(tx, { ...day, floatPostingTo }, floatId);
     const expected = cashOnHand({ openingCount: day.openingCount, ...sums });
     const off = variance(counted, expected);
     const closed = await closeDayRow(tx, {
@@ -277,6 +285,7 @@ export async function closeDrawer(
       counted,
       expected,
       variance: off,
+      floatPostingTo,
     });
     if (!closed) throw new DomainError("CONFLICT", "drawerNotOpen");
     await appendAudit(tx, {
@@ -316,6 +325,15 @@ export async function drawerLogbook(actor: Actor) {
     const floatId = await floatAccountOf(tx, shop.userId, settings.currency);
     const floatLines =
       floatId === null ? [] : await floatLinesSince(tx, floatId, since, LOGBOOK_LINES);
+    // An order belongs to the day whose float postings hold its completion (as daySums counts
+    // it); other float movements are shown in the day they happened in.
+    const dayOfPosting = (postingId: bigint) =>
+      days.find(
+        (d) =>
+          d.currency === settings.currency &&
+          postingId > d.floatPostingFrom &&
+          (d.floatPostingTo === null || postingId <= d.floatPostingTo),
+      )?.id ?? null;
     const dayAt = (at: Date) =>
       days.find(
         (d) =>
@@ -353,7 +371,7 @@ export async function drawerLogbook(actor: Actor) {
           ? {
               kind: "ORDER",
               at: f.at,
-              dayId: dayAt(f.at),
+              dayId: dayOfPosting(f.postingId),
               orderType: f.orderType!,
               amount: f.orderAmount!,
               reference: f.reference!,
