@@ -60,10 +60,10 @@ describe("cash drawer arithmetic", () => {
 
   it("writes the logbook with cash and float after each line", () => {
     const events: LogbookEvent[] = [
-      { kind: "FLOAT", at: at("07:00"), dayId: null, entryKind: "FUND_FLOAT", balanceAfter: 900n },
-      { kind: "OPEN", at: at("08:00"), dayId: "d", amount: 1_000n },
+      { what: "FLOAT", at: at("07:00"), dayId: null, entryKind: "FUND_FLOAT", balanceAfter: 900n },
+      { what: "OPEN", at: at("08:00"), dayId: "d", amount: 1_000n },
       {
-        kind: "ORDER",
+        what: "ORDER",
         at: at("09:00"),
         dayId: "d",
         orderType: "CASH_IN",
@@ -71,9 +71,9 @@ describe("cash drawer arithmetic", () => {
         reference: "A",
         balanceAfter: 600n,
       },
-      { kind: "MOVE", at: at("10:00"), dayId: "d", move: "BANK_DEPOSIT", amount: -200n },
+      { what: "MOVE", at: at("10:00"), dayId: "d", move: "BANK_DEPOSIT", amount: -200n },
       {
-        kind: "ORDER",
+        what: "ORDER",
         at: at("11:00"),
         dayId: "d",
         orderType: "CASH_OUT",
@@ -81,9 +81,9 @@ describe("cash drawer arithmetic", () => {
         reference: "B",
         balanceAfter: 700n,
       },
-      { kind: "CLOSE", at: at("12:00"), dayId: "d", counted: 990n, expected: 1_000n },
+      { what: "CLOSE", at: at("12:00"), dayId: "d", counted: 990n, expected: 1_000n },
       {
-        kind: "ORDER",
+        what: "ORDER",
         at: at("13:00"),
         dayId: null,
         orderType: "CASH_IN",
@@ -94,7 +94,7 @@ describe("cash drawer arithmetic", () => {
     ];
     // Given out of order: the logbook sorts by time.
     const lines = logbook([...events].reverse(), 100n);
-    expect(lines.map((l) => [l.kind, l.cashAfter, l.floatAfter])).toEqual([
+    expect(lines.map((l) => [l.what, l.cashAfter, l.floatAfter])).toEqual([
       ["FLOAT", null, 900n],
       ["OPEN", 1_000n, 900n],
       ["ORDER", 1_300n, 600n],

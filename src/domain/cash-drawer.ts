@@ -82,11 +82,11 @@ export function variance(counted: bigint, expected: bigint): bigint {
 
 /** One line of the logbook, before the running totals are added. */
 export type LogbookEvent =
-  | { kind: "OPEN"; at: Date; dayId: string; amount: bigint }
-  | { kind: "CLOSE"; at: Date; dayId: string; counted: bigint; expected: bigint }
-  | { kind: "MOVE"; at: Date; dayId: string; move: DrawerMoveKind; amount: bigint }
+  | { what: "OPEN"; at: Date; dayId: string; amount: bigint }
+  | { what: "CLOSE"; at: Date; dayId: string; counted: bigint; expected: bigint }
+  | { what: "MOVE"; at: Date; dayId: string; move: DrawerMoveKind; amount: bigint }
   | {
-      kind: "ORDER";
+      what: "ORDER";
       at: Date;
       dayId: string | null;
       orderType: "CASH_IN" | "CASH_OUT";
@@ -95,7 +95,7 @@ export type LogbookEvent =
       /** The float account's balance after the order's posting. */
       balanceAfter: bigint;
     }
-  | { kind: "FLOAT"; at: Date; dayId: string | null; entryKind: string; balanceAfter: bigint };
+  | { what: "FLOAT"; at: Date; dayId: string | null; entryKind: string; balanceAfter: bigint };
 
 export type LogbookLine = LogbookEvent & {
   /** Cash in the drawer after this line; null outside an open day (no count to start from). */
@@ -119,27 +119,27 @@ export function logbook(
   let float = floatBefore;
   const lines: LogbookLine[] = [];
   for (const e of ordered) {
-    if (e.kind === "OPEN") cash = e.amount;
-    else if (e.kind === "MOVE") cash = cash === null ? null : cash + e.amount;
-    else if (e.kind === "ORDER") {
+    if (e.what === "OPEN") cash = e.amount;
+    else if (e.what === "MOVE") cash = cash === null ? null : cash + e.amount;
+    else if (e.what === "ORDER") {
       cash =
         cash === null || e.dayId === null ? cash : cash + orderCashDelta(e.orderType, e.amount);
       float = e.balanceAfter;
-    } else if (e.kind === "FLOAT") float = e.balanceAfter;
+    } else if (e.what === "FLOAT") float = e.balanceAfter;
     const line: LogbookLine = {
       ...e,
-      cashAfter: e.kind === "CLOSE" ? e.counted : cash,
+      cashAfter: e.what === "CLOSE" ? e.counted : cash,
       floatAfter: float,
     };
     lines.push(line);
-    if (e.kind === "CLOSE") cash = null;
+    if (e.what === "CLOSE") cash = null;
   }
   return lines;
 }
 
 /** At the same instant, an opening comes first and a close last. */
 function rank(e: LogbookEvent): number {
-  return e.kind === "OPEN" ? 0 : e.kind === "CLOSE" ? 2 : 1;
+  return e.what === "OPEN" ? 0 : e.what === "CLOSE" ? 2 : 1;
 }
 
 const MINUTE_MS = 60_000n;

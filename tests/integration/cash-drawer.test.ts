@@ -67,7 +67,7 @@ describe("cash drawer", () => {
     const book = await agent.api.drawer.logbook();
     expect(book.days[0]).toMatchObject({ counted: 361_500n, expected: 361_700n, variance: -200n });
     // Newest first: close, owner added, deposit, cash-out, cash-in, open.
-    const cash = book.lines.filter((l) => l.kind !== "FLOAT").map((l) => [l.kind, l.cashAfter]);
+    const cash = book.lines.filter((l) => l.what !== "FLOAT").map((l) => [l.what, l.cashAfter]);
     expect(cash).toEqual([
       ["CLOSE", 361_500n],
       ["MOVE", 361_700n],
@@ -76,7 +76,7 @@ describe("cash drawer", () => {
       ["ORDER", 510_700n],
       ["OPEN", 310_700n],
     ]);
-    const orders = book.lines.filter((l) => l.kind === "ORDER");
+    const orders = book.lines.filter((l) => l.what === "ORDER");
     // The float after each order is the ledger's: 10,000,000 - 200,000, then + 50,000.
     expect(orders.map((l) => l.floatAfter)).toEqual([9_850_000n, 9_800_000n]);
     expect(await auditActions(agent.agentId)).toEqual([
@@ -107,7 +107,7 @@ describe("cash drawer", () => {
     // The reversal is a float line of the logbook, with no cash figure of its own.
     const book = await agent.api.drawer.logbook();
     expect(book.lines[0]).toMatchObject({
-      kind: "FLOAT",
+      what: "FLOAT",
       entryKind: "REVERSAL",
       cashAfter: 400_000n,
     });

@@ -624,10 +624,10 @@ function LogbookItem({ line, currency }: { line: LogbookLine; currency: string }
   const formatRowTime = useFormatRowTime();
   let what: ReactNode;
   let amount: bigint | null = null;
-  if (line.kind === "OPEN") {
+  if (line.what === "OPEN") {
     what = t("lineOpen");
     amount = line.amount;
-  } else if (line.kind === "CLOSE") {
+  } else if (line.what === "CLOSE") {
     what = (
       <>
         {t("lineClose")}{" "}
@@ -639,10 +639,10 @@ function LogbookItem({ line, currency }: { line: LogbookLine; currency: string }
         />
       </>
     );
-  } else if (line.kind === "MOVE") {
+  } else if (line.what === "MOVE") {
     what = t(`moves.${line.move}`);
     amount = line.amount;
-  } else if (line.kind === "ORDER") {
+  } else if (line.what === "ORDER") {
     what = (
       <>
         <CodeName group="orderType" code={line.orderType} />{" "}
@@ -655,7 +655,7 @@ function LogbookItem({ line, currency }: { line: LogbookLine; currency: string }
     what = known ? t(`floatKinds.${known}`) : t("floatKinds.OTHER");
   }
   return (
-    <li className={drawerStyles.logRow} data-kind={line.kind}>
+    <li className={drawerStyles.logRow} data-kind={line.what}>
       <div>
         <strong>{what}</strong>
         <div className="muted small">{formatRowTime(line.at)}</div>

@@ -343,10 +343,10 @@ export async function drawerLogbook(actor: Actor) {
       )?.id ?? null;
     const events: LogbookEvent[] = [];
     for (const d of days) {
-      events.push({ kind: "OPEN", at: d.openedAt, dayId: d.id, amount: d.openingCount });
+      events.push({ what: "OPEN", at: d.openedAt, dayId: d.id, amount: d.openingCount });
       if (d.closedAt && d.counted !== null && d.expected !== null) {
         events.push({
-          kind: "CLOSE",
+          what: "CLOSE",
           at: d.closedAt,
           dayId: d.id,
           counted: d.counted,
@@ -356,7 +356,7 @@ export async function drawerLogbook(actor: Actor) {
     }
     for (const m of moves) {
       events.push({
-        kind: "MOVE",
+        what: "MOVE",
         at: m.createdAt,
         dayId: m.dayId,
         move: m.kind,
@@ -369,7 +369,7 @@ export async function drawerLogbook(actor: Actor) {
       events.push(
         isCompletion
           ? {
-              kind: "ORDER",
+              what: "ORDER",
               at: f.at,
               dayId: dayOfPosting(f.postingId),
               orderType: f.orderType!,
@@ -378,7 +378,7 @@ export async function drawerLogbook(actor: Actor) {
               balanceAfter: f.balanceAfter,
             }
           : {
-              kind: "FLOAT",
+              what: "FLOAT",
               at: f.at,
               dayId: dayAt(f.at),
               entryKind: f.entryKind,
