@@ -11,7 +11,7 @@ import { Money } from "@/components/ui/money";
 import { CodeName } from "@/components/ui/status-badge";
 import { CASH_SERIES } from "@/domain/cash-breakdown";
 import { countedTotal, type DrawerMoveKind, OWNER_ONLY_MOVES } from "@/domain/cash-drawer";
-import type { CurrencyCode } from "@/domain/money";
+import { CURRENCY_EXPONENTS, type CurrencyCode } from "@/domain/money";
 import { INTL_TAG } from "@/i18n/locales";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
@@ -513,13 +513,28 @@ function CloseForm({
   );
 }
 
+/** Minor units as the amount people type back ("10000", "12.50"): the form starts from them. */
+function typedAmount(minor: bigint | null, currency: string): string {
+  if (minor === null) return "";
+  const scale = 10n ** BigInt(CURRENCY_EXPONENTS[currency as CurrencyCode]);
+  const fraction = minor % scale;
+  return fraction === 0n
+    ? (minor / scale).toString()
+    : `${minor / scale}.${fraction.toString().padStart(scale.toString().length - 1, "0")}`;
+}
+
 function ThresholdsForm({ state }: { state: DrawerState }) {
   const t = useTranslations("agent.drawer");
   const trpc = useTRPC();
   const refresh = useRefreshDrawer();
   const readCash = useReadCash(state.currency);
-  const [floatText, setFloatText] = useState("");
-  const [cashText, setCashText] = useState("");
+  // The shop's own thresholds, so saving one field keeps the other as it was.
+  const [floatText, setFloatText] = useState(
+    typedAmount(state.thresholds.ownLowFloat, state.currency),
+  );
+  const [cashText, setCashText] = useState(
+    typedAmount(state.thresholds.ownLowCash, state.currency),
+  );
   const [tried, setTried] = useState(false);
   const save = useMutation(trpc.drawer.setThresholds.mutationOptions({ onSuccess: refresh }));
   const lowFloat = floatText.trim() === "" ? null : readCash(floatText);
