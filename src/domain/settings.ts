@@ -65,6 +65,11 @@ const settingsShape = z.strictObject({
   settlementLimit: minor,
   /** The agent finder: how long a shop holds an accepted reservation (and waits for an answer). */
   finder: z.strictObject({ reservationMinutes: z.number().int().min(5).max(240) }),
+  /**
+   * When a shop's tablet and the operators' agent list warn: float or cash below these
+   * (minor units). Per-shop thresholds, where an operator or the owner set one, come first.
+   */
+  liquidity: z.strictObject({ lowFloat: minor, lowCash: minor }),
 });
 
 /**
@@ -193,8 +198,21 @@ function withFinder(json: unknown): unknown {
   return { ...json, finder: json.finder ?? DEFAULT_FINDER };
 }
 
+/** The alert thresholds of versions saved before they existed. */
+export const DEFAULT_LIQUIDITY = {
+  // KES 10,000.00 of float, KES 5,000.00 of cash.
+  lowFloat: "1000000",
+  lowCash: "500000",
+} as const;
+
+/** Versions saved before the liquidity group are read with today's defaults. */
+function withLiquidity(json: unknown): unknown {
+  if (!isRecord(json) || "liquidity" in json) return json;
+  return { ...json, liquidity: DEFAULT_LIQUIDITY };
+}
+
 function fromStored(json: unknown): unknown {
-  return withFinder(withControls(fromOneCommissionForAll(json)));
+  return withLiquidity(withFinder(withControls(fromOneCommissionForAll(json))));
 }
 
 /** Any stored version, old shapes included, as the domain reads it. */
@@ -254,6 +272,7 @@ export const DEFAULT_SETTINGS: SettingsJson = {
   },
   ...DEFAULT_CONTROLS,
   finder: DEFAULT_FINDER,
+  liquidity: DEFAULT_LIQUIDITY,
 };
 
 export function parseSettings(json: unknown): Settings {

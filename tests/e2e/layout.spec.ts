@@ -65,7 +65,7 @@ test("the customer's and the agent's screens each have exactly one h1", async ({
   }
   const tablet = await browser.newPage({ viewport: TABLET });
   await signIn(tablet, "agent", DEMO.otieno);
-  for (const path of ["/agent", "/agent/history", "/agent/rebalance"]) {
+  for (const path of ["/agent", "/agent/history", "/agent/rebalance", "/agent/drawer"]) {
     await tablet.goto(path);
     const m = await measure(tablet);
     expect({ path, overflow: m.overflow, h1s: m.h1s }).toEqual({ path, overflow: 0, h1s: 1 });

@@ -14,6 +14,7 @@ const PAGES = [
   "/agent",
   "/agent/login",
   "/agent/history",
+  "/agent/drawer",
   "/admin",
   "/admin/login",
   "/admin/agents",

@@ -298,6 +298,39 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   reservations_status_check: { server: STATE },
   reservations_decided: { server: STATE },
   reservations_closed: { server: STATE },
+  cash_drawer_days_opening_count_check: {
+    enforcedBy: [{ procedure: "drawer.open", field: "total" }],
+    db: { kind: "integer", min: 0, bigint: true },
+  },
+  cash_drawer_days_counted_check: {
+    enforcedBy: [{ procedure: "drawer.close", field: "total" }],
+    db: { kind: "integer", min: 0, bigint: true },
+  },
+  cash_drawer_days_closed: { server: STATE },
+  cash_drawer_moves_kind_check: {
+    server: "the procedure's enum is the same list (DRAWER_MOVE_KINDS)",
+  },
+  cash_drawer_moves_note_check: {
+    enforcedBy: [{ procedure: "drawer.move", field: "note" }],
+    db: { kind: "length", min: 1, max: 200 },
+  },
+  cash_drawer_moves_signed: {
+    server: "people type a positive amount; signedMoveAmount signs it by the kind",
+  },
+  agents_low_float_threshold_check: {
+    enforcedBy: [
+      { procedure: "drawer.setThresholds", field: "lowFloat" },
+      { procedure: "drawer.setAgentThresholds", field: "lowFloat" },
+    ],
+    db: { kind: "integer", min: 0, bigint: true },
+  },
+  agents_low_cash_threshold_check: {
+    enforcedBy: [
+      { procedure: "drawer.setThresholds", field: "lowCash" },
+      { procedure: "drawer.setAgentThresholds", field: "lowCash" },
+    ],
+    db: { kind: "integer", min: 0, bigint: true },
+  },
 };
 
 interface Constraint {

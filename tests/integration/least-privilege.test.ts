@@ -15,6 +15,7 @@ const APPEND_ONLY = [
   "audit_chain_heads",
   "overcharge_reports",
   "overcharge_flags",
+  "cash_drawer_moves",
 ];
 const DENIED = /permission denied|must be owner/;
 

@@ -380,6 +380,28 @@ export const MATRIX: Record<string, Rule> = {
     allow: ["admin"],
     input: (f) => ({ agentId: f.agentId, latitude: -1.29, longitude: 36.82, areaName: "Matrix" }),
   },
+  // The drawer is the shop's own cash record: a suspended shop still counts its cash. Without
+  // an open day a move or close is a refusal (409), not a denial.
+  "drawer.state": { allow: ANY_AGENT, input: () => undefined },
+  "drawer.logbook": { allow: ANY_AGENT, input: () => undefined },
+  "drawer.open": { allow: ANY_AGENT, input: () => ({ total: 100_000n, idempotencyKey: key() }) },
+  "drawer.move": {
+    allow: ANY_AGENT,
+    input: () => ({
+      kind: "CASH_DELIVERED",
+      amount: 1_000n,
+      note: "matrix",
+      idempotencyKey: key(),
+    }),
+  },
+  "drawer.close": { allow: ANY_AGENT, input: () => ({ total: 100_000n, idempotencyKey: key() }) },
+  // Owner-only (shopOwnerProcedure).
+  "drawer.setThresholds": { allow: SHOP_OWNER, input: () => ({ lowFloat: null, lowCash: null }) },
+  "drawer.agentDays": { allow: ["admin"], input: (f) => ({ agentId: f.agentId }) },
+  "drawer.setAgentThresholds": {
+    allow: ["admin"],
+    input: (f) => ({ agentId: f.agentId, lowFloat: null, lowCash: null }),
+  },
 };
 
 export async function personas(): Promise<

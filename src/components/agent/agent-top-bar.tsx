@@ -15,6 +15,7 @@ const PAGES = [
   { page: "verify", href: "/agent/verify", label: "topBar.verify", ownerOnly: false },
   { page: "rebalance", href: "/agent/rebalance", label: "topBar.rebalance", ownerOnly: true },
   { page: "profile", href: "/agent/profile", label: "topBar.profile", ownerOnly: true },
+  { page: "drawer", href: "/agent/drawer", label: "topBar.drawer", ownerOnly: false },
 ] as const;
 
 export type AgentPage = "counter" | (typeof PAGES)[number]["page"];

@@ -13,6 +13,7 @@ import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
 import { AgentTopBar } from "./agent-top-bar";
 import { CardPanel } from "./card-panel";
+import { CounterLiquidityBanner } from "./liquidity-banner";
 import { OrderPanel } from "./order-panel";
 import { OverviewCards, OverviewSkeleton, SuspendedBanner, shopCurrency } from "./overview-cards";
 import { QrScanner } from "./qr-scanner";
@@ -120,6 +121,7 @@ export function CounterScreen() {
         {overview.data ? (
           <>
             <SuspendedBanner overview={overview.data} />
+            <CounterLiquidityBanner />
             <OverviewCards overview={overview.data} />
           </>
         ) : overview.isError ? (

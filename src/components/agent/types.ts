@@ -10,6 +10,8 @@ export type AgentOrder = Outputs["agent"]["claim"];
 export type AgentOverview = Outputs["agent"]["overview"];
 export type AgentHistoryRow = Outputs["agent"]["history"][number];
 export type OrderStatus = AgentOrder["status"];
+export type DrawerState = Outputs["drawer"]["state"];
+export type LogbookLine = Outputs["drawer"]["logbook"]["lines"][number];
 
 /**
  * Dates and times in the screen's language (INTL_TAG: English as written in Kenya, day

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { agentRouter } from "./routers/agent";
 import { customerRouter } from "./routers/customer";
+import { drawerRouter } from "./routers/drawer";
 import { finderRouter } from "./routers/finder";
 import { liveRouter } from "./routers/live";
 import { createCallerFactory, router } from "./trpc";
@@ -13,6 +14,7 @@ export const appRouter = router({
   live: liveRouter,
   admin: adminRouter,
   finder: finderRouter,
+  drawer: drawerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,8 @@
+import { cashOnHand, isLow } from "@/domain/cash-drawer";
 import { planOf } from "@/domain/settings";
 import { inTransaction } from "../db/transaction";
 import { agentsPage, agentVolumes } from "../repositories/admin-agents";
+import { openDaysOf } from "../repositories/cash-drawer";
 import { overchargeMonthOf } from "../repositories/overcharge";
 import { currentSettings } from "../repositories/settings";
 
@@ -11,7 +13,7 @@ export async function listAgents(page: {
   limit: number;
   before?: { createdAt: Date; id: string } | undefined;
 }) {
-  const { rows, volumes, overcharge, settings } = await inTransaction(async (tx) => {
+  const { rows, volumes, overcharge, settings, drawers } = await inTransaction(async (tx) => {
     const { settings } = await currentSettings(tx);
     const rows = await agentsPage(tx, page.limit, page.before);
     const volumes = await agentVolumes(
@@ -24,7 +26,11 @@ export async function listAgents(page: {
       tx,
       rows.map((a) => a.id),
     );
-    return { rows, volumes, overcharge, settings };
+    const drawers = await openDaysOf(
+      tx,
+      rows.map((a) => a.id),
+    );
+    return { rows, volumes, overcharge, settings, drawers };
   });
   // Balances and volumes in the operating currency: amounts in different currencies are
   // never added together.
@@ -34,6 +40,10 @@ export async function listAgents(page: {
     const reported = overcharge.find((o) => o.agent_id === a.id);
     const account = (kind: "FLOAT" | "COMMISSION") =>
       a.user.accounts.find((acc) => acc.kind === kind && acc.currency === currency);
+    const floatAccount = account("FLOAT");
+    // The drawer's cash when a day is open in the operating currency; its alert as the tablet's.
+    const drawer = drawers.find((d) => d.agentId === a.id && d.currency === currency);
+    const cash = drawer ? cashOnHand(drawer) : null;
     return {
       id: a.id,
       shopName: a.shopName,
@@ -56,6 +66,12 @@ export async function listAgents(page: {
       // Customers' overcharge reports this calendar month, and whether they flagged the shop.
       overchargeReports: reported?.reports ?? 0,
       overchargeFlagged: reported?.flagged ?? false,
+      cashOnHand: cash,
+      lowFloat: isLow(
+        (floatAccount?.balance ?? 0n) - (floatAccount?.onHold ?? 0n),
+        a.lowFloatThreshold ?? settings.liquidity.lowFloat,
+      ),
+      lowCash: cash !== null && isLow(cash, a.lowCashThreshold ?? settings.liquidity.lowCash),
       createdAt: a.createdAt,
     };
   });

@@ -15,6 +15,7 @@ import { Notice } from "../shared/notice";
 import type { AdminAgent } from "../shared/types";
 import { useAdminFormats } from "../shared/use-admin-formats";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
+import { DrawerPanel } from "./drawer-panel";
 import { LocationForm } from "./location-form";
 import { type MoneyMove, MoneyMoveForm } from "./money-move-form";
 import { PlanForm } from "./plan-form";
@@ -39,7 +40,7 @@ export function useAgentColumns(): readonly Column[] {
   ];
 }
 
-type Panel = MoneyMove | "SUSPEND" | "PLAN" | "LOCATION";
+type Panel = MoneyMove | "SUSPEND" | "PLAN" | "LOCATION" | "DRAWER";
 
 const MONEY_MOVES: MoneyMove[] = ["FUND_FLOAT", "DEFLOAT", "PAY_COMMISSION"];
 
@@ -126,6 +127,28 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
         </td>
         <td className={styles.num}>
           <Money amount={agent.float} currency={agent.currency} />
+          {/* The shop's alerts, as its tablet shows them (thresholds: its own or the default). */}
+          {agent.lowFloat ? (
+            <div>
+              <span className="badge tone-problem" data-testid="low-float">
+                {t("lowFloat")}
+              </span>
+            </div>
+          ) : null}
+          {agent.cashOnHand !== null ? (
+            <div className="small muted">
+              {t.rich("cash", {
+                money: () => <Money amount={agent.cashOnHand ?? 0n} currency={agent.currency} />,
+              })}
+            </div>
+          ) : null}
+          {agent.lowCash ? (
+            <div>
+              <span className="badge tone-problem" data-testid="low-cash">
+                {t("lowCash")}
+              </span>
+            </div>
+          ) : null}
         </td>
         <td className={styles.num}>
           <Money amount={agent.commission} currency={agent.currency} />
@@ -162,6 +185,13 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
             >
               {t("locationButton")}
             </Button>
+            <Button
+              className={styles.tableButton}
+              aria-expanded={panel === "DRAWER"}
+              onClick={() => open("DRAWER")}
+            >
+              {t("drawerButton")}
+            </Button>
             {suspended ? (
               <Button
                 className={styles.tableButton}
@@ -191,6 +221,10 @@ export function AgentRows({ agent }: { agent: AdminAgent }) {
           {panel === "SUSPEND" ? (
             <div className={styles.panelBox}>
               <SuspendForm agent={agent} onDone={done} onCancel={() => setPanel(null)} />
+            </div>
+          ) : panel === "DRAWER" ? (
+            <div className={styles.panelBox}>
+              <DrawerPanel agent={agent} onDone={done} onCancel={() => setPanel(null)} />
             </div>
           ) : panel === "PLAN" ? (
             <div className={styles.panelBox}>

@@ -26,6 +26,8 @@ export function useSettingPathName(): (path: string) => string | null {
     if (head === "settlementLimit" && a === undefined) return t("settlementLimit");
     if (head === "finder" && a === "reservationMinutes" && b === undefined)
       return t("reservationMinutes");
+    if (head === "liquidity" && (a === "lowFloat" || a === "lowCash") && b === undefined)
+      return tier(a);
     if ((head === "cashIn" || head === "cashOut") && a === "fee" && isPart(b) && c === undefined)
       return t("fee", {
         order: fees(head === "cashIn" ? "cashInFee" : "cashOutFee"),

@@ -18,6 +18,8 @@ export type FieldLabel =
   | "cashOutShare"
   | "fourEyes"
   | "settlementLimit"
+  | "lowFloat"
+  | "lowCash"
   | "perOrderMin"
   | "perOrderMax"
   | "perDay"
@@ -80,7 +82,7 @@ function feeFields(prefix: string): FieldSpec[] {
 
 /** The form's groups; `title` names a key under control.settings.groups (and `${title}Explain`). */
 export const GROUPS: {
-  title: "orders" | "cashInFee" | "cashOutFee" | "controls" | "finder";
+  title: "orders" | "cashInFee" | "cashOutFee" | "controls" | "finder" | "liquidity";
   fields: FieldSpec[];
 }[] = [
   {
@@ -99,6 +101,13 @@ export const GROUPS: {
   {
     title: "finder",
     fields: [{ path: "finder.reservationMinutes", label: "reservationMinutes", kind: "minutes" }],
+  },
+  {
+    title: "liquidity",
+    fields: [
+      { path: "liquidity.lowFloat", label: "lowFloat", kind: "money" },
+      { path: "liquidity.lowCash", label: "lowCash", kind: "money" },
+    ],
   },
 ];
 
@@ -145,6 +154,8 @@ export function toFields(settings: SettingsJson): FieldValues {
     operatorFourEyesAbove: majorText(settings.operatorFourEyesAbove, currency),
     settlementLimit: majorText(settings.settlementLimit, currency),
     "finder.reservationMinutes": String(settings.finder.reservationMinutes),
+    "liquidity.lowFloat": majorText(settings.liquidity.lowFloat, currency),
+    "liquidity.lowCash": majorText(settings.liquidity.lowCash, currency),
   };
   const fees: Record<string, SettingsJson["cashIn"]["fee"]> = {
     "cashIn.fee": settings.cashIn.fee,
@@ -267,6 +278,7 @@ export function fromFields(
       settlementLimit: m("settlementLimit"),
       // Typed in minutes like the order's expiry, kept in whole minutes.
       finder: { reservationMinutes: Math.round(n("finder.reservationMinutes") / 60) },
+      liquidity: { lowFloat: m("liquidity.lowFloat"), lowCash: m("liquidity.lowCash") },
     },
   };
 }
@@ -315,7 +327,7 @@ function isProblem(value: Problem | bigint | { value: number | string }): value 
 }
 
 /** Minor units as the major amount people type: "150", "70,000", "12.50". */
-function majorText(minor: string, currency: CurrencyCode): string {
+export function majorText(minor: string, currency: CurrencyCode): string {
   const exponent = CURRENCY_EXPONENTS[currency];
   const value = BigInt(minor);
   const scale = 10n ** BigInt(exponent);
