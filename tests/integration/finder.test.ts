@@ -83,7 +83,7 @@ describe("finder search", () => {
       ["Poor Shop", "NO"],
     ]);
     expect((await search(100_001n)).shops.map((s) => s.canServe)).toEqual(["NO", "NO"]);
-    // Cash on hand is not known yet (the drawer): the customer is told to ask.
+    // No drawer day open: the shop's cash is not known, and the customer is told to ask.
     expect((await search(10_000n, "CASH_OUT")).shops.map((s) => s.canServe)).toEqual([
       "ASK",
       "ASK",
@@ -289,6 +289,31 @@ describe("reservations", () => {
       code: "UNPROCESSABLE_CONTENT",
     });
     expect((await reserve(customer, agent, 50_000n, "CASH_OUT")).status).toBe("REQUESTED");
+  });
+
+  it("cash-outs are judged on the drawer's cash: 30 concurrent accepts never promise more", async () => {
+    // KES 1,600.00 in the drawer (float is plenty): three KES 500.00 cash-outs fit, not four.
+    const agent = await newAgent(10_000_000n);
+    const where = area();
+    await place(agent, where);
+    await agent.api.drawer.open({ total: 160_000n, idempotencyKey: key() });
+    const finder = await newCustomer();
+    const canServe = async (amount: bigint) =>
+      (
+        await finder.api.finder.search({ type: "CASH_OUT", amount, currency: "KES", area: where })
+      ).shops.map((s) => s.canServe);
+    expect(await canServe(150_000n)).toEqual(["YES"]);
+    expect(await canServe(150_001n)).toEqual(["NO"]);
+
+    const customers = await Promise.all(Array.from({ length: 30 }, () => newCustomer(100_000n)));
+    const made = await Promise.all(customers.map((c) => reserve(c, agent, 50_000n, "CASH_OUT")));
+    const results = await Promise.allSettled(
+      made.map((r) => agent.api.finder.accept({ reservationId: r.id, idempotencyKey: key() })),
+    );
+    expect(tally(results)).toEqual({ OK: 3, UNPROCESSABLE_CONTENT: 27 });
+    // KES 100.00 left unpromised: the drawer cannot cover another KES 500.00.
+    expect(await canServe(50_000n)).toEqual(["NO"]);
+    expect(await inTransaction((tx) => findInvariantViolations(tx))).toEqual([]);
   });
 
   it("a suspended shop cannot be reserved", async () => {

@@ -1,19 +1,25 @@
+import { cashOnHand } from "@/domain/cash-drawer";
 import type { ReservationStatus } from "@/domain/finder";
 import { Prisma } from "@/generated/prisma/client";
 import { prismaOf, type Runner } from "../db/sql";
 import type { Tx } from "../db/transaction";
+import { openDaysOf } from "./cash-drawer";
 
 // The agent finder's reads and writes: shops by place, what they have free, reservations.
 
 /**
- * The shop's cash on hand for the finder's "can serve" on cash-outs, or null when the
- * platform does not know it. The cash drawer (opening count + cash-ins - cash-outs since the
- * day opened) is built on another branch; until it is merged this says "unknown", and the
- * finder tells customers to ask (docs/decisions.md, "Agent finder"). This is the one place
- * to wire it to the drawer.
+ * The shop's cash on hand for the finder's "can serve" on cash-outs: the open drawer day's
+ * count plus cash-ins minus cash-outs and moves since (the cash drawer's own arithmetic), or
+ * null when no day is open in this currency: the platform does not know the shop's cash, and
+ * the finder tells customers to ask (docs/decisions.md, "Agent finder").
  */
-export async function cashAvailableForFinder(_db: Tx, _agentId: string): Promise<bigint | null> {
-  return null;
+export async function cashAvailableForFinder(
+  db: Tx,
+  agentId: string,
+  currency: string,
+): Promise<bigint | null> {
+  const [day] = await openDaysOf(db, [agentId]);
+  return day && day.currency === currency ? cashOnHand(day) : null;
 }
 
 export interface FinderShop {

@@ -139,7 +139,7 @@ export async function searchAgents(
     for (const { shop, distance } of found) {
       const available = floats
         ? (floats.get(shop.userId) ?? 0n)
-        : await cashAvailableForFinder(tx, shop.id);
+        : await cashAvailableForFinder(tx, shop.id, input.currency);
       shops.push({
         agentId: shop.id,
         shopName: shop.shopName,
@@ -322,7 +322,7 @@ export function acceptReservation(
     const available =
       r.type === "CASH_IN"
         ? ((await freeFloats(tx, [shop.userId], r.currency)).get(shop.userId) ?? 0n)
-        : await cashAvailableForFinder(tx, shop.id);
+        : await cashAvailableForFinder(tx, shop.id, r.currency);
     if (statusAt(r, new Date()) !== "REQUESTED") {
       throw new DomainError("CONFLICT", "reservationNotWaiting");
     }
