@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_PLAN, PLAN_CODE } from "./commission-plan";
+import { DISPUTE_DEFAULTS } from "./disputes";
 import { CURRENCY_EXPONENTS, type CurrencyCode, formatMinor } from "./money";
 import { checkRoundTrips } from "./round-trip";
 import { text } from "./text";
@@ -63,6 +64,14 @@ const settingsShape = z.strictObject({
    * issued against its bank money, so this bounds what float funding may create.
    */
   settlementLimit: minor,
+  /**
+   * Disputes with rules (src/domain/disputes.ts): a party may report a problem up to
+   * windowHours after the order ended, and open at most monthlyCap disputes in 30 days.
+   */
+  disputes: z.strictObject({
+    windowHours: z.number().int().min(1).max(720),
+    monthlyCap: z.number().int().min(1).max(100),
+  }),
 });
 
 /**
@@ -171,8 +180,8 @@ export const DEFAULT_CONTROLS = {
 } as const;
 
 /**
- * Versions saved before the operator controls existed are read with today's defaults
- * (history is never rewritten).
+ * Versions saved before the operator controls (or the disputes group) existed are read with
+ * today's defaults (history is never rewritten).
  */
 function withControls(json: unknown): unknown {
   if (!isRecord(json)) return json;
@@ -180,6 +189,7 @@ function withControls(json: unknown): unknown {
     ...json,
     operatorFourEyesAbove: json.operatorFourEyesAbove ?? DEFAULT_CONTROLS.operatorFourEyesAbove,
     settlementLimit: json.settlementLimit ?? DEFAULT_CONTROLS.settlementLimit,
+    disputes: json.disputes ?? DISPUTE_DEFAULTS,
   };
 }
 
@@ -243,6 +253,7 @@ export const DEFAULT_SETTINGS: SettingsJson = {
     },
   },
   ...DEFAULT_CONTROLS,
+  disputes: { ...DISPUTE_DEFAULTS },
 };
 
 export function parseSettings(json: unknown): Settings {

@@ -119,7 +119,12 @@ export const MATRIX: Record<string, Rule> = {
   },
   "customer.reportProblem": {
     allow: CUSTOMER_ONLY,
-    input: (f) => ({ orderId: f.declinedId, note: "matrix check", idempotencyKey: key() }),
+    input: (f) => ({
+      orderId: f.declinedId,
+      kind: "CASH_NOT_CREDITED",
+      note: "matrix check",
+      idempotencyKey: key(),
+    }),
   },
   "customer.card": { allow: ["customer", "otherCustomer"], input: () => undefined },
   "customer.issueCard": { allow: ["customer", "otherCustomer"], input: () => undefined },
@@ -154,6 +159,17 @@ export const MATRIX: Record<string, Rule> = {
   "agent.decline": {
     allow: ["agent"],
     input: (f) => ({ orderId: f.cashOutId, reason: "matrix", idempotencyKey: key() }),
+  },
+  // The shop that served a completed cash-in may report its cash fake or short; another
+  // shop is told there is no such order for it.
+  "agent.reportProblem": {
+    allow: ["agent"],
+    input: (f) => ({
+      orderId: f.completedId,
+      kind: "WRONG_AMOUNT",
+      note: "matrix check",
+      idempotencyKey: key(),
+    }),
   },
   // Both parties of an order watch it: its customer and the agent who scanned it.
   "admin.agents": { allow: ["admin"], input: () => ({ limit: 5 }) },
@@ -300,6 +316,7 @@ export async function personas(): Promise<
   }
   await customer.api.customer.reportProblem({
     orderId: declined[0]!,
+    kind: "CASH_NOT_CREDITED",
     note: "matrix fixture",
     idempotencyKey: key(),
   });

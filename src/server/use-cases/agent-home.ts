@@ -78,5 +78,6 @@ export async function agentOrder(actor: Actor, orderId: string): Promise<AgentOr
     customerPhone: ctx.customerPhone ?? "",
     floatAfter: ctx.executed.float,
     dispute: ctx.dispute,
+    disputeRules: ctx.disputeRules,
   });
 }

@@ -39,5 +39,6 @@ export async function confirmOrder(
     customerPhone: ctx.customerPhone ?? "",
     floatAfter: done.receiptBalance,
     dispute: null,
+    disputeRules: ctx.disputeRules,
   });
 }

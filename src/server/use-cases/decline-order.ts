@@ -34,5 +34,6 @@ export async function declineOrder(
     customerPhone: ctx.customerPhone ?? "",
     floatAfter: null,
     dispute: null,
+    disputeRules: ctx.disputeRules,
   });
 }

@@ -24,6 +24,10 @@ export function useSettingPathName(): (path: string) => string | null {
     if (head === "orderTtlSeconds" && a === undefined) return t("orderTtlSeconds");
     if (head === "operatorFourEyesAbove" && a === undefined) return t("operatorFourEyesAbove");
     if (head === "settlementLimit" && a === undefined) return t("settlementLimit");
+    if (head === "disputes" && a === "windowHours" && b === undefined)
+      return t("disputeWindowHours");
+    if (head === "disputes" && a === "monthlyCap" && b === undefined)
+      return t("disputeMonthlyCap");
     if ((head === "cashIn" || head === "cashOut") && a === "fee" && isPart(b) && c === undefined)
       return t("fee", {
         order: fees(head === "cashIn" ? "cashInFee" : "cashOutFee"),

@@ -2,8 +2,11 @@ import { PLAN_CODE } from "@/domain/commission-plan";
 import { CURRENCY_EXPONENTS, type CurrencyCode, parseMajor } from "@/domain/money";
 import type { SettingsJson } from "@/domain/settings";
 
-/** What an operator types: money in major units, rates in basis points, time in minutes. */
-export type FieldKind = "money" | "bps" | "percent" | "minutes" | "name";
+/**
+ * What an operator types: money in major units, rates in basis points, time in minutes or
+ * hours, a whole count.
+ */
+export type FieldKind = "money" | "bps" | "percent" | "minutes" | "hours" | "count" | "name";
 
 /** A field's name: a key under control.settings.fields (the screen says it in its language). */
 export type FieldLabel =
@@ -21,7 +24,9 @@ export type FieldLabel =
   | "perOrderMin"
   | "perOrderMax"
   | "perDay"
-  | "maxBalance";
+  | "maxBalance"
+  | "disputeWindowHours"
+  | "disputeMonthlyCap";
 
 export interface FieldSpec {
   /** Dotted path into the settings document; also the form field's name. */
@@ -49,7 +54,8 @@ export interface Problem {
     | "twoDecimals"
     | "percentMax"
     | "minuteMin"
-    | "minuteMax";
+    | "minuteMax"
+    | "wholeBetween";
   values?: Record<string, string | number>;
 }
 
@@ -79,7 +85,7 @@ function feeFields(prefix: string): FieldSpec[] {
 
 /** The form's groups; `title` names a key under control.settings.groups (and `${title}Explain`). */
 export const GROUPS: {
-  title: "orders" | "cashInFee" | "cashOutFee" | "controls";
+  title: "orders" | "cashInFee" | "cashOutFee" | "controls" | "disputes";
   fields: FieldSpec[];
 }[] = [
   {
@@ -93,6 +99,13 @@ export const GROUPS: {
     fields: [
       { path: "operatorFourEyesAbove", label: "fourEyes", kind: "money" },
       { path: "settlementLimit", label: "settlementLimit", kind: "money" },
+    ],
+  },
+  {
+    title: "disputes",
+    fields: [
+      { path: "disputes.windowHours", label: "disputeWindowHours", kind: "hours" },
+      { path: "disputes.monthlyCap", label: "disputeMonthlyCap", kind: "count" },
     ],
   },
 ];
@@ -139,6 +152,8 @@ export function toFields(settings: SettingsJson): FieldValues {
     orderTtlSeconds: trimZeros(settings.orderTtlSeconds / 60),
     operatorFourEyesAbove: majorText(settings.operatorFourEyesAbove, currency),
     settlementLimit: majorText(settings.settlementLimit, currency),
+    "disputes.windowHours": String(settings.disputes.windowHours),
+    "disputes.monthlyCap": String(settings.disputes.monthlyCap),
   };
   const fees: Record<string, SettingsJson["cashIn"]["fee"]> = {
     "cashIn.fee": settings.cashIn.fee,
@@ -259,6 +274,10 @@ export function fromFields(
       tiers: { "1": tier("1"), "2": tier("2"), "3": tier("3") },
       operatorFourEyesAbove: m("operatorFourEyesAbove"),
       settlementLimit: m("settlementLimit"),
+      disputes: {
+        windowHours: n("disputes.windowHours"),
+        monthlyCap: n("disputes.monthlyCap"),
+      },
     },
   };
 }
@@ -287,6 +306,13 @@ function read(
   }
   const value = Number(text.replace(/,/g, ""));
   if (!Number.isFinite(value) || value < 0) return { key: "number" };
+  if (kind === "hours" || kind === "count") {
+    // The bounds of the disputes group (src/domain/settings.ts).
+    const [min, max] = kind === "hours" ? [1, 720] : [1, 100];
+    return Number.isInteger(value) && value >= min && value <= max
+      ? { value }
+      : { key: "wholeBetween", values: { min, max } };
+  }
   if (kind === "bps") {
     if (!Number.isInteger(value)) return { key: "bpsWhole" };
     return value > 10_000 ? { key: "bpsMax" } : { value };

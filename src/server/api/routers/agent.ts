@@ -3,7 +3,9 @@ import { agentHistory, agentOrder, agentOverview } from "../../use-cases/agent-h
 import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
+import { DISPUTE_KINDS } from "@/domain/disputes";
 import { declineOrder } from "../../use-cases/decline-order";
+import { reportShopProblem } from "../../use-cases/open-dispute";
 import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
 import { agentProcedure, router } from "../trpc";
 
@@ -50,4 +52,15 @@ export const agentRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => declineOrder(ctx.actor, input)),
+  /** The shop reports a problem with an order it served (a cash-in's fake or short cash). */
+  reportProblem: agentProcedure
+    .input(
+      z.strictObject({
+        orderId,
+        kind: z.enum(DISPUTE_KINDS),
+        note: text("What happened", 500),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => reportShopProblem(ctx.actor, input)),
 });

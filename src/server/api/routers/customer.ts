@@ -4,6 +4,7 @@ import { cancelOrder } from "../../use-cases/cancel-order";
 import { createOrder } from "../../use-cases/create-order";
 import { blockCard, cardOf, issueCard } from "../../use-cases/customer-cards";
 import { customerActivity, customerOrder, customerOverview } from "../../use-cases/customer-home";
+import { DISPUTE_KINDS } from "@/domain/disputes";
 import { openDispute } from "../../use-cases/open-dispute";
 import { quoteOrder } from "../../use-cases/quote-order";
 import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
@@ -51,7 +52,15 @@ export const customerRouter = router({
   issueCard: customerProcedure.mutation(({ ctx }) => issueCard(ctx.actor, ctx.actor.userId)),
   /** The card is lost: it stops working at once. */
   blockCard: customerProcedure.mutation(({ ctx }) => blockCard(ctx.actor, ctx.actor.userId, null)),
+  /** A problem with one of the customer's orders, for a reason its rules allow. */
   reportProblem: customerProcedure
-    .input(z.strictObject({ orderId, note: text("What happened", 500), idempotencyKey }))
+    .input(
+      z.strictObject({
+        orderId,
+        kind: z.enum(DISPUTE_KINDS),
+        note: text("What happened", 500),
+        idempotencyKey,
+      }),
+    )
     .mutation(({ ctx, input }) => openDispute(ctx.actor, input)),
 });
