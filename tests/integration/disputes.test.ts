@@ -2,15 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DisputeKind } from "../../src/domain/disputes";
 import { inTransaction } from "../../src/server/db/transaction";
 import { findInvariantViolations } from "../../src/server/repositories/invariants";
-import {
-  balances,
-  key,
-  newAdmin,
-  newAgent,
-  newCustomer,
-  placeOrder,
-  serveOrder,
-} from "./helpers";
+import { balances, key, newAdmin, newAgent, newCustomer, placeOrder, serveOrder } from "./helpers";
 
 // Disputes with rules: which party may report what (src/domain/disputes.ts), within the
 // window, up to the monthly cap, with a hold on what the accused side still has, and
@@ -134,9 +126,7 @@ describe("who may report what", () => {
         tx.$executeRaw`UPDATE orders SET completed_at = now() - interval '24 hours 1 minute' WHERE id = ${id}::uuid`,
     );
     expect((await customer.api.customer.order({ orderId: id })).reportable).toEqual([]);
-    await expect(customerReports(customer, id, "CASH_NOT_RECEIVED")).rejects.toThrow(
-      /24 hours/,
-    );
+    await expect(customerReports(customer, id, "CASH_NOT_RECEIVED")).rejects.toThrow(/24 hours/);
     expect((await balances(agent.userId)).FLOAT!.onHold).toBe(0n);
   });
 });

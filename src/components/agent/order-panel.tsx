@@ -15,6 +15,7 @@ import { isLive } from "@/domain/order-state";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
+import { ShopDisputePanel } from "./shop-dispute-panel";
 import { useSpokenOrder } from "./spoken";
 import { type AgentOrder, isAgentView, useFormatWhen } from "./types";
 
@@ -119,7 +120,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
           </p>
         ) : null}
         <Receipt order={order} />
-        <DisputeNote order={order} />
+        <ShopDisputePanel order={order} onUpdate={onUpdate} />
         <Button variant="primary" size="big" onClick={onNext}>
           {t("nextCustomer")}
         </Button>
@@ -146,7 +147,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
           </p>
           <OrderFacts order={order} />
         </div>
-        <DisputeNote order={order} />
+        <ShopDisputePanel order={order} onUpdate={onUpdate} />
         <Button variant="primary" size="big" onClick={onNext}>
           {t("nextCustomer")}
         </Button>
@@ -346,23 +347,6 @@ function ClosedHeadline({ order }: { order: AgentOrder }) {
     default:
       return t("other");
   }
-}
-
-/** What the shop sees of a customer's report on this order. */
-function DisputeNote({ order }: { order: AgentOrder }) {
-  const t = useTranslations("agent.order.dispute");
-  const formatMoney = useFormatMoney();
-  const d = order.dispute;
-  if (!d) return null;
-  return (
-    <p className="alert warn" role="status" data-testid="agent-dispute">
-      {d.status === "UPHELD"
-        ? t("upheld")
-        : d.status === "REJECTED"
-          ? t("rejected")
-          : t("open", { kind: d.kind, held: formatMoney(d.held, order.currency) })}
-    </p>
-  );
 }
 
 function ClosedAdvice({ order }: { order: AgentOrder }) {

@@ -68,7 +68,12 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
   const order = ctx.order;
   if (!order) throw new DomainError("WRONG_CODE", "notAnOrder");
   const view = (o: OrderRow) =>
-    agentViewOf(o, { customerPhone: ctx.customerPhone ?? "", floatAfter: null, dispute: null, disputeRules: null });
+    agentViewOf(o, {
+      customerPhone: ctx.customerPhone ?? "",
+      floatAfter: null,
+      dispute: null,
+      disputeRules: null,
+    });
   if (order.agentId === agent.id && order.status === "CLAIMED") return view(order);
   if (order.type === "CASH_IN") {
     // Refuse early so the order stays open for an agent who has the float; confirm

@@ -124,7 +124,12 @@ function reportableBy(
 ): DisputeKind[] {
   if (dispute || !rules) return [];
   return reportableReasons(
-    { type: o.type, status: o.status, claimed: o.agentId !== null, endedAt: o.completedAt ?? o.closedAt },
+    {
+      type: o.type,
+      status: o.status,
+      claimed: o.agentId !== null,
+      endedAt: o.completedAt ?? o.closedAt,
+    },
     party,
     new Date(),
     rules.windowHours,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
-import { inTransaction } from "../db/transaction";
 import type { Tx } from "../db/transaction";
+import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
 import { openDisputeOfOrder } from "../repositories/disputes";
 import { findOrder, lockOrderRow } from "../repositories/orders";

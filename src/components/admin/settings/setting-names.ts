@@ -26,8 +26,7 @@ export function useSettingPathName(): (path: string) => string | null {
     if (head === "settlementLimit" && a === undefined) return t("settlementLimit");
     if (head === "disputes" && a === "windowHours" && b === undefined)
       return t("disputeWindowHours");
-    if (head === "disputes" && a === "monthlyCap" && b === undefined)
-      return t("disputeMonthlyCap");
+    if (head === "disputes" && a === "monthlyCap" && b === undefined) return t("disputeMonthlyCap");
     if ((head === "cashIn" || head === "cashOut") && a === "fee" && isPart(b) && c === undefined)
       return t("fee", {
         order: fees(head === "cashIn" ? "cashInFee" : "cashOutFee"),

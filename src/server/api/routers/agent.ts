@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { DISPUTE_KINDS } from "@/domain/disputes";
 import { agentHistory, agentOrder, agentOverview } from "../../use-cases/agent-home";
 import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
-import { DISPUTE_KINDS } from "@/domain/disputes";
 import { declineOrder } from "../../use-cases/decline-order";
 import { reportShopProblem } from "../../use-cases/open-dispute";
 import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";

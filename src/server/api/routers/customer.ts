@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { DISPUTE_KINDS } from "@/domain/disputes";
 import { answerApproval } from "../../use-cases/answer-approval";
 import { cancelOrder } from "../../use-cases/cancel-order";
 import { createOrder } from "../../use-cases/create-order";
 import { blockCard, cardOf, issueCard } from "../../use-cases/customer-cards";
 import { customerActivity, customerOrder, customerOverview } from "../../use-cases/customer-home";
-import { DISPUTE_KINDS } from "@/domain/disputes";
 import { openDispute } from "../../use-cases/open-dispute";
 import { quoteOrder } from "../../use-cases/quote-order";
 import { amountMinor, currency, idempotencyKey, orderId, page, pin, text } from "../inputs";
