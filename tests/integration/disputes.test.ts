@@ -304,3 +304,40 @@ describe("reversals and disputes", () => {
     }
   });
 });
+
+describe("the operator's evidence", () => {
+  it("shows the order's steps with who took them, who served it, and the holds", async () => {
+    const customer = await newCustomer(100_000n);
+    const agent = await newAgent(0n, "Evidence Shop");
+    const id = await served(customer, agent, "CASH_OUT", 12_000n);
+    await customerReports(customer, id, "WRONG_AMOUNT");
+    const dispute = await disputeOf(id);
+    const admin = await newAdmin();
+    const evidence = await admin.api.admin.disputeEvidence({ disputeId: dispute.id });
+    expect(evidence).toMatchObject({
+      party: "CUSTOMER",
+      kind: "WRONG_AMOUNT",
+      disputed: 12_000n,
+      held: 12_000n,
+      order: { id, shopName: "Evidence Shop", shopOwnerId: agent.userId },
+    });
+    expect(evidence.timeline.map((s) => [s.from, s.to, s.actorRole])).toEqual([
+      [null, "PENDING", "CUSTOMER"],
+      ["PENDING", "CLAIMED", "AGENT"],
+      ["CLAIMED", "COMPLETED", "CUSTOMER"],
+    ]);
+    expect(evidence.timeline[1]!.actorId).toBe(agent.userId);
+    expect(evidence.holds.map((h) => [h.owner, h.accountKind, h.amount, h.status])).toEqual([
+      [
+        "ORDER",
+        "WALLET",
+        12_000n + (await customer.api.customer.order({ orderId: id })).fee,
+        "CAPTURED",
+      ],
+      ["DISPUTE", "FLOAT", 12_000n, "ACTIVE"],
+    ]);
+    await decide(admin, dispute.id, "REJECT");
+    const after = await admin.api.admin.disputeEvidence({ disputeId: dispute.id });
+    expect(after.holds.find((h) => h.owner === "DISPUTE")?.status).toBe("RELEASED");
+  });
+});

@@ -214,6 +214,7 @@ export const MATRIX: Record<string, Rule> = {
     input: (f) => ({ reversalId: f.reversalId, approve: false, idempotencyKey: key() }),
   },
   "admin.disputes": { allow: ["admin"], input: () => ({ open: true }) },
+  "admin.disputeEvidence": { allow: ["admin"], input: (f) => ({ disputeId: f.disputeId }) },
   "admin.decideDispute": {
     allow: ["admin"],
     input: (f) => ({

@@ -124,3 +124,45 @@ export function disputesPage(
     },
   });
 }
+
+/**
+ * What operators weigh a dispute on: the order's events in order (who moved it, when), the
+ * shop that served it, and every hold on the order's value (a cash-out's reservation, the
+ * dispute's hold) with the account it sits on.
+ */
+export function disputeEvidenceOf(db: Tx, id: string) {
+  const hold = {
+    select: {
+      amount: true,
+      status: true,
+      createdAt: true,
+      resolvedAt: true,
+      account: { select: { kind: true } },
+    },
+  } as const;
+  return db.dispute.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      party: true,
+      kind: true,
+      disputed: true,
+      held: true,
+      openedBy: true,
+      openedAt: true,
+      hold,
+      order: {
+        select: {
+          ...ORDER_HEADLINE,
+          createdAt: true,
+          claimedAt: true,
+          completedAt: true,
+          closedAt: true,
+          agent: { select: { shopName: true, userId: true } },
+          events: { orderBy: { id: "asc" } },
+          hold,
+        },
+      },
+    },
+  });
+}
