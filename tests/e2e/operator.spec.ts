@@ -200,7 +200,7 @@ test("a customer's dispute: a declined cash-in is upheld by two operators and cr
   await operator.getByRole("link", { name: "Disputes" }).click();
   await operator.waitForURL(/\/admin\/disputes$/);
   const row = operator.getByTestId("dispute-row").filter({ hasText: suffix });
-  await expect(row).toContainText("Handed over cash, wallet not credited");
+  await expect(row).toContainText("Cash handed over, wallet not credited");
   await expect(row).toContainText("Brian Kamau");
   await expect(row).toContainText(DEMO.wanjiru.shop);
   await expect(row).toContainText("KES 300.00 held on the shop's float");
