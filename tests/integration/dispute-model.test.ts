@@ -193,7 +193,9 @@ async function report(w: World, a: Extract<Action, { kind: "report" }>) {
   w.opened[opener] = w.opened[opener]! + 1;
   const on = rule.held === "FLOAT" ? `float:${o.shop}` : `wallet:${o.customer}`;
   const free = available(w, on);
-  const held = free <= 0n ? 0n : free < o.amount ? free : o.amount;
+  // least(disputed, available), never below zero (bigints: no Math.min).
+  let held = o.amount;
+  if (free < held) held = free > 0n ? free : 0n;
   w.onHold[on] = w.onHold[on]! + held;
   seen.opened++;
   if (held < o.amount) seen.partial++;
