@@ -97,12 +97,12 @@ export function transitionFor(type: OrderType, action: OrderAction): Transition 
     case "decline":
       return { from: ["CLAIMED"], to: "DECLINED" };
     // Operators upholding a dispute (two of them): the cash-in the agent kept the cash of is
-    // executed after all; the cash-out whose cash never came is undone.
+    // executed after all; a completed order disputed by the party that lost by it (a
+    // cash-out's customer, a cash-in's shop) is undone.
     case "creditDisputed":
       if (type !== "CASH_IN") throw new DomainError("CONFLICT", "onlyCashInCredited");
       return { from: UNEXECUTED_STATUSES, to: "COMPLETED" };
     case "reverseDisputed":
-      if (type !== "CASH_OUT") throw new DomainError("CONFLICT", "onlyCashOutReversed");
       return { from: ["COMPLETED"], to: "REVERSED" };
     // Two operators undo a completed order (maker-checker reversal).
     case "reverse":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentSettingsSchema, DEFAULT_SETTINGS } from "./settings";
+import { currentSettingsSchema, DEFAULT_SETTINGS, parseSettings } from "./settings";
 
 describe("currentSettingsSchema", () => {
   it.each([-1, -(2 ** 31) - 1, -1e308])(
@@ -27,6 +27,24 @@ describe("currentSettingsSchema", () => {
       const result = currentSettingsSchema.safeParse(settings);
       expect(result.success, JSON.stringify(name)).toBe(false);
       expect(result.error?.issues[0]?.path).toEqual(["commissionPlans", "STANDARD", "name"]);
+    }
+  });
+});
+
+describe("the disputes group", () => {
+  it("reads a version saved before it existed with the defaults (24 hours, 3 a month)", () => {
+    const { disputes: _added, ...older } = DEFAULT_SETTINGS;
+    expect(parseSettings(older).disputes).toEqual({ windowHours: 24, monthlyCap: 3 });
+  });
+
+  it("refuses a window or a cap of zero", () => {
+    for (const disputes of [
+      { windowHours: 0, monthlyCap: 3 },
+      { windowHours: 24, monthlyCap: 0 },
+    ]) {
+      expect(currentSettingsSchema.safeParse({ ...DEFAULT_SETTINGS, disputes }).success).toBe(
+        false,
+      );
     }
   });
 });

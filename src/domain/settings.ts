@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_PLAN, PLAN_CODE } from "./commission-plan";
+import { DISPUTE_DEFAULTS } from "./disputes";
 import { CURRENCY_EXPONENTS, type CurrencyCode, formatMinor } from "./money";
 import { checkRoundTrips } from "./round-trip";
 import { text } from "./text";
@@ -70,6 +71,14 @@ const settingsShape = z.strictObject({
    * (minor units). Per-shop thresholds, where an operator or the owner set one, come first.
    */
   liquidity: z.strictObject({ lowFloat: minor, lowCash: minor }),
+  /**
+   * Disputes with rules (src/domain/disputes.ts): a party may report a problem up to
+   * windowHours after the order ended, and open at most monthlyCap disputes in 30 days.
+   */
+  disputes: z.strictObject({
+    windowHours: z.number().int().min(1).max(720),
+    monthlyCap: z.number().int().min(1).max(100),
+  }),
 });
 
 /**
@@ -178,8 +187,8 @@ export const DEFAULT_CONTROLS = {
 } as const;
 
 /**
- * Versions saved before the operator controls existed are read with today's defaults
- * (history is never rewritten).
+ * Versions saved before the operator controls (or the disputes group) existed are read with
+ * today's defaults (history is never rewritten).
  */
 function withControls(json: unknown): unknown {
   if (!isRecord(json)) return json;
@@ -187,6 +196,7 @@ function withControls(json: unknown): unknown {
     ...json,
     operatorFourEyesAbove: json.operatorFourEyesAbove ?? DEFAULT_CONTROLS.operatorFourEyesAbove,
     settlementLimit: json.settlementLimit ?? DEFAULT_CONTROLS.settlementLimit,
+    disputes: json.disputes ?? DISPUTE_DEFAULTS,
   };
 }
 
@@ -273,6 +283,7 @@ export const DEFAULT_SETTINGS: SettingsJson = {
   ...DEFAULT_CONTROLS,
   finder: DEFAULT_FINDER,
   liquidity: DEFAULT_LIQUIDITY,
+  disputes: { ...DISPUTE_DEFAULTS },
 };
 
 export function parseSettings(json: unknown): Settings {

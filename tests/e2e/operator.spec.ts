@@ -200,7 +200,7 @@ test("a customer's dispute: a declined cash-in is upheld by two operators and cr
   await operator.getByRole("link", { name: "Disputes" }).click();
   await operator.waitForURL(/\/admin\/disputes$/);
   const row = operator.getByTestId("dispute-row").filter({ hasText: suffix });
-  await expect(row).toContainText("Handed over cash, wallet not credited");
+  await expect(row).toContainText("Cash handed over, wallet not credited");
   await expect(row).toContainText("Brian Kamau");
   await expect(row).toContainText(DEMO.wanjiru.shop);
   await expect(row).toContainText("KES 300.00 held on the shop's float");
@@ -211,7 +211,8 @@ test("a customer's dispute: a declined cash-in is upheld by two operators and cr
   await expect(operator.getByText(/Uphold requested for PP-\w+/)).toBeVisible();
   await expect(row).toContainText("Waiting for a second operator (asked by you)");
   await expect(row).toContainText("another operator must confirm");
-  await expect(row.getByRole("button")).toHaveCount(0);
+  // No decision button is left for the maker (the row keeps its "Evidence" button).
+  await expect(row.getByRole("button", { name: /Uphold|Reject/ })).toHaveCount(0);
 
   // Operator Two sees who asked, and confirms: the cash-in is credited from the shop's float.
   const checker = await (await browser.newContext({ viewport: WIDE })).newPage();

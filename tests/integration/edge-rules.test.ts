@@ -115,7 +115,10 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
     db: { kind: "length", min: 3, max: 500 },
   },
   disputes_note_check: {
-    enforcedBy: [{ procedure: "customer.reportProblem", field: "note" }],
+    enforcedBy: [
+      { procedure: "customer.reportProblem", field: "note" },
+      { procedure: "agent.reportProblem", field: "note" },
+    ],
     db: { kind: "length", min: 1, max: 500 },
   },
   disputes_decision_note_check: {
@@ -136,7 +139,10 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   orders_claimed_has_agent: { server: STATE },
   orders_commission_once_claimed: { server: STATE },
   postings_amount_check: { server: LEDGER },
-  holds_amount_check: { server: "amount + fee of an order, or a dispute's held float" },
+  holds_amount_check: {
+    server:
+      "amount + fee of an order, what a dispute holds of the accused side's balance, or a sale of float",
+  },
   holds_one_owner: {
     server: "a hold is placed for an order, a dispute or a sale of float by the server",
   },
@@ -146,7 +152,11 @@ const RULES: Record<string, EdgeRule | ServerRule> = {
   rate_limits_failures_check: { server: "a counter the server increments and decrements" },
   reversals_decided: { server: STATE },
   reversals_four_eyes: { server: "the use case refuses the maker as checker first (four eyes)" },
-  disputes_held_check: { server: "what was left of the agent's float, never negative" },
+  disputes_held_check: { server: "what was left of the accused side's balance, never negative" },
+  disputes_disputed_check: { server: "the disputed order's amount, positive by orders' own CHECK" },
+  disputes_held_within: {
+    server: "least(disputed, available) under the account's row lock (holdForDispute)",
+  },
   disputes_decided: { server: STATE },
   disputes_four_eyes: { server: "the use case refuses the maker as checker first (four eyes)" },
   disputes_requested: { server: STATE },

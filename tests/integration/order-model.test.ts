@@ -146,10 +146,10 @@ async function honestFollowUps(w: World, touched: ModelOrder | undefined) {
         o.cashWithAgent = false;
       }
     }
-    if (w.honestCustomer[o.customer] && view.reportable && !o.reported) {
+    if (w.honestCustomer[o.customer] && view.reportable.length > 0 && !o.reported) {
       const short =
-        (view.reportable === "CASH_NOT_CREDITED" && o.cashWithAgent) ||
-        (view.reportable === "CASH_NOT_RECEIVED" && !o.paidOut);
+        (view.reportable.includes("CASH_NOT_CREDITED") && o.cashWithAgent) ||
+        (view.reportable.includes("CASH_NOT_RECEIVED") && !o.paidOut);
       if (short) await report(w, o);
     }
   }
@@ -160,6 +160,7 @@ async function report(w: World, o: ModelOrder) {
   const ok = await attempt(() =>
     w.customers[o.customer]!.api.customer.reportProblem({
       orderId: o.id,
+      kind: o.type === "CASH_IN" ? "CASH_NOT_CREDITED" : "CASH_NOT_RECEIVED",
       note: truthful ? "It really happened" : "Trying my luck",
       idempotencyKey: key(),
     }),

@@ -151,7 +151,12 @@ export const MATRIX: Record<string, Rule> = {
   },
   "customer.reportProblem": {
     allow: CUSTOMER_ONLY,
-    input: (f) => ({ orderId: f.declinedId, note: "matrix check", idempotencyKey: key() }),
+    input: (f) => ({
+      orderId: f.declinedId,
+      kind: "CASH_NOT_CREDITED",
+      note: "matrix check",
+      idempotencyKey: key(),
+    }),
   },
   "customer.card": { allow: ["customer", "otherCustomer"], input: () => undefined },
   "customer.issueCard": { allow: ["customer", "otherCustomer"], input: () => undefined },
@@ -215,6 +220,18 @@ export const MATRIX: Record<string, Rule> = {
     allow: ["agent"],
     input: (f) => ({ rebalanceId: f.rebalanceId, idempotencyKey: key() }),
   },
+  // The shop that served a completed cash-in may report its cash fake or short; another
+  // shop is told there is no such order for it.
+  "agent.reportProblem": {
+    allow: AT_THE_COUNTER,
+    input: (f) => ({
+      orderId: f.completedId,
+      kind: "WRONG_AMOUNT",
+      note: "matrix check",
+      idempotencyKey: key(),
+    }),
+  },
+  // Both parties of an order watch it: its customer and the agent who scanned it.
   "admin.agents": { allow: ["admin"], input: () => ({ limit: 5 }) },
   "admin.onboardAgent": {
     allow: ["admin"],
@@ -268,6 +285,7 @@ export const MATRIX: Record<string, Rule> = {
     input: (f) => ({ reversalId: f.reversalId, approve: false, idempotencyKey: key() }),
   },
   "admin.disputes": { allow: ["admin"], input: () => ({ open: true }) },
+  "admin.disputeEvidence": { allow: ["admin"], input: (f) => ({ disputeId: f.disputeId }) },
   "admin.decideDispute": {
     allow: ["admin"],
     input: (f) => ({
@@ -458,6 +476,7 @@ export async function personas(): Promise<
   }
   await customer.api.customer.reportProblem({
     orderId: declined[0]!,
+    kind: "CASH_NOT_CREDITED",
     note: "matrix fixture",
     idempotencyKey: key(),
   });

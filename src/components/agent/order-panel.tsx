@@ -17,6 +17,7 @@ import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import styles from "./agent.module.css";
 import { AgentReceipt } from "./agent-receipt";
+import { ShopDisputePanel } from "./shop-dispute-panel";
 import { useSpokenOrder } from "./spoken";
 import { type AgentOrder, isAgentView, useFormatWhen } from "./types";
 
@@ -122,7 +123,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
         ) : null}
         <Receipt order={order} />
         <AgentReceipt orderId={order.id} />
-        <DisputeNote order={order} />
+        <ShopDisputePanel order={order} onUpdate={onUpdate} />
         <Button variant="primary" size="big" onClick={onNext}>
           {t("nextCustomer")}
         </Button>
@@ -149,7 +150,7 @@ export function OrderPanel({ order, onUpdate, onNext }: Props) {
           </p>
           <OrderFacts order={order} />
         </div>
-        <DisputeNote order={order} />
+        <ShopDisputePanel order={order} onUpdate={onUpdate} />
         <Button variant="primary" size="big" onClick={onNext}>
           {t("nextCustomer")}
         </Button>
@@ -365,23 +366,6 @@ function ClosedHeadline({ order }: { order: AgentOrder }) {
     default:
       return t("other");
   }
-}
-
-/** What the shop sees of a customer's report on this order. */
-function DisputeNote({ order }: { order: AgentOrder }) {
-  const t = useTranslations("agent.order.dispute");
-  const formatMoney = useFormatMoney();
-  const d = order.dispute;
-  if (!d) return null;
-  return (
-    <p className="alert warn" role="status" data-testid="agent-dispute">
-      {d.status === "UPHELD"
-        ? t("upheld")
-        : d.status === "REJECTED"
-          ? t("rejected")
-          : t("open", { kind: d.kind, held: formatMoney(d.held, order.currency) })}
-    </p>
-  );
 }
 
 function ClosedAdvice({ order }: { order: AgentOrder }) {

@@ -7,14 +7,16 @@ import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { useCodeNames } from "@/components/ui/labels";
 import { Money } from "@/components/ui/money";
+import { ReasonPicker } from "@/components/ui/reason-picker";
+import type { DisputeKind } from "@/domain/disputes";
 import { useIdempotencyKey } from "@/lib/idempotency";
 import { useTRPC } from "@/lib/trpc";
 import type { CustomerOrder } from "./types";
 
 /**
- * Where the customer reports that cash crossed the counter but the order did not give them
- * its value, and follows what operators decide. Reporting holds the amount on the shop's
- * float until then.
+ * Where the customer reports a problem with an order, for the reasons its rules allow
+ * (src/domain/disputes.ts), and follows what operators decide; also where they see a
+ * shop's report on their order and what of their wallet it holds.
  */
 export function DisputePanel({
   order,
@@ -27,6 +29,7 @@ export function DisputePanel({
   const names = useCodeNames();
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<DisputeKind | null>(null);
   const [note, setNote] = useState("");
   const idempotency = useIdempotencyKey();
   const report = useMutation(trpc.customer.reportProblem.mutationOptions());
@@ -34,9 +37,30 @@ export function DisputePanel({
 
   if (order.dispute) {
     const d = order.dispute;
+    const problem = names.kind("disputeKind", d.kind);
+    if (d.party === "SHOP") {
+      return (
+        <section className="card stack" data-testid="dispute" aria-live="polite">
+          <h2>{t("shopReported", { shop, problem })}</h2>
+          {d.status === "UPHELD" ? (
+            <p className="alert warn">{t("shopUpheld")}</p>
+          ) : d.status === "REJECTED" ? (
+            <p className="alert ok">{t("shopRejected")}</p>
+          ) : (
+            <p>
+              {d.held > 0n
+                ? t.rich("shopHeld", {
+                    money: () => <Money amount={d.held} currency={order.currency} />,
+                  })
+                : t("shopChecking")}
+            </p>
+          )}
+        </section>
+      );
+    }
     return (
       <section className="card stack" data-testid="dispute" aria-live="polite">
-        <h2>{t("reported", { kind: d.kind })}</h2>
+        <h2>{t("reported", { problem })}</h2>
         {d.status === "UPHELD" ? (
           <p className="alert ok">
             {d.kind === "CASH_NOT_CREDITED" ? t("upheldCredited") : t("upheldReturned")}
@@ -58,14 +82,16 @@ export function DisputePanel({
       </section>
     );
   }
-  if (!order.reportable) return null;
+  const rules = order.disputeRules;
+  if (order.reportable.length === 0 || !rules) return null;
 
   if (!open) {
     return (
       <section className="card stack">
         <p>
           {t.rich("tell", {
-            ask: t(`ask${order.reportable}`),
+            hours: rules.windowHours,
+            cap: rules.monthlyCap,
             b: (chunks) => <strong>{chunks}</strong>,
           })}
         </p>
@@ -76,10 +102,14 @@ export function DisputePanel({
     );
   }
 
+  // One reason alone needs no choosing.
+  const chosen = order.reportable.length === 1 ? order.reportable[0]! : kind;
+
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    if (!chosen) return;
     report.mutate(
-      { orderId: order.id, note, idempotencyKey: idempotency.key() },
+      { orderId: order.id, kind: chosen, note, idempotencyKey: idempotency.key() },
       {
         onSuccess: (next) => {
           idempotency.rotate();
@@ -91,7 +121,14 @@ export function DisputePanel({
 
   return (
     <form className="card stack" onSubmit={submit} aria-label={t("report")}>
-      <h2>{names.kind("disputeKind", order.reportable)}</h2>
+      <h2>{t("report")}</h2>
+      <ReasonPicker
+        legend={t("which")}
+        reasons={order.reportable}
+        value={chosen}
+        onChange={setKind}
+        label={(k) => t(`reason.${k}`)}
+      />
       <label className="field">
         {t("whatHappened")}
         <textarea
@@ -103,12 +140,18 @@ export function DisputePanel({
           required
         />
       </label>
+      <p className="small muted">{t("whileChecking")}</p>
       <ErrorNote error={report.error} />
       <div className="grid-2">
         <Button type="button" onClick={() => setOpen(false)} disabled={report.isPending}>
           {t("back")}
         </Button>
-        <Button type="submit" variant="primary" busy={report.isPending} disabled={!note.trim()}>
+        <Button
+          type="submit"
+          variant="primary"
+          busy={report.isPending}
+          disabled={!note.trim() || !chosen}
+        >
           {t("send")}
         </Button>
       </div>

@@ -11,7 +11,7 @@
  */
 import { useTranslations } from "next-intl";
 import { rejectedByCustomer } from "@/domain/close-reasons";
-import type { DisputeKind } from "@/domain/disputes";
+import { DISPUTE_KINDS } from "@/domain/disputes";
 import type { OrderStatus } from "@/domain/order-state";
 import { ACCOUNT_KINDS } from "@/domain/postings";
 
@@ -53,7 +53,7 @@ const TONES = {
 /** Groups of statuses: each has a word and a tone. */
 export type StatusGroup = keyof typeof TONES;
 /** Groups of kinds: each has a word. */
-export type KindGroup = "entryKind" | "disputeKind" | "orderType";
+export type KindGroup = "entryKind" | "disputeKind" | "disputeParty" | "orderType";
 
 /** Every journal-entry kind the server writes (labels.test.ts scans the code for more). */
 export const ENTRY_KINDS = [
@@ -74,7 +74,8 @@ export const NAMED_CODES: Readonly<Record<string, readonly string[]>> = {
   accountKind: ACCOUNT_KINDS,
   accountKindAll: ACCOUNT_KINDS,
   entryKind: ENTRY_KINDS,
-  disputeKind: ["CASH_NOT_CREDITED", "CASH_NOT_RECEIVED"] satisfies DisputeKind[],
+  disputeKind: DISPUTE_KINDS,
+  disputeParty: ["CUSTOMER", "SHOP"],
   orderType: ["CASH_IN", "CASH_OUT"],
 };
 

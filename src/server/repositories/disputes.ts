@@ -1,4 +1,9 @@
-import type { DisputeKind, DisputeStatus } from "@/domain/disputes";
+import {
+  CAP_PERIOD_DAYS,
+  type DisputeKind,
+  type DisputeParty,
+  type DisputeStatus,
+} from "@/domain/disputes";
 import type { Tx } from "../db/transaction";
 import { keysetBefore } from "./keyset";
 import { ORDER_CHANNEL, ORDER_HEADLINE } from "./orders";
@@ -6,13 +11,42 @@ import { ORDER_CHANNEL, ORDER_HEADLINE } from "./orders";
 /** Opens a dispute unless the order already has one; false when it has. */
 export async function insertDispute(
   db: Tx,
-  d: { id: string; orderId: string; kind: DisputeKind; openedBy: string; note: string },
+  d: {
+    id: string;
+    orderId: string;
+    kind: DisputeKind;
+    party: DisputeParty;
+    openedBy: string;
+    note: string;
+    disputed: bigint;
+  },
 ): Promise<boolean> {
   const inserted = await db.$executeRaw`
-    INSERT INTO disputes (id, order_id, kind, opened_by, note, held)
-    VALUES (${d.id}::uuid, ${d.orderId}::uuid, ${d.kind}::"DisputeKind", ${d.openedBy}::uuid, ${d.note}, 0)
+    INSERT INTO disputes (id, order_id, kind, party, opened_by, note, disputed, held)
+    VALUES (${d.id}::uuid, ${d.orderId}::uuid, ${d.kind}::"DisputeKind",
+            ${d.party}::"DisputeParty", ${d.openedBy}::uuid, ${d.note}, ${d.disputed}, 0)
     ON CONFLICT (order_id) DO NOTHING`;
   return inserted === 1;
+}
+
+/**
+ * How many disputes `openedBy` opened in the cap's period. The caller holds the lock on the
+ * opener's user row, so a burst of reports counts one after the other.
+ */
+export async function disputesOpenedRecently(db: Tx, openedBy: string): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM disputes
+    WHERE opened_by = ${openedBy}::uuid
+      AND opened_at > now() - make_interval(days => ${CAP_PERIOD_DAYS})`;
+  return rows[0]?.n ?? 0;
+}
+
+/** The order's dispute while it is open (OPEN or UPHOLD_REQUESTED), or null. */
+export function openDisputeOfOrder(db: Tx, orderId: string) {
+  return db.dispute.findFirst({
+    where: { orderId, status: { in: ["OPEN", "UPHOLD_REQUESTED"] } },
+    select: { id: true },
+  });
 }
 
 export async function recordDisputeHold(db: Tx, id: string, held: bigint): Promise<void> {
@@ -85,6 +119,48 @@ export function disputesPage(
           ...ORDER_HEADLINE,
           customer: { select: { name: true, phone: true } },
           agent: { select: { id: true, shopName: true } },
+        },
+      },
+    },
+  });
+}
+
+/**
+ * What operators weigh a dispute on: the order's events in order (who moved it, when), the
+ * shop that served it, and every hold on the order's value (a cash-out's reservation, the
+ * dispute's hold) with the account it sits on.
+ */
+export function disputeEvidenceOf(db: Tx, id: string) {
+  const hold = {
+    select: {
+      amount: true,
+      status: true,
+      createdAt: true,
+      resolvedAt: true,
+      account: { select: { kind: true } },
+    },
+  } as const;
+  return db.dispute.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      party: true,
+      kind: true,
+      disputed: true,
+      held: true,
+      openedBy: true,
+      openedAt: true,
+      hold,
+      order: {
+        select: {
+          ...ORDER_HEADLINE,
+          createdAt: true,
+          claimedAt: true,
+          completedAt: true,
+          closedAt: true,
+          agent: { select: { shopName: true, userId: true } },
+          events: { orderBy: { id: "asc" } },
+          hold,
         },
       },
     },

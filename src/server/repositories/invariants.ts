@@ -126,6 +126,23 @@ const RULES: { rule: string; sql: string }[] = [
               OR coalesce(sum(p.amount) FILTER (WHERE a.kind = 'FLOAT' AND a.user_id = ag.user_id), 0)
                    <> CASE r.kind WHEN 'BUY_FLOAT' THEN r.amount ELSE -r.amount END`,
   },
+  {
+    rule: "dispute holds follow their dispute: active for what an open one held, none once decided",
+    sql: `SELECT d.id, d.status, d.held, h.status AS hold, h.amount FROM disputes d
+          LEFT JOIN holds h ON h.dispute_id = d.id
+          WHERE (d.status IN ('OPEN', 'UPHOLD_REQUESTED') AND d.held > 0
+                 AND (h.id IS NULL OR h.status <> 'ACTIVE' OR h.amount <> d.held))
+             OR (d.held = 0 AND h.id IS NOT NULL)
+             OR (d.status IN ('UPHELD', 'REJECTED') AND h.status = 'ACTIVE')`,
+  },
+  {
+    rule: "a dispute holds the accused side: the shop's float for a customer, the wallet for a shop",
+    sql: `SELECT d.id, d.party, a.kind, a.user_id FROM disputes d
+          JOIN holds h ON h.dispute_id = d.id JOIN accounts a ON a.id = h.account_id
+          JOIN orders o ON o.id = d.order_id LEFT JOIN agents g ON g.id = o.agent_id
+          WHERE NOT ((d.party = 'CUSTOMER' AND a.kind = 'FLOAT' AND a.user_id = g.user_id)
+                  OR (d.party = 'SHOP' AND a.kind = 'WALLET' AND a.user_id = o.customer_id))`,
+  },
 ];
 
 export async function findInvariantViolations(db: Tx): Promise<Violation[]> {

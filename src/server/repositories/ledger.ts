@@ -42,9 +42,10 @@ async function release(db: Tx, owner: Prisma.Sql): Promise<void> {
 }
 
 /**
- * Holds the disputed amount on an agent's float while operators decide, or as much of it
- * as is still available: the money the customer says the agent kept must not leave the
- * float meanwhile. One statement; returns what was held (0 when nothing was left).
+ * Holds the disputed amount on the accused side's account (a shop's float, or a customer's
+ * wallet for a shop's dispute) while operators decide, or as much of it as is still
+ * available: the value in dispute must not leave the account meanwhile. One statement
+ * under the account's row lock; returns what was held (0 when nothing was left).
  */
 export async function holdForDispute(
   db: Tx,
@@ -65,7 +66,7 @@ export async function holdForDispute(
   return rows[0]?.amount ?? 0n;
 }
 
-/** Gives a dispute's hold back to the agent's available float (decided either way). */
+/** Gives a dispute's hold back to the account's available balance (decided either way). */
 export function releaseDisputeHold(db: Tx, disputeId: string): Promise<void> {
   return release(db, Prisma.sql`dispute_id = ${disputeId}::uuid`);
 }

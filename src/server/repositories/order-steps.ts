@@ -1,3 +1,10 @@
+import {
+  DISPUTE_DEFAULTS,
+  type DisputeKind,
+  type DisputeParty,
+  type DisputeRules,
+  type DisputeStatus,
+} from "@/domain/disputes";
 import type { OrderStatus } from "@/domain/order-state";
 import type { Posting } from "@/domain/postings";
 import type { OrderType } from "@/domain/pricing";
@@ -245,12 +252,15 @@ export interface OrderContext {
   /** Wallet and float balances right after the order's execution entry (receipts). */
   executed: { wallet: bigint | null; float: bigint | null };
   dispute: {
-    kind: "CASH_NOT_CREDITED" | "CASH_NOT_RECEIVED";
-    status: "OPEN" | "UPHOLD_REQUESTED" | "UPHELD" | "REJECTED";
+    kind: DisputeKind;
+    party: DisputeParty;
+    status: DisputeStatus;
     openedAt: Date;
     held: bigint;
     decisionNote: string | null;
   } | null;
+  /** The disputes settings in force (the newest version): what the screens offer and say. */
+  disputeRules: DisputeRules;
 }
 
 interface ContextJson {
@@ -270,6 +280,7 @@ interface ContextJson {
         held: string;
       })
     | null;
+  disputeRules: DisputeRules | null;
 }
 
 const ACCOUNT_NAMES: Record<string, keyof OrderContext["accounts"]> = {
@@ -312,7 +323,8 @@ function contextSql(orderBy: "id" | "token_hash"): string {
                  FROM o JOIN journal_entries e ON e.order_id = o.id AND e.kind IN ('CASH_IN', 'CASH_OUT')
                  JOIN postings p ON p.entry_id = e.id
                  JOIN accounts a ON a.id = p.account_id AND a.kind IN ('WALLET', 'FLOAT')),
-    'dispute', (SELECT jsonb_build_object('kind', d.kind, 'status', d.status,
+    'disputeRules', (SELECT settings->'disputes' FROM config_versions ORDER BY version DESC LIMIT 1),
+    'dispute', (SELECT jsonb_build_object('kind', d.kind, 'party', d.party, 'status', d.status,
                   'openedAt', d.opened_at, 'held', d.held::text, 'decisionNote', d.decision_note)
                 FROM o JOIN disputes d ON d.order_id = o.id)
   ) AS r`;
@@ -353,6 +365,8 @@ export async function orderContext(
     dispute: r.dispute
       ? { ...r.dispute, openedAt: new Date(r.dispute.openedAt), held: BigInt(r.dispute.held) }
       : null,
+    // Versions saved before the disputes group read as its defaults (src/domain/settings.ts).
+    disputeRules: r.disputeRules ?? DISPUTE_DEFAULTS,
   };
 }
 

@@ -40,6 +40,14 @@ export function findOrder(db: Tx, id: string): Promise<OrderRow | null> {
 }
 
 /** Typed codes are unique among live orders only; closed orders may share an old code. */
+/**
+ * Locks an order's row for the rest of the transaction: opening a dispute and reversing the
+ * order take turns on it, so a reversal never misses a dispute opened at the same moment.
+ */
+export async function lockOrderRow(db: Tx, id: string): Promise<void> {
+  await db.$queryRaw`SELECT 1 FROM orders WHERE id = ${id}::uuid FOR UPDATE`;
+}
+
 export async function findLiveOrderByTypedCode(db: Tx, code: string): Promise<OrderRow | null> {
   return db.order.findFirst({
     where: { typedCode: code, status: { in: [...LIVE_STATUSES] } },

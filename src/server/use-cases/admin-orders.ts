@@ -25,8 +25,8 @@ export async function findOrders(
 }
 
 /**
- * Order detail: state timeline, journal entries with postings, reversals, the customer's
- * dispute (if any) and audit events.
+ * Order detail: state timeline, journal entries with postings, reversals, the dispute (if
+ * any, the customer's or the shop's) and audit events.
  */
 export async function orderDetail(orderId: string) {
   const found = await inTransaction(async (tx) => {
@@ -80,8 +80,10 @@ export async function orderDetail(orderId: string) {
       ? {
           id: dispute.id,
           kind: dispute.kind,
+          party: dispute.party,
           status: dispute.status,
           note: dispute.note,
+          disputed: dispute.disputed,
           held: dispute.held,
           openedBy: dispute.openedBy,
           openedAt: dispute.openedAt,

@@ -87,5 +87,6 @@ export async function agentOrder(actor: Actor, orderId: string): Promise<AgentOr
     floatAfter: ctx.executed.float,
     dispute: ctx.dispute,
     ...shopSideOf(ctx),
+    disputeRules: ctx.disputeRules,
   });
 }

@@ -81,5 +81,6 @@ export async function answerWithCheckedPin(
     agentShopName: ctx.orderAgent?.shopName ?? null,
     balanceAfter: done.receiptBalance,
     dispute: null,
+    disputeRules: ctx.disputeRules,
   });
 }

@@ -21,5 +21,6 @@ export async function cancelOrder(
     agentShopName: ctx.orderAgent?.shopName ?? null,
     balanceAfter: null,
     dispute: null,
+    disputeRules: ctx.disputeRules,
   });
 }

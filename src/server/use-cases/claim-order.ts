@@ -74,6 +74,7 @@ export async function claimOrder(actor: Actor, input: ClaimInput): Promise<Agent
       floatAfter: null,
       dispute: null,
       ...shopSideOf(ctx),
+      disputeRules: null,
     });
   if (order.agentId === agent.id && order.status === "CLAIMED") return view(order);
   if (order.type === "CASH_IN") {

@@ -40,5 +40,6 @@ export async function confirmOrder(
     floatAfter: done.receiptBalance,
     dispute: null,
     ...shopSideOf(ctx),
+    disputeRules: ctx.disputeRules,
   });
 }

@@ -21,7 +21,12 @@ const MAX_CODE_DRAWS = 8;
 const MAX_READS = 4;
 
 const view = (order: Parameters<typeof customerViewOf>[0]) =>
-  customerViewOf(order, { agentShopName: null, balanceAfter: null, dispute: null });
+  customerViewOf(order, {
+    agentShopName: null,
+    balanceAfter: null,
+    dispute: null,
+    disputeRules: null,
+  });
 
 /**
  * The patent's "business request with the proxy-mode flag": prices the order with the

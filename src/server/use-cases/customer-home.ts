@@ -45,5 +45,6 @@ export async function customerOrder(actor: Actor, orderId: string): Promise<Cust
     agentShopName: ctx.orderAgent?.shopName ?? null,
     balanceAfter: ctx.executed.wallet,
     dispute: ctx.dispute,
+    disputeRules: ctx.disputeRules,
   });
 }

@@ -1,3 +1,4 @@
+import { ruleOf } from "@/domain/disputes";
 import { DomainError } from "@/domain/errors";
 import { appendAudit } from "../repositories/audit";
 import {
@@ -15,12 +16,13 @@ import { idempotent } from "./idempotent";
 export type DisputeDecision = "UPHOLD" | "REJECT";
 
 /**
- * An operator's decision on a dispute. Rejecting releases the hold on the agent's float.
- * Upholding moves money, so it takes two operators, as a reversal does: the first asks, a
- * different one confirms. Confirming executes the remedy in the same transaction: a cash-in
- * the shop kept the cash of is credited from its float after all (without commission), a
- * cash-out whose cash never came is reversed. ledger_post refuses if the money is no longer
- * there, and then nothing changes.
+ * An operator's decision on a dispute. Rejecting releases the hold. Upholding moves money,
+ * so it takes two operators, as a reversal does: the first asks, a different one confirms.
+ * Confirming releases the hold and executes the remedy in the same transaction (the rule's,
+ * src/domain/disputes.ts): a cash-in the shop kept the cash of is credited from its float
+ * after all (without commission); a completed order is reversed as reverse-order.ts does
+ * (the execution entry mirrored). ledger_post refuses if the money is no longer there, and
+ * then nothing changes. Concurrent decisions: the guarded updates let exactly one through.
  */
 export function decideDispute(
   actor: Actor,
@@ -48,7 +50,10 @@ export function decideDispute(
     await releaseDisputeHold(tx, dispute.id);
     if (to === "UPHELD") {
       const order = (await findOrder(tx, dispute.orderId))!;
-      const action = dispute.kind === "CASH_NOT_CREDITED" ? "creditDisputed" : "reverseDisputed";
+      const action =
+        ruleOf(dispute.party, dispute.kind, order.type).remedy === "credit"
+          ? "creditDisputed"
+          : "reverseDisputed";
       const reason = `Dispute upheld: ${input.note}`;
       // A shop that kept a customer's cash earns nothing on the order it is made to credit.
       await operatorMove(

@@ -35,5 +35,6 @@ export async function declineOrder(
     floatAfter: null,
     dispute: null,
     ...shopSideOf(ctx),
+    disputeRules: ctx.disputeRules,
   });
 }

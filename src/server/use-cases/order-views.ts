@@ -1,5 +1,11 @@
 import { maskPhone } from "@/domain/codes";
-import { type DisputeKind, type DisputeStatus, disputableAs } from "@/domain/disputes";
+import {
+  type DisputeKind,
+  type DisputeParty,
+  type DisputeRules,
+  type DisputeStatus,
+  reportableReasons,
+} from "@/domain/disputes";
 import { isLive, type OrderStatus } from "@/domain/order-state";
 import type { OrderType } from "@/domain/pricing";
 import type { Tx } from "../db/transaction";
@@ -8,12 +14,14 @@ import type { OrderRow } from "../repositories/orders";
 import { orderToken } from "../security/order-token";
 import type { Actor } from "./actor";
 
-/** A dispute as both parties see it (the note is the customer's own words). */
+/** A dispute as both parties see it (the note stays with operators). */
 export interface DisputeView {
   kind: DisputeKind;
+  /** Who opened it: the customer, or the shop. */
+  party: DisputeParty;
   status: DisputeStatus;
   openedAt: Date;
-  /** Held on the agent's float until operators decide. */
+  /** Held on the accused side (the shop's float, or the customer's wallet) until operators decide. */
   held: bigint;
   decisionNote: string | null;
 }
@@ -50,8 +58,10 @@ export interface CustomerOrderView extends OrderHeadline, OrderClock {
   /** The wallet balance right after this order executed (receipt). */
   balanceAfter: bigint | null;
   dispute: DisputeView | null;
-  /** The problem the customer may report about this order now, if any. */
-  reportable: DisputeKind | null;
+  /** The problems the customer may report about this order now (empty: none). */
+  reportable: DisputeKind[];
+  /** The rules the report screen states in words. */
+  disputeRules: DisputeRules | null;
 }
 
 /**
@@ -81,6 +91,9 @@ export interface AgentOrderView extends OrderHeadline, OrderClock {
   dispute: DisputeView | null;
   /** The person (owner or assistant) whose scan claimed the order. */
   servedBy: string | null;
+  /** The problems the shop may report about this order now (empty: none). */
+  reportable: DisputeKind[];
+  disputeRules: DisputeRules | null;
 }
 
 type Money = Pick<OrderRow, "type" | "amount" | "fee">;
@@ -101,10 +114,39 @@ export function walletAmount(o: Money): bigint {
   return o.type === "CASH_IN" ? o.amount - o.fee : o.amount + o.fee;
 }
 
+/**
+ * What a party may report about an order now. `rules` null: not read, for a view of an order
+ * that cannot be reported yet (a new one).
+ */
+function reportableBy(
+  o: OrderRow,
+  party: DisputeParty,
+  dispute: DisputeView | null,
+  rules: DisputeRules | null,
+): DisputeKind[] {
+  if (dispute || !rules) return [];
+  return reportableReasons(
+    {
+      type: o.type,
+      status: o.status,
+      claimed: o.agentId !== null,
+      endedAt: o.completedAt ?? o.closedAt,
+    },
+    party,
+    new Date(),
+    rules.windowHours,
+  );
+}
+
 /** What the phone shows, from the order and the facts the caller has already read. */
 export function customerViewOf(
   o: OrderRow,
-  known: { agentShopName: string | null; balanceAfter: bigint | null; dispute: DisputeView | null },
+  known: {
+    agentShopName: string | null;
+    balanceAfter: bigint | null;
+    dispute: DisputeView | null;
+    disputeRules: DisputeRules | null;
+  },
 ): CustomerOrderView {
   const live = isLive(o.status);
   const dispute = live ? null : known.dispute;
@@ -117,17 +159,8 @@ export function customerViewOf(
     typedCode: live ? o.typedCode : null,
     balanceAfter: o.status === "COMPLETED" ? known.balanceAfter : null,
     dispute,
-    reportable: dispute
-      ? null
-      : disputableAs(
-          {
-            type: o.type,
-            status: o.status,
-            claimed: o.agentId !== null,
-            endedAt: o.completedAt ?? o.closedAt,
-          },
-          new Date(),
-        ),
+    reportable: reportableBy(o, "CUSTOMER", dispute, known.disputeRules),
+    disputeRules: known.disputeRules,
   };
 }
 
@@ -143,6 +176,8 @@ export async function customerView(
     agentShopName: ctx.orderAgent?.shopName ?? null,
     balanceAfter: ctx.executed.wallet,
     dispute: ctx.dispute,
+    disputeRules: ctx.disputeRules,
+    ...shopSideOf(ctx),
   });
 }
 
@@ -162,8 +197,10 @@ export function agentViewOf(
     customerPhone: string;
     floatAfter: bigint | null;
     dispute: DisputeView | null;
+    disputeRules: DisputeRules | null;
   } & ReturnType<typeof shopSideOf>,
 ): AgentOrderView {
+  const dispute = isLive(o.status) ? null : known.dispute;
   return {
     ...orderHeadline(o),
     commission: known.isOwner ? o.commission : null,
@@ -172,6 +209,24 @@ export function agentViewOf(
     ...orderClock(o),
     cash: o.amount,
     floatAfter: known.floatAfter,
-    dispute: isLive(o.status) ? null : known.dispute,
+    dispute,
+    reportable: reportableBy(o, "SHOP", dispute, known.disputeRules),
+    disputeRules: known.disputeRules,
   };
+}
+
+/**
+ * The tablet's view of an order inside the caller's transaction; the caller has already
+ * checked that the order is its shop's.
+ */
+export async function agentView(tx: Tx, actor: Actor, orderId: string): Promise<AgentOrderView> {
+  const ctx = await orderContext(tx, { userId: actor.userId, orderId });
+  if (!ctx.order) throw new Error(`order ${orderId} vanished`);
+  return agentViewOf(ctx.order, {
+    customerPhone: ctx.customerPhone ?? "",
+    floatAfter: ctx.executed.float,
+    dispute: ctx.dispute,
+    disputeRules: ctx.disputeRules,
+    ...shopSideOf(ctx),
+  });
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { DomainError } from "@/domain/errors";
+import type { Tx } from "../db/transaction";
 import { inTransaction } from "../db/transaction";
 import { appendAudit } from "../repositories/audit";
-import { findOrder } from "../repositories/orders";
+import { openDisputeOfOrder } from "../repositories/disputes";
+import { findOrder, lockOrderRow } from "../repositories/orders";
 import {
   decideReversal as decide,
   findReversal,
@@ -23,6 +25,7 @@ export async function requestReversal(
   return idempotent(actor, idempotencyKey, "admin.requestReversal", payload, async (tx) => {
     const order = await findOrder(tx, input.orderId);
     if (!order) throw new DomainError("NOT_FOUND", "noSuchOrder");
+    await refuseWhileDisputed(tx, order.id);
     if (order.status !== "COMPLETED") {
       throw new DomainError("CONFLICT", "onlyCompletedReversed", {
         status: order.status.toLowerCase(),
@@ -80,6 +83,7 @@ export async function decideReversal(
     });
     if (!decided) throw new DomainError("CONFLICT", "reversalDecided");
     if (input.approve) {
+      await refuseWhileDisputed(tx, reversal.orderId);
       const order = (await findOrder(tx, reversal.orderId))!;
       const r = await operatorMove(
         tx,
@@ -112,6 +116,18 @@ export async function decideReversal(
       status: input.approve ? ("APPROVED" as const) : ("REJECTED" as const),
     };
   });
+}
+
+/**
+ * An order with an open dispute is put right by deciding the dispute (which releases its
+ * hold in the same transaction), never by a reversal beside it. Under the order's row lock,
+ * which opening a dispute takes too: whichever comes second sees the first.
+ */
+async function refuseWhileDisputed(tx: Tx, orderId: string): Promise<void> {
+  await lockOrderRow(tx, orderId);
+  if (await openDisputeOfOrder(tx, orderId)) {
+    throw new DomainError("CONFLICT", "reversalDisputed");
+  }
 }
 
 export async function listReversals(input: {

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ErrorNote } from "@/components/ui/error-note";
 import { Money } from "@/components/ui/money";
 import { useSession } from "@/components/ui/session";
@@ -19,6 +20,7 @@ import { DisputeBadge } from "../shared/dispute-badge";
 import { FormField } from "../shared/form-field";
 import type { AdminDispute } from "../shared/types";
 import { useRefreshAdmin } from "../shared/use-refresh-admin";
+import { DisputeEvidence } from "./dispute-evidence";
 
 /** The disputes table's headings; a refusal under a row spans all of them. */
 export function useDisputeColumns(): readonly Column[] {
@@ -57,6 +59,7 @@ export function DisputeRows({
   const rejectKey = useIdempotencyKey();
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [showEvidence, setShowEvidence] = useState(false);
   const { order } = dispute;
   const customer = order.customerName;
   const decide = useMutation(
@@ -107,10 +110,18 @@ export function DisputeRows({
           <strong>
             <CodeName group="disputeKind" code={dispute.kind} />
           </strong>
+          {dispute.party === "SHOP" ? <div className="small">{t("byShop")}</div> : null}
           <div>{t("quoted", { text: dispute.note })}</div>
           <div className={`muted small ${styles.nowrap}`}>
             {t("reported", { when: moment(dispute.openedAt) })}
           </div>
+          <Button
+            variant="ghost"
+            aria-expanded={showEvidence}
+            onClick={() => setShowEvidence((shown) => !shown)}
+          >
+            {showEvidence ? t("evidence.hide") : t("evidence.show")}
+          </Button>
         </td>
         <td>
           {customer}
@@ -121,7 +132,7 @@ export function DisputeRows({
           <Money amount={order.amount} currency={order.currency} />
           {dispute.held > 0n ? (
             <div className={`muted small ${styles.amountNote}`}>
-              {t.rich(open ? "held" : "wasHeld", {
+              {t.rich(heldKey(open, dispute.party), {
                 amount: () => <Money amount={dispute.held} currency={order.currency} />,
               })}
             </div>
@@ -195,6 +206,11 @@ export function DisputeRows({
           )}
         </td>
       </tr>
+      {showEvidence ? (
+        <RowPanel columns={COLUMN_COUNT}>
+          <DisputeEvidence disputeId={dispute.id} />
+        </RowPanel>
+      ) : null}
       {decide.error ? (
         <RowPanel columns={COLUMN_COUNT}>
           <ErrorNote error={decide.error} />
@@ -202,6 +218,12 @@ export function DisputeRows({
       ) : null}
     </tbody>
   );
+}
+
+/** Where the hold sits: the shop's float, or the customer's wallet for a shop's report. */
+function heldKey(open: boolean, party: AdminDispute["party"]) {
+  if (party === "SHOP") return open ? "heldWallet" : "wasHeldWallet";
+  return open ? "held" : "wasHeld";
 }
 
 function successMessage(
@@ -212,8 +234,9 @@ function successMessage(
   const { reference, customerName: customer } = dispute.order;
   if (status === "UPHOLD_REQUESTED") return t("doneRequested", { reference });
   if (status === "UPHELD") {
-    return dispute.kind === "CASH_NOT_CREDITED"
-      ? t("doneCredited", { reference, customer })
+    if (dispute.kind === "CASH_NOT_CREDITED") return t("doneCredited", { reference, customer });
+    return dispute.party === "SHOP"
+      ? t("doneReversedShop", { reference })
       : t("doneReversed", { reference, customer });
   }
   return t("doneRejected", { reference });

@@ -11,7 +11,7 @@ import { Fact } from "../shared/fact";
 import type { OrderDossier } from "../shared/types";
 import { useAdminFormats } from "../shared/use-admin-formats";
 
-/** The customer's report of a problem with this order, and what operators decided. */
+/** A party's report of a problem with this order, and what operators decided. */
 export function OrderDisputeCard({
   dispute,
   currency,
@@ -38,8 +38,11 @@ export function OrderDisputeCard({
         <Fact label={t("problem")}>
           <CodeName group="disputeKind" code={dispute.kind} />
         </Fact>
+        <Fact label={t("reportedBy")}>
+          <CodeName group="disputeParty" code={dispute.party} />
+        </Fact>
         <Fact label={t("reported")}>{format.moment(dispute.openedAt)}</Fact>
-        <Fact label={t("held")}>
+        <Fact label={dispute.party === "SHOP" ? t("heldWallet") : t("held")}>
           <Money amount={dispute.held} currency={currency} />{" "}
           <span className="muted small">{open ? t("untilDecided") : t("releasedWhenDecided")}</span>
         </Fact>
@@ -55,7 +58,7 @@ export function OrderDisputeCard({
             <span className="muted">{t("nobodyYet")}</span>
           )}
         </Fact>
-        <Fact label={t("customerNote")} wide>
+        <Fact label={dispute.party === "SHOP" ? t("shopNote") : t("customerNote")} wide>
           <span className={styles.reasonCell}>{t("quoted", { note: dispute.note })}</span>
         </Fact>
         {dispute.decidedBy && dispute.decidedAt ? (

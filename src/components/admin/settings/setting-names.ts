@@ -28,6 +28,9 @@ export function useSettingPathName(): (path: string) => string | null {
       return t("reservationMinutes");
     if (head === "liquidity" && (a === "lowFloat" || a === "lowCash") && b === undefined)
       return tier(a);
+    if (head === "disputes" && a === "windowHours" && b === undefined)
+      return t("disputeWindowHours");
+    if (head === "disputes" && a === "monthlyCap" && b === undefined) return t("disputeMonthlyCap");
     if ((head === "cashIn" || head === "cashOut") && a === "fee" && isPart(b) && c === undefined)
       return t("fee", {
         order: fees(head === "cashIn" ? "cashInFee" : "cashOutFee"),

@@ -2,8 +2,11 @@ import { PLAN_CODE } from "@/domain/commission-plan";
 import { CURRENCY_EXPONENTS, type CurrencyCode, parseMajor } from "@/domain/money";
 import type { SettingsJson } from "@/domain/settings";
 
-/** What an operator types: money in major units, rates in basis points, time in minutes. */
-export type FieldKind = "money" | "bps" | "percent" | "minutes" | "name";
+/**
+ * What an operator types: money in major units, rates in basis points, time in minutes or
+ * hours, a whole count.
+ */
+export type FieldKind = "money" | "bps" | "percent" | "minutes" | "hours" | "count" | "name";
 
 /** A field's name: a key under control.settings.fields (the screen says it in its language). */
 export type FieldLabel =
@@ -24,7 +27,9 @@ export type FieldLabel =
   | "perOrderMax"
   | "perDay"
   | "maxBalance"
-  | "reservationMinutes";
+  | "reservationMinutes"
+  | "disputeWindowHours"
+  | "disputeMonthlyCap";
 
 export interface FieldSpec {
   /** Dotted path into the settings document; also the form field's name. */
@@ -52,7 +57,8 @@ export interface Problem {
     | "twoDecimals"
     | "percentMax"
     | "minuteMin"
-    | "minuteMax";
+    | "minuteMax"
+    | "wholeBetween";
   values?: Record<string, string | number>;
 }
 
@@ -82,7 +88,7 @@ function feeFields(prefix: string): FieldSpec[] {
 
 /** The form's groups; `title` names a key under control.settings.groups (and `${title}Explain`). */
 export const GROUPS: {
-  title: "orders" | "cashInFee" | "cashOutFee" | "controls" | "finder" | "liquidity";
+  title: "orders" | "cashInFee" | "cashOutFee" | "controls" | "finder" | "liquidity" | "disputes";
   fields: FieldSpec[];
 }[] = [
   {
@@ -107,6 +113,13 @@ export const GROUPS: {
     fields: [
       { path: "liquidity.lowFloat", label: "lowFloat", kind: "money" },
       { path: "liquidity.lowCash", label: "lowCash", kind: "money" },
+    ],
+  },
+  {
+    title: "disputes",
+    fields: [
+      { path: "disputes.windowHours", label: "disputeWindowHours", kind: "hours" },
+      { path: "disputes.monthlyCap", label: "disputeMonthlyCap", kind: "count" },
     ],
   },
 ];
@@ -156,6 +169,8 @@ export function toFields(settings: SettingsJson): FieldValues {
     "finder.reservationMinutes": String(settings.finder.reservationMinutes),
     "liquidity.lowFloat": majorText(settings.liquidity.lowFloat, currency),
     "liquidity.lowCash": majorText(settings.liquidity.lowCash, currency),
+    "disputes.windowHours": String(settings.disputes.windowHours),
+    "disputes.monthlyCap": String(settings.disputes.monthlyCap),
   };
   const fees: Record<string, SettingsJson["cashIn"]["fee"]> = {
     "cashIn.fee": settings.cashIn.fee,
@@ -279,6 +294,10 @@ export function fromFields(
       // Typed in minutes like the order's expiry, kept in whole minutes.
       finder: { reservationMinutes: Math.round(n("finder.reservationMinutes") / 60) },
       liquidity: { lowFloat: m("liquidity.lowFloat"), lowCash: m("liquidity.lowCash") },
+      disputes: {
+        windowHours: n("disputes.windowHours"),
+        monthlyCap: n("disputes.monthlyCap"),
+      },
     },
   };
 }
@@ -307,6 +326,13 @@ function read(
   }
   const value = Number(text.replace(/,/g, ""));
   if (!Number.isFinite(value) || value < 0) return { key: "number" };
+  if (kind === "hours" || kind === "count") {
+    // The bounds of the disputes group (src/domain/settings.ts).
+    const [min, max] = kind === "hours" ? [1, 720] : [1, 100];
+    return Number.isInteger(value) && value >= min && value <= max
+      ? { value }
+      : { key: "wholeBetween", values: { min, max } };
+  }
   if (kind === "bps") {
     if (!Number.isInteger(value)) return { key: "bpsWhole" };
     return value > 10_000 ? { key: "bpsMax" } : { value };

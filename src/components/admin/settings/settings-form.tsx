@@ -87,7 +87,13 @@ export function SettingsForm({ base, onSaved, onRefused }: Props) {
       <input
         id={inputId}
         name={field.path}
-        inputMode={field.kind === "bps" ? "numeric" : field.kind === "name" ? "text" : "decimal"}
+        inputMode={
+          field.kind === "bps" || field.kind === "hours" || field.kind === "count"
+            ? "numeric"
+            : field.kind === "name"
+              ? "text"
+              : "decimal"
+        }
         autoComplete="off"
         className={compact ? styles.compactInput : undefined}
         value={value}

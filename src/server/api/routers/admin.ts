@@ -15,7 +15,7 @@ import { decideMoneyRequest, listMoneyRequests } from "../../use-cases/decide-mo
 import { decideOperator } from "../../use-cases/decide-operator";
 import { findAccounts } from "../../use-cases/find-accounts";
 import { reconcile, trialBalance } from "../../use-cases/ledger-checks";
-import { listDisputes } from "../../use-cases/list-disputes";
+import { disputeEvidence, listDisputes } from "../../use-cases/list-disputes";
 import { listOperatorInvitations, listOperators } from "../../use-cases/list-operators";
 import { moveAgentMoney } from "../../use-cases/move-agent-money";
 import { onboardAgent } from "../../use-cases/onboard-agent";
@@ -212,6 +212,10 @@ export const adminRouter = router({
       }),
     )
     .query(({ input }) => listDisputes(input)),
+  /** The order's timeline, who served it and the holds on its value, to decide a dispute on. */
+  disputeEvidence: adminProcedure
+    .input(z.strictObject({ disputeId: z.uuid({ message: inputKey("input.disputeId") }) }))
+    .query(({ input }) => disputeEvidence(input.disputeId)),
   decideDispute: adminProcedure
     .input(
       z.strictObject({

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { DISPUTE_KINDS } from "@/domain/disputes";
 import { inputKey } from "@/i18n/translate";
 import { agentHistory, agentOrder, agentOverview } from "../../use-cases/agent-home";
 import { cardOrder, scanCard } from "../../use-cases/card-order";
 import { claimOrder } from "../../use-cases/claim-order";
 import { confirmOrder } from "../../use-cases/confirm-order";
 import { declineOrder } from "../../use-cases/decline-order";
+import { reportShopProblem } from "../../use-cases/open-dispute";
 import { cancelRebalance, myRebalances, requestRebalance } from "../../use-cases/rebalance";
 import { agentReceipt } from "../../use-cases/receipts";
 import { addAssistant, setAssistantSuspended, shopStaff } from "../../use-cases/shop-staff";
@@ -112,4 +114,15 @@ export const agentRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => cancelRebalance(ctx.actor, input)),
+  /** The shop reports a problem with an order it served (a cash-in's fake or short cash). */
+  reportProblem: agentProcedure
+    .input(
+      z.strictObject({
+        orderId,
+        kind: z.enum(DISPUTE_KINDS),
+        note: text("What happened", 500),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => reportShopProblem(ctx.actor, input)),
 });

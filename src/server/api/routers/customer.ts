@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DISPUTE_KINDS } from "@/domain/disputes";
 import { answerApproval } from "../../use-cases/answer-approval";
 import { cancelOrder } from "../../use-cases/cancel-order";
 import { createOrder } from "../../use-cases/create-order";
@@ -52,8 +53,16 @@ export const customerRouter = router({
   issueCard: customerProcedure.mutation(({ ctx }) => issueCard(ctx.actor, ctx.actor.userId)),
   /** The card is lost: it stops working at once. */
   blockCard: customerProcedure.mutation(({ ctx }) => blockCard(ctx.actor, ctx.actor.userId, null)),
+  /** A problem with one of the customer's orders, for a reason its rules allow. */
   reportProblem: customerProcedure
-    .input(z.strictObject({ orderId, note: text("What happened", 500), idempotencyKey }))
+    .input(
+      z.strictObject({
+        orderId,
+        kind: z.enum(DISPUTE_KINDS),
+        note: text("What happened", 500),
+        idempotencyKey,
+      }),
+    )
     .mutation(({ ctx, input }) => openDispute(ctx.actor, input)),
   /** The signed receipt of a completed order, and its overcharge report if any. */
   receipt: customerProcedure
