@@ -24,6 +24,15 @@ const TEMPLATES: Record<string, string[]> = {
     "pay_commission",
   ].flatMap((m) => [`money.${m}.approve`, `money.${m}.reject`]),
   "dispute.${to.toLowerCase()}": ["dispute.upheld", "dispute.rejected"],
+  "rebalance.${input.kind.toLowerCase()}.request": [
+    "rebalance.buy_float.request",
+    "rebalance.sell_float.request",
+  ],
+  "rebalance.${status.toLowerCase()}": [
+    "rebalance.awaiting_second",
+    "rebalance.approved",
+    "rebalance.rejected",
+  ],
 };
 
 /** Order steps are audited as order.<the status the order moved to>. */
