@@ -87,7 +87,8 @@ describe("npm start on a DATABASE_URL database", () => {
     );
     expect(run.code).toBe(0);
     expect(run.out).toContain("demo=1");
-    expect(await peopleIn(url)).toHaveLength(6);
+    // README's demo logins: two customers, two shop owners, one shop assistant, two operators.
+    expect(await peopleIn(url)).toHaveLength(7);
     const e2e = JSON.parse(readFileSync("package.json", "utf8")).scripts["test:e2e"] as string;
     expect(e2e).toMatch(/with-db\.ts .*--demo .*-- playwright test/);
   });

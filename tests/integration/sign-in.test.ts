@@ -71,6 +71,12 @@ describe("session cookie and production settings", () => {
       env.SMS_GATEWAY_URL = "http://sms.example.com/send";
       expect(() => assertEnvironment()).toThrow(/SMS_GATEWAY_URL/);
       env.SMS_GATEWAY_URL = "https://sms.example.com/send";
+      // Receipts must be signed with the operator's own key, never the published dev key.
+      delete env.RECEIPT_SIGNING_KEY;
+      delete env.RECEIPT_KEY_ID;
+      expect(() => assertEnvironment()).toThrow(/RECEIPT_SIGNING_KEY/);
+      env.RECEIPT_SIGNING_KEY = "O0-Y42PhBTek1avmCROwNefDfdrFFYTUjhknVYcDFVo";
+      env.RECEIPT_KEY_ID = "live-1";
       expect(() => assertEnvironment()).not.toThrow();
       env.NEXTAUTH_URL = "http://localhost:3000";
       expect(() => assertEnvironment()).not.toThrow();
