@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { closeContextsAfterEach, createOrder, DEMO, PHONE, signIn, TABLET } from "./support";
 
 closeContextsAfterEach();
@@ -17,6 +17,17 @@ async function seriousFindings(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
+}
+
+async function operatorOnDisputes(browser: Browser): Promise<Page> {
+  const operator = await (await browser.newContext({ viewport: WIDE })).newPage();
+  await operator.goto("/admin/login");
+  await operator.getByLabel("Phone number").fill(OPERATOR.phone);
+  await operator.getByLabel("Password").fill(OPERATOR.password);
+  await operator.getByRole("button", { name: "Sign in" }).click();
+  await operator.waitForURL(/\/admin(\/agents)?$/);
+  await operator.goto("/admin/disputes");
+  return operator;
 }
 
 // Disputes with rules: a customer who approved a cash-out and got no cash reports it from the
@@ -60,13 +71,7 @@ test("a customer reports a cash-out's cash not received; the operator sees the h
   await expect(dispute).toContainText("You reported: Cash not received");
   await expect(dispute).toContainText("KES 200.00 of the shop's money is held");
 
-  const operator = await (await browser.newContext({ viewport: WIDE })).newPage();
-  await operator.goto("/admin/login");
-  await operator.getByLabel("Phone number").fill(OPERATOR.phone);
-  await operator.getByLabel("Password").fill(OPERATOR.password);
-  await operator.getByRole("button", { name: "Sign in" }).click();
-  await operator.waitForURL(/\/admin(\/agents)?$/);
-  await operator.goto("/admin/disputes");
+  const operator = await operatorOnDisputes(browser);
   const row = operator.getByTestId("dispute-row").filter({ hasText: suffix });
   await expect(row).toContainText("Cash not received");
   await expect(row).toContainText("KES 200.00 held on the shop's float");
@@ -111,7 +116,8 @@ test("a shop reports a completed cash-in's cash short from its order panel", asy
     .getByTestId("dispute-reasons")
     .getByRole("button", { name: "The cash was short" })
     .click();
-  await agent.getByLabel("What happened?").fill("Two notes of KES 50 were missing");
+  const suffix = Date.now().toString(36);
+  await agent.getByLabel("What happened?").fill(`Two notes of KES 50 were missing (${suffix})`);
   expect(await seriousFindings(agent)).toEqual([]);
   await agent.getByRole("button", { name: "Send report" }).click();
   await expect(agent.getByTestId("agent-dispute")).toContainText(
@@ -123,4 +129,16 @@ test("a shop reports a completed cash-in's cash short from its order panel", asy
   const dispute = customer.getByTestId("dispute");
   await expect(dispute).toContainText(`${DEMO.wanjiru.shop} reported a problem with this order`);
   await expect(dispute).toContainText("KES 100.00 of your wallet is held");
+
+  // The operator rejects the shop's report: the customer's money is free again (and the
+  // demo customer's wallet is as the next specs expect it).
+  const operator = await operatorOnDisputes(browser);
+  const row = operator.getByTestId("dispute-row").filter({ hasText: suffix });
+  await row.getByLabel("Decision note").fill("The customer's receipt shows the full amount");
+  await row.getByRole("button", { name: "Reject" }).click();
+  await expect(operator.getByText(/Dispute rejected: PP-\w+/)).toBeVisible();
+  await customer.reload();
+  await expect(customer.getByTestId("dispute")).toContainText(
+    "ProxyPay did not agree with the shop: nothing changes for you.",
+  );
 });

@@ -34,7 +34,8 @@ test("the finder: a customer finds the demo agent by typed area, reserves, the t
   const results = customer.getByTestId("finder-results");
   const shop = results.getByRole("listitem").filter({ hasText: DEMO.wanjiru.shop });
   await expect(shop).toBeVisible();
-  // The drawer is not wired yet: cash-outs say "ask", never an amount of the shop's.
+  // Cash-outs are judged on the drawer's cash; no day is open at this shop (the drawer spec
+  // closed its day), so the phone says "ask", never an amount of the shop's.
   await expect(shop).toContainText("May not be able to serve: ask");
   await expect(shop).not.toContainText("50,000");
   await expect(customer.getByText(/Checked for KES 500\.00/)).toBeVisible();
